@@ -1,3 +1,5 @@
-fn main() {
-    let _ = ratatui::layout::Rect::default();
+//! The `mehfooz` program: see `cli` for the commands.
+
+fn main() -> std::process::ExitCode {
+    mehfooz::cli::main()
 }

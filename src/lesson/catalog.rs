@@ -1,0 +1,231 @@
+//! The lessons on offer: the built-in set plus any teacher's folders, with every problem
+//! found on the way. A broken file never stops the others from loading.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::Lesson;
+use super::read::{MAX_FILE_BYTES, ParsedLesson, parse_lesson};
+use crate::clock::Date;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::help::{self, HelpLines};
+
+mod built_in {
+    include!(concat!(env!("OUT_DIR"), "/built_in_lessons.rs"));
+}
+
+/// Where a lesson came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    /// From a teacher's folder; `replaces_built_in` when it has a built-in lesson's id.
+    Folder {
+        replaces_built_in: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct LessonEntry {
+    pub lesson: Lesson,
+    /// The file it was read from (`lessons/NAME.toml` for a built-in lesson).
+    pub path: PathBuf,
+    pub origin: Origin,
+}
+
+/// What was loaded, and what could not be.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub lessons: Vec<LessonEntry>,
+    pub help: Option<HelpLines>,
+    /// Every problem in every file read, errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files that have errors and so were left out.
+    pub broken_files: Vec<PathBuf>,
+    /// The number of files read, lessons and help lines.
+    pub files_read: usize,
+}
+
+/// One file's text, or the reason it could not be read.
+struct SourceFile {
+    path: PathBuf,
+    text: Result<String, String>,
+}
+
+impl Catalog {
+    /// The built-in lessons, then each folder's, a folder's lesson replacing a built-in
+    /// one with the same id.
+    pub fn load(folders: &[PathBuf], with_built_in: bool) -> Catalog {
+        let mut catalog = Catalog::default();
+        if with_built_in {
+            catalog.add_files(built_in_files(), true);
+        }
+        for folder in folders {
+            catalog.add_files(read_folder(folder), false);
+        }
+        catalog
+    }
+
+    /// Reads exactly these files and folders, as `check` does.
+    pub fn check(paths: &[PathBuf]) -> Catalog {
+        let mut catalog = Catalog::default();
+        let mut files = Vec::new();
+        for path in paths {
+            if path.is_dir() {
+                files.extend(read_folder(path));
+            } else {
+                files.push(read_file(path));
+            }
+        }
+        catalog.add_files(files, false);
+        catalog
+    }
+
+    pub fn built_in() -> Catalog {
+        Catalog::load(&[], true)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&LessonEntry> {
+        self.lessons.iter().find(|e| e.lesson.id == id)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    fn add_files(&mut self, files: Vec<SourceFile>, built_in: bool) {
+        let today = Date::today();
+        // Ids seen in this set of files, so that two of them with one id are caught.
+        let mut seen: HashMap<String, PathBuf> = HashMap::new();
+        for file in files {
+            self.files_read += 1;
+            let text = match file.text {
+                Ok(text) => text,
+                Err(reason) => {
+                    self.diagnostics
+                        .push(Diagnostic::file_error(&file.path, reason));
+                    self.broken_files.push(file.path);
+                    continue;
+                }
+            };
+            if file.path.file_name().is_some_and(|n| n == help::FILE_NAME) {
+                let (help, diagnostics) = help::parse_help_lines(&file.path, &text, today);
+                self.note(&file.path, diagnostics);
+                if help.is_some() {
+                    self.help = help;
+                }
+                continue;
+            }
+            let ParsedLesson {
+                lesson,
+                diagnostics,
+                id_place,
+            } = parse_lesson(&file.path, &text);
+            self.note(&file.path, diagnostics);
+            let Some(lesson) = lesson else { continue };
+            if let Some(first) = seen.get(&lesson.id) {
+                let mut d = id_place.unwrap_or_else(|| Diagnostic::file_error(&file.path, ""));
+                d.severity = Severity::Error;
+                d.message = format!(
+                    "the id \"{}\" is already used by {}; each lesson needs its own id",
+                    lesson.id,
+                    first.display()
+                );
+                self.diagnostics.push(d);
+                self.broken_files.push(file.path);
+                continue;
+            }
+            seen.insert(lesson.id.clone(), file.path.clone());
+            let replaced = self.lessons.iter().position(|e| e.lesson.id == lesson.id);
+            let origin = if built_in {
+                Origin::BuiltIn
+            } else {
+                Origin::Folder {
+                    replaces_built_in: replaced
+                        .is_some_and(|i| self.lessons[i].origin == Origin::BuiltIn),
+                }
+            };
+            let entry = LessonEntry {
+                lesson,
+                path: file.path,
+                origin,
+            };
+            match replaced {
+                Some(i) => self.lessons[i] = entry,
+                None => self.lessons.push(entry),
+            }
+        }
+    }
+
+    fn note(&mut self, path: &Path, diagnostics: Vec<Diagnostic>) {
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            self.broken_files.push(path.to_path_buf());
+        }
+        self.diagnostics.extend(diagnostics);
+    }
+}
+
+fn built_in_files() -> Vec<SourceFile> {
+    built_in::BUILT_IN
+        .iter()
+        .map(|(name, text)| SourceFile {
+            path: Path::new("lessons").join(name),
+            text: Ok(text.to_string()),
+        })
+        .collect()
+}
+
+/// Every `.toml` file directly in `folder`, sorted by name; an unreadable folder becomes
+/// one unreadable entry, so the caller reports it like any other file.
+fn read_folder(folder: &Path) -> Vec<SourceFile> {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) => {
+            let reason = if e.kind() == std::io::ErrorKind::NotFound {
+                "there is no folder here".to_string()
+            } else {
+                format!("the folder cannot be read: {e}")
+            };
+            return vec![SourceFile {
+                path: folder.to_path_buf(),
+                text: Err(reason),
+            }];
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| read_file(p)).collect()
+}
+
+fn read_file(path: &Path) -> SourceFile {
+    let text = match fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err("there is no such file".into()),
+        Err(e) => Err(format!("the file cannot be read: {e}")),
+        Ok(m) if m.len() > MAX_FILE_BYTES as u64 => Err(format!(
+            "the file is {} KB; a lesson file may be at most {} KB",
+            m.len() / 1024,
+            MAX_FILE_BYTES / 1024
+        )),
+        Ok(_) => match fs::read(path) {
+            Err(e) => Err(format!("the file cannot be read: {e}")),
+            Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+                format!(
+                    "the file is not UTF-8 text (a bad byte at offset {}); save it as UTF-8 in your editor",
+                    e.utf8_error().valid_up_to()
+                )
+            }),
+        },
+    };
+    SourceFile {
+        path: path.to_path_buf(),
+        text,
+    }
+}

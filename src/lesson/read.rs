@@ -1,0 +1,723 @@
+//! Reading a lesson file: TOML text in, a `Lesson` and every problem in the file out.
+//!
+//! The file is parsed into TOML values that keep their place in the text, then walked by
+//! hand rather than through serde's derive, so that one pass reports all the mistakes
+//! (unknown fields, wrong types, missing fields, a question with no right answer) instead
+//! of stopping at the first.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{
+    Ages, Chat, Choice, Lesson, Message, Page, Pool, Question, QuestionKind, Sender, Step,
+};
+use crate::diagnostic::{Diagnostic, Severity, SourceMap, suggest};
+use crate::text;
+
+/// The format version this program reads and writes.
+pub const FORMAT_VERSION: i64 = 1;
+/// Bigger lesson files are refused before parsing, to keep memory bounded.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+const MAX_CHOICES: usize = 8;
+const QUESTION_FIELDS: [&str; 4] = ["choices", "answer", "true_feedback", "false_feedback"];
+
+/// What came out of one lesson file.
+#[derive(Debug)]
+pub struct ParsedLesson {
+    /// The lesson, when the file has no errors (warnings allowed).
+    pub lesson: Option<Lesson>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where the `id` is written, for problems found across files (a duplicate id).
+    pub id_place: Option<Diagnostic>,
+}
+
+/// Reads one lesson file's text. `path` is only used in the messages.
+pub fn parse_lesson(path: &Path, source: &str) -> ParsedLesson {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if source.len() > MAX_FILE_BYTES {
+        let message = format!(
+            "the file is {} KB; a lesson file may be at most {} KB",
+            source.len() / 1024,
+            MAX_FILE_BYTES / 1024
+        );
+        return ParsedLesson {
+            lesson: None,
+            diagnostics: vec![Diagnostic::file_error(path, message)],
+            id_place: None,
+        };
+    }
+    let map = SourceMap::new(path, source);
+    let mut reader = Reader {
+        map: &map,
+        diagnostics: Vec::new(),
+    };
+    let (document, errors) = DeTable::parse_recoverable(source);
+    for error in &errors {
+        let span = error.span().unwrap_or(0..0);
+        let message = error.message().trim().replace('\n', " ");
+        reader.error(span, format!("this is not valid TOML: {message}"));
+    }
+    let mut id_place = None;
+    let lesson = if errors.is_empty() {
+        reader.lesson(document.get_ref(), document.span(), &mut id_place)
+    } else {
+        None
+    };
+    let mut diagnostics = reader.diagnostics;
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    let lesson = lesson.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    ParsedLesson {
+        lesson,
+        diagnostics,
+        id_place,
+    }
+}
+
+pub(crate) struct Reader<'m> {
+    pub(crate) map: &'m SourceMap<'m>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    pub(crate) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let d = self.map.diagnostic(Severity::Error, span, message);
+        self.diagnostics.push(d);
+    }
+
+    pub(crate) fn warning(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let d = self.map.diagnostic(Severity::Warning, span, message);
+        self.diagnostics.push(d);
+    }
+
+    fn lesson(
+        &mut self,
+        table: &DeTable,
+        span: Range<usize>,
+        id_place: &mut Option<Diagnostic>,
+    ) -> Option<Lesson> {
+        let mut f = Fields::new(table, span, "the lesson");
+        let version = f.integer(self, "format_version", Need::Required);
+        if let Some((version, span)) = version
+            && version != FORMAT_VERSION
+        {
+            self.error(
+                span,
+                format!(
+                    "this lesson is written for format version {version}; this program reads version {FORMAT_VERSION}"
+                ),
+            );
+        }
+        let id = f.string(self, "id", Need::Required);
+        if let Some((id, span)) = &id {
+            *id_place = Some(self.map.diagnostic(Severity::Error, span.clone(), ""));
+            let good = id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !good {
+                self.error(
+                    span.clone(),
+                    "an id may only use lowercase letters a-z, digits and hyphens, like \"online-friends\"",
+                );
+            }
+        }
+        let title = f.string(self, "title", Need::Required);
+        let summary = f.string(self, "summary", Need::Required);
+        let ages = self.ages(&mut f);
+        let topics = f.string_list(self, "topics");
+        let minutes = f.integer(self, "minutes", Need::Required);
+        if let Some((m, span)) = &minutes
+            && !(1..=180).contains(m)
+        {
+            self.error(span.clone(), "`minutes` should be between 1 and 180");
+        }
+        let pass = f.integer(self, "pass_percent", Need::Optional);
+        if let Some((p, span)) = &pass
+            && !(0..=100).contains(p)
+        {
+            self.error(span.clone(), "`pass_percent` should be between 0 and 100");
+        }
+        let shuffle = f.boolean(self, "shuffle_choices").unwrap_or(true);
+        let sources = f.string_list(self, "sources");
+        let steps = match f.tables(self, "steps", Need::Required) {
+            Some(steps) if steps.is_empty() => {
+                let span = f.value_span("steps");
+                self.error(span, "a lesson needs at least one step");
+                Vec::new()
+            }
+            Some(steps) => steps
+                .into_iter()
+                .filter_map(|(t, span)| self.step(t, span, shuffle))
+                .collect(),
+            None => Vec::new(),
+        };
+        f.finish(self);
+        let lesson = Lesson {
+            id: id?.0,
+            title: title?.0,
+            summary: summary?.0,
+            ages: ages?,
+            topics,
+            minutes: minutes?.0 as u32,
+            pass_percent: pass.map_or(80, |p| p.0 as u32),
+            sources,
+            steps,
+        };
+        if lesson.question_count() == 0 && !lesson.steps.is_empty() {
+            self.warning(
+                f.value_span("steps"),
+                "this lesson has no questions, so it cannot be scored",
+            );
+        }
+        Some(lesson)
+    }
+
+    fn ages(&mut self, f: &mut Fields) -> Option<Ages> {
+        let (table, span) = f.table(self, "ages", Need::Required)?;
+        let mut ages = Fields::new(table, span.clone(), "`ages`");
+        let min = ages.integer(self, "min", Need::Required);
+        let max = ages.integer(self, "max", Need::Required);
+        ages.finish(self);
+        let ((min, min_span), (max, _)) = (min?, max?);
+        if !(3..=99).contains(&min) || !(3..=99).contains(&max) {
+            self.error(span, "ages should be between 3 and 99");
+            return None;
+        }
+        if min > max {
+            self.error(
+                min_span,
+                format!("`min` ({min}) is more than `max` ({max})"),
+            );
+            return None;
+        }
+        Some(Ages {
+            min: min as u32,
+            max: max as u32,
+        })
+    }
+
+    fn step(&mut self, table: &DeTable, span: Range<usize>, shuffle: bool) -> Option<Step> {
+        let mut f = Fields::new(table, span.clone(), "this step");
+        let (kind, kind_span) = f.string(self, "type", Need::Required)?;
+        let step = match kind.as_str() {
+            "page" => {
+                let title = f.string(self, "title", Need::Required);
+                let text = f.string(self, "text", Need::Required);
+                Some(Step::Page(Page {
+                    title: title?.0,
+                    text: text?.0,
+                }))
+            }
+            "question" => self.question(&mut f, shuffle).map(Step::Question),
+            "chat" => self.chat(&mut f).map(Step::Chat),
+            "pool" => self.pool(&mut f, shuffle).map(Step::Pool),
+            other => {
+                const TYPES: &[&str] = &["page", "question", "chat", "pool"];
+                let hint = suggest(other, TYPES)
+                    .map(|s| format!("; did you mean \"{s}\"?"))
+                    .unwrap_or_default();
+                self.error(
+                    kind_span,
+                    format!(
+                        "unknown step type \"{other}\"{hint} (a step is a page, question, chat or pool)"
+                    ),
+                );
+                return None;
+            }
+        };
+        f.finish(self);
+        step
+    }
+
+    fn question(&mut self, f: &mut Fields, shuffle: bool) -> Option<Question> {
+        let kind = f.string(self, "kind", Need::Required);
+        let prompt = f.string(self, "prompt", Need::Required);
+        let hint = f.string(self, "hint", Need::Optional).map(|s| s.0);
+        let explanation = f.string(self, "explanation", Need::Optional).map(|s| s.0);
+        let shuffle = f.boolean(self, "shuffle").unwrap_or(shuffle);
+        let (kind, kind_span) = kind?;
+        let kind = match kind.as_str() {
+            "single" => QuestionKind::Single,
+            "multiple" => QuestionKind::Multiple,
+            "true_false" => QuestionKind::TrueFalse,
+            other => {
+                // The other fields cannot be checked without a kind; do not call them unknown.
+                for key in QUESTION_FIELDS {
+                    f.skip(key);
+                }
+                const KINDS: &[&str] = &["single", "multiple", "true_false"];
+                let hint = suggest(other, KINDS)
+                    .map(|s| format!("; did you mean \"{s}\"?"))
+                    .unwrap_or_default();
+                self.error(
+                    kind_span,
+                    format!(
+                        "unknown question kind \"{other}\"{hint} (a question is single, multiple or true_false)"
+                    ),
+                );
+                return None;
+            }
+        };
+        let choices = if kind == QuestionKind::TrueFalse {
+            self.true_false_choices(f)?
+        } else {
+            self.choices(f, kind)?
+        };
+        Some(Question {
+            kind,
+            prompt: prompt?.0,
+            hint,
+            explanation,
+            shuffle: shuffle && kind != QuestionKind::TrueFalse,
+            choices,
+        })
+    }
+
+    fn true_false_choices(&mut self, f: &mut Fields) -> Option<Vec<Choice>> {
+        if f.has("choices") {
+            self.error(
+                f.key_span("choices"),
+                "a true_false question takes `answer = true` or `answer = false`, not `choices`",
+            );
+            f.skip("choices");
+        }
+        let answer = f.boolean_required(self, "answer");
+        let true_feedback = f.string(self, "true_feedback", Need::Optional);
+        let false_feedback = f.string(self, "false_feedback", Need::Optional);
+        let answer = answer?;
+        Some(vec![
+            Choice {
+                text: "True".into(),
+                correct: answer,
+                feedback: true_feedback.map(|s| s.0),
+                pinned: true,
+            },
+            Choice {
+                text: "False".into(),
+                correct: !answer,
+                feedback: false_feedback.map(|s| s.0),
+                pinned: true,
+            },
+        ])
+    }
+
+    fn choices(&mut self, f: &mut Fields, kind: QuestionKind) -> Option<Vec<Choice>> {
+        for key in ["answer", "true_feedback", "false_feedback"] {
+            if f.has(key) {
+                self.error(
+                    f.key_span(key),
+                    format!(
+                        "`{key}` is only for true_false questions; this one is a choice question"
+                    ),
+                );
+                f.skip(key);
+            }
+        }
+        let tables = f.tables(self, "choices", Need::Required)?;
+        let list_span = f.value_span("choices");
+        let mut choices = Vec::new();
+        for (table, span) in tables {
+            let mut c = Fields::new(table, span, "this choice");
+            let text = c.string(self, "text", Need::Required);
+            let correct = c.boolean(self, "correct").unwrap_or(false);
+            let feedback = c.string(self, "feedback", Need::Optional).map(|s| s.0);
+            let pinned = c.boolean(self, "pinned").unwrap_or(false);
+            c.finish(self);
+            if let Some((text, text_span)) = text {
+                if choices.iter().any(|c: &Choice| c.text == text) {
+                    self.warning(text_span, "two choices of this question have the same text");
+                }
+                choices.push(Choice {
+                    text,
+                    correct,
+                    feedback,
+                    pinned,
+                });
+            }
+        }
+        let count = choices.len();
+        if !(2..=MAX_CHOICES).contains(&count) {
+            self.error(
+                list_span.clone(),
+                format!("a question needs 2 to {MAX_CHOICES} choices; this one has {count}"),
+            );
+            return None;
+        }
+        let correct = choices.iter().filter(|c| c.correct).count();
+        match kind {
+            QuestionKind::Single if correct != 1 => {
+                let message = if correct == 0 {
+                    "this question has no correct choice: mark one with `correct = true`"
+                        .to_string()
+                } else {
+                    format!(
+                        "a single-answer question needs exactly one correct choice; this one has {correct} (use kind = \"multiple\" for more)"
+                    )
+                };
+                self.error(list_span, message);
+                None
+            }
+            QuestionKind::Multiple if correct == 0 => {
+                self.error(
+                    list_span,
+                    "this question has no correct choice: mark at least one with `correct = true`",
+                );
+                None
+            }
+            _ => Some(choices),
+        }
+    }
+
+    fn chat(&mut self, f: &mut Fields) -> Option<Chat> {
+        let title = f.string(self, "title", Need::Required);
+        let with = f.string(self, "with", Need::Optional);
+        let intro = f.string(self, "intro", Need::Optional);
+        let tables = f.tables(self, "messages", Need::Required)?;
+        let list_span = f.value_span("messages");
+        let mut messages = Vec::new();
+        for (table, span) in tables {
+            let mut m = Fields::new(table, span.clone(), "this message");
+            let from = m.string(self, "from", Need::Required);
+            let text = m.string(self, "text", Need::Required);
+            let red_flag = m.boolean(self, "red_flag");
+            let why = m.string(self, "why", Need::Optional).map(|s| s.0);
+            m.finish(self);
+            let from = match from {
+                Some((from, _)) if from == "them" => Sender::Them,
+                Some((from, _)) if from == "me" => Sender::Me,
+                Some((other, span)) => {
+                    self.error(
+                        span,
+                        format!("`from` is \"them\" or \"me\", not \"{other}\""),
+                    );
+                    continue;
+                }
+                None => continue,
+            };
+            let red_flag = red_flag.unwrap_or(false);
+            if from == Sender::Me && red_flag {
+                self.error(
+                    m.key_span("red_flag"),
+                    "only messages from \"them\" can be red flags",
+                );
+            }
+            if from == Sender::Them && why.is_none() {
+                self.error(
+                    span,
+                    "this message needs a `why`: it is shown after the child answers, for every message",
+                );
+            }
+            if let Some((text, _)) = text {
+                messages.push(Message {
+                    from,
+                    text,
+                    red_flag,
+                    why,
+                });
+            }
+        }
+        if !messages.iter().any(|m| m.red_flag) {
+            self.error(
+                list_span,
+                "a chat needs at least one message with `red_flag = true`",
+            );
+            return None;
+        }
+        Some(Chat {
+            title: title?.0,
+            with: with.map_or_else(|| "Them".to_string(), |s| s.0),
+            intro: intro.map(|s| s.0),
+            messages,
+        })
+    }
+
+    fn pool(&mut self, f: &mut Fields, shuffle: bool) -> Option<Pool> {
+        let draw = f.integer(self, "draw", Need::Required);
+        let tables = f.tables(self, "questions", Need::Required)?;
+        let list_span = f.value_span("questions");
+        let count = tables.len();
+        let questions: Vec<Question> = tables
+            .into_iter()
+            .filter_map(|(table, span)| {
+                let mut q = Fields::new(table, span, "this question");
+                let question = self.question(&mut q, shuffle);
+                q.finish(self);
+                question
+            })
+            .collect();
+        let (draw, draw_span) = draw?;
+        if draw < 1 {
+            self.error(draw_span, "`draw` should be at least 1");
+            return None;
+        }
+        if draw as usize > count {
+            self.error(
+                draw_span,
+                format!("the pool draws {draw} questions but has only {count}"),
+            );
+            return None;
+        }
+        if count == 0 {
+            self.error(list_span, "a pool needs questions");
+        }
+        (questions.len() == count).then_some(Pool {
+            draw: draw as usize,
+            questions,
+        })
+    }
+}
+
+/// Whether a missing field is a mistake.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    Required,
+    Optional,
+}
+
+/// The fields of one TOML table, read one by one; whatever is left unread at `finish`
+/// is an unknown field.
+pub(crate) struct Fields<'t, 'i> {
+    table: &'t DeTable<'i>,
+    span: Range<usize>,
+    what: &'static str,
+    known: Vec<&'static str>,
+}
+
+type Value<'t, 'i> = &'t Spanned<DeValue<'i>>;
+
+impl<'t, 'i> Fields<'t, 'i> {
+    pub(crate) fn new(table: &'t DeTable<'i>, span: Range<usize>, what: &'static str) -> Self {
+        Fields {
+            table,
+            span,
+            what,
+            known: Vec::new(),
+        }
+    }
+
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
+    /// Marks a field as dealt with, so `finish` does not call it unknown.
+    pub(crate) fn skip(&mut self, key: &'static str) {
+        self.known.push(key);
+    }
+
+    pub(crate) fn key_span(&self, key: &str) -> Range<usize> {
+        self.table
+            .get_key_value(key)
+            .map_or(self.span.clone(), |(k, _)| k.span())
+    }
+
+    pub(crate) fn value_span(&self, key: &str) -> Range<usize> {
+        self.table
+            .get_key_value(key)
+            .map_or(self.span.clone(), |(k, v)| {
+                // An array of tables spans its headers; point at the first one.
+                if v.span().is_empty() {
+                    k.span()
+                } else {
+                    v.span()
+                }
+            })
+    }
+
+    fn get(&mut self, reader: &mut Reader, key: &'static str, need: Need) -> Option<Value<'t, 'i>> {
+        self.known.push(key);
+        let value = self.table.get(key);
+        if value.is_none() && need == Need::Required {
+            reader.error(
+                self.span.start..self.span.start,
+                format!("{} is missing `{key}`", self.what),
+            );
+        }
+        value
+    }
+
+    fn wrong_type(reader: &mut Reader, key: &str, value: Value, wanted: &str) {
+        reader.error(
+            value.span(),
+            format!(
+                "`{key}` should be {wanted}, not {}",
+                describe(value.get_ref())
+            ),
+        );
+    }
+
+    pub(crate) fn string(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        need: Need,
+    ) -> Option<(String, Range<usize>)> {
+        let value = self.get(reader, key, need)?;
+        let Some(s) = value.get_ref().as_str() else {
+            Self::wrong_type(reader, key, value, "text in quotes");
+            return None;
+        };
+        let cleaned = text::clean(s);
+        if cleaned.trim().is_empty() {
+            reader.error(value.span(), format!("`{key}` is empty"));
+            return None;
+        }
+        Some((cleaned.trim().to_string(), value.span()))
+    }
+
+    pub(crate) fn string_list(&mut self, reader: &mut Reader, key: &'static str) -> Vec<String> {
+        let Some(value) = self.get(reader, key, Need::Optional) else {
+            return Vec::new();
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            Self::wrong_type(reader, key, value, "a list of text, like [\"a\", \"b\"]");
+            return Vec::new();
+        };
+        let mut list = Vec::new();
+        for item in items.iter() {
+            match item.get_ref().as_str() {
+                Some(s) => list.push(text::clean(s).trim().to_string()),
+                None => Self::wrong_type(reader, key, item, "a list of text"),
+            }
+        }
+        list
+    }
+
+    pub(crate) fn integer(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        need: Need,
+    ) -> Option<(i64, Range<usize>)> {
+        let value = self.get(reader, key, need)?;
+        let number = value.get_ref().as_integer().and_then(|n| {
+            let digits = n.as_str().replace('_', "");
+            i64::from_str_radix(&digits, n.radix()).ok()
+        });
+        if number.is_none() {
+            Self::wrong_type(reader, key, value, "a whole number");
+        }
+        number.map(|n| (n, value.span()))
+    }
+
+    pub(crate) fn boolean(&mut self, reader: &mut Reader, key: &'static str) -> Option<bool> {
+        let value = self.get(reader, key, Need::Optional)?;
+        let b = value.get_ref().as_bool();
+        if b.is_none() {
+            Self::wrong_type(reader, key, value, "true or false (without quotes)");
+        }
+        b
+    }
+
+    pub(crate) fn boolean_required(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+    ) -> Option<bool> {
+        self.get(reader, key, Need::Required)?;
+        self.boolean(reader, key)
+    }
+
+    pub(crate) fn table(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        need: Need,
+    ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
+        let value = self.get(reader, key, need)?;
+        match value.get_ref().as_table() {
+            Some(t) => Some((t, value.span())),
+            None => {
+                Self::wrong_type(reader, key, value, "a table, like { min = 8, max = 10 }");
+                None
+            }
+        }
+    }
+
+    /// A TOML date like `2025-06-04` (no time).
+    pub(crate) fn date(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+    ) -> Option<(crate::clock::Date, Range<usize>)> {
+        let value = self.get(reader, key, Need::Required)?;
+        let date = match value.get_ref() {
+            DeValue::Datetime(dt) if dt.time.is_none() => dt.date,
+            _ => None,
+        };
+        if date.is_none() {
+            Self::wrong_type(
+                reader,
+                key,
+                value,
+                "a date like 2025-06-04 (without quotes)",
+            );
+        }
+        date.map(|d| {
+            let date = crate::clock::Date {
+                year: i32::from(d.year),
+                month: u32::from(d.month),
+                day: u32::from(d.day),
+            };
+            (date, value.span())
+        })
+    }
+
+    /// An array of tables, like `[[steps]]`.
+    pub(crate) fn tables(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+        need: Need,
+    ) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
+        let value = self.get(reader, key, need)?;
+        let Some(items) = value.get_ref().as_array() else {
+            Self::wrong_type(
+                reader,
+                key,
+                value,
+                &format!("a list of tables written [[...{key}]]"),
+            );
+            return None;
+        };
+        let mut tables = Vec::new();
+        for item in items.iter() {
+            match item.get_ref().as_table() {
+                Some(t) => tables.push((t, item.span())),
+                None => Self::wrong_type(reader, key, item, "a list of tables"),
+            }
+        }
+        Some(tables)
+    }
+
+    /// Reports every field nobody asked for, with the closest known name.
+    pub(crate) fn finish(&self, reader: &mut Reader) {
+        for (key, _) in self.table.iter() {
+            let name = key.get_ref().as_ref();
+            if self.known.contains(&name) {
+                continue;
+            }
+            let hint = suggest(name, &self.known)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            reader.error(
+                key.span(),
+                format!("unknown field `{name}` in {}{hint}", self.what),
+            );
+        }
+    }
+}
+
+fn describe(value: &DeValue) -> &'static str {
+    match value {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) => "a number",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}

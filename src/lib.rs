@@ -1,0 +1,17 @@
+//! Mehfooz: lessons on staying safe online, for children, in a terminal.
+//!
+//! The engine (lessons, quiz sessions, progress) knows nothing of the terminal; the
+//! terminal app, the plain line mode and the teacher commands are thin views over it.
+
+pub mod cli;
+pub mod clock;
+pub mod diagnostic;
+pub mod help;
+pub mod lesson;
+pub mod plain;
+pub mod progress;
+pub mod quiz;
+pub mod run;
+pub mod strings;
+pub mod text;
+pub mod tui;

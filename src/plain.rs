@@ -1,0 +1,308 @@
+//! The plain line mode: a lesson line by line on standard input and output, for screen
+//! readers, plain terminals, scripts and tests. Same engine and same saving as the TUI.
+
+use std::io::{self, BufRead, Write};
+
+use crate::lesson::{Lesson, Sender};
+use crate::progress::{Store, StoreError};
+use crate::quiz::{Feedback, View};
+use crate::run::{LessonRun, Start};
+use crate::strings;
+use crate::text::{self, Block};
+
+const WIDTH: usize = 78;
+
+/// Why a plain run ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ended {
+    Finished,
+    /// The student typed q, or the input ran out: progress is saved.
+    Stopped,
+}
+
+/// Takes `student` through `lesson`, reading answers from `input`, saving after every
+/// answer and every step.
+pub fn play(
+    lesson: &Lesson,
+    student: &str,
+    store: &Store,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<Ended, PlainError> {
+    let loaded = store.load(student)?;
+    if let Some(aside) = &loaded.set_aside {
+        writeln!(out, "{aside}")?;
+    }
+    let (mut run, start) =
+        LessonRun::begin(lesson, loaded.student.record(&lesson.id), &mut rand::rng());
+    writeln!(
+        out,
+        "{}: {}, for {}",
+        strings::APP_NAME,
+        lesson.title,
+        student
+    )?;
+    match start {
+        Start::Fresh => {}
+        Start::Resumed => writeln!(
+            out,
+            "Carrying on where you stopped: step {} of {}.",
+            run.session.position() + 1,
+            run.session.len()
+        )?,
+        Start::LessonChanged => writeln!(
+            out,
+            "This lesson has changed since you last opened it, so it starts again from the beginning."
+        )?,
+    }
+    writeln!(
+        out,
+        "Type q and Enter at any time to stop; your progress is saved."
+    )?;
+    let save = |run: &mut LessonRun| -> Result<(), PlainError> {
+        store.save_attempts(student, &lesson.id, &run.attempts_to_save())?;
+        Ok(())
+    };
+    save(&mut run)?;
+    let total = run.session.len();
+    while let Some(view) = run.session.current() {
+        let position = run.session.position();
+        writeln!(out)?;
+        match &view {
+            View::Page { title, text } => {
+                writeln!(out, "Page, step {} of {total}: {title}", position + 1)?;
+                write_text(out, text, "")?;
+                writeln!(out, "Press Enter to go on.")?;
+                match read_line(input, out)? {
+                    None => return stop(out, save(&mut run)),
+                    Some(line) if line.eq_ignore_ascii_case("q") => {
+                        return stop(out, save(&mut run));
+                    }
+                    Some(line) if line.eq_ignore_ascii_case("b") => run.session.back(),
+                    Some(_) => run.session.advance(),
+                }
+            }
+            View::Question {
+                question,
+                choices,
+                number,
+                total: questions,
+            } => {
+                writeln!(out, "Question {number} of {questions}: {}", question.prompt)?;
+                for (i, choice) in choices.iter().enumerate() {
+                    write_wrapped(out, &choice.text, &format!("  {}. ", i + 1))?;
+                }
+                let ask = match question.kind {
+                    crate::lesson::QuestionKind::Multiple => {
+                        "Pick every right answer: type their numbers with spaces, like 1 3."
+                    }
+                    _ => "Type the number of your answer.",
+                };
+                let hint = if question.hint.is_some() {
+                    " Type h for a hint."
+                } else {
+                    ""
+                };
+                writeln!(out, "{ask}{hint}")?;
+                if !answer_loop(&mut run, input, out, question.hint.as_deref())? {
+                    return stop(out, save(&mut run));
+                }
+                save(&mut run)?;
+                run.session.advance();
+            }
+            View::Chat {
+                chat,
+                number,
+                total: questions,
+            } => {
+                writeln!(
+                    out,
+                    "Chat, question {number} of {questions}: {}",
+                    chat.title
+                )?;
+                if let Some(intro) = &chat.intro {
+                    write_text(out, intro, "")?;
+                }
+                for (i, message) in chat.messages.iter().enumerate() {
+                    let who = match message.from {
+                        Sender::Them => chat.with.as_str(),
+                        Sender::Me => "You",
+                    };
+                    write_wrapped(out, &message.text, &format!("  {}. {who}: ", i + 1))?;
+                }
+                writeln!(
+                    out,
+                    "Which messages are warning signs? Type their numbers with spaces, like 1 3, or 0 for none."
+                )?;
+                if !answer_loop(&mut run, input, out, None)? {
+                    return stop(out, save(&mut run));
+                }
+                save(&mut run)?;
+                run.session.advance();
+            }
+        }
+    }
+    save(&mut run)?;
+    let summary = run.session.summary();
+    writeln!(out)?;
+    writeln!(out, "Lesson finished: {}", lesson.title)?;
+    writeln!(
+        out,
+        "{}",
+        strings::score_line(summary.percent, lesson.pass_percent, summary.passed)
+    )?;
+    let review: Vec<_> = summary.to_review().collect();
+    if !review.is_empty() {
+        writeln!(out, "Questions to look at again:")?;
+        for q in review {
+            write_wrapped(out, &q.prompt, &format!("  Question {}: ", q.number))?;
+        }
+    }
+    writeln!(out, "{}", strings::NEVER_YOUR_FAULT)?;
+    Ok(Ended::Finished)
+}
+
+/// Reads answers until one is taken (true) or the child stops (false).
+fn answer_loop(
+    run: &mut LessonRun,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    hint: Option<&str>,
+) -> Result<bool, PlainError> {
+    loop {
+        let Some(line) = read_line(input, out)? else {
+            return Ok(false);
+        };
+        if line.eq_ignore_ascii_case("q") {
+            return Ok(false);
+        }
+        if line.eq_ignore_ascii_case("h") {
+            match hint {
+                Some(hint) => write_wrapped(out, hint, "Hint: ")?,
+                None => writeln!(out, "There is no hint for this one.")?,
+            }
+            continue;
+        }
+        let Some(picked) = parse_numbers(&line) else {
+            writeln!(out, "Type numbers only, like 2 or 1 3.")?;
+            continue;
+        };
+        match run.session.answer(&picked) {
+            Ok(feedback) => {
+                write_feedback(out, &feedback)?;
+                return Ok(true);
+            }
+            Err(e) => writeln!(out, "{}", strings::answer_error(&e))?,
+        }
+    }
+}
+
+/// "1 3" or "1,3" becomes [0, 2]; "0" alone means none.
+fn parse_numbers(line: &str) -> Option<Vec<usize>> {
+    let numbers: Option<Vec<usize>> = line
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<usize>().ok())
+        .collect();
+    let numbers = numbers?;
+    if numbers == [0] {
+        return Some(Vec::new());
+    }
+    if numbers.is_empty() || numbers.contains(&0) {
+        return None;
+    }
+    Some(numbers.into_iter().map(|n| n - 1).collect())
+}
+
+fn write_feedback(out: &mut impl Write, feedback: &Feedback) -> io::Result<()> {
+    writeln!(out, "{}", strings::verdict(feedback.verdict))?;
+    for (i, item) in feedback.items.iter().enumerate() {
+        let mark = match (item.picked, item.correct) {
+            (true, true) => "you picked it, and it is right",
+            (true, false) => "you picked it, but it is not right",
+            (false, true) => "a right answer you did not pick",
+            (false, false) => "not picked, and not right",
+        };
+        write_wrapped(
+            out,
+            &format!("{} ({mark})", item.text),
+            &format!("  {}. ", i + 1),
+        )?;
+        if let Some(note) = &item.note {
+            write_wrapped(out, note, "     ")?;
+        }
+    }
+    if let Some(explanation) = &feedback.explanation {
+        write_wrapped(out, explanation, "")?;
+    }
+    Ok(())
+}
+
+fn write_text(out: &mut impl Write, text: &str, indent: &str) -> io::Result<()> {
+    for block in text::blocks(text) {
+        match block {
+            Block::Paragraph(p) => write_wrapped(out, &p, indent)?,
+            Block::Bullet(b) => write_wrapped(out, &b, &format!("{indent}  - "))?,
+        }
+    }
+    Ok(())
+}
+
+/// Writes `text` wrapped to the line width, `first` before the first line and the
+/// following lines indented to match.
+fn write_wrapped(out: &mut impl Write, text: &str, first: &str) -> io::Result<()> {
+    let indent = " ".repeat(first.chars().count());
+    let width = WIDTH.saturating_sub(indent.len()).max(20);
+    for (i, line) in text::wrap(text, width).iter().enumerate() {
+        let lead = if i == 0 { first } else { &indent };
+        writeln!(out, "{lead}{line}")?;
+    }
+    Ok(())
+}
+
+fn read_line(input: &mut impl BufRead, out: &mut impl Write) -> io::Result<Option<String>> {
+    write!(out, "> ")?;
+    out.flush()?;
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        writeln!(out)?;
+        return Ok(None);
+    }
+    Ok(Some(line.trim().to_string()))
+}
+
+fn stop(out: &mut impl Write, saved: Result<(), PlainError>) -> Result<Ended, PlainError> {
+    saved?;
+    writeln!(
+        out,
+        "Stopped. Your progress is saved; run the same command to carry on."
+    )?;
+    Ok(Ended::Stopped)
+}
+
+#[derive(Debug)]
+pub enum PlainError {
+    Io(io::Error),
+    Store(StoreError),
+}
+
+impl From<io::Error> for PlainError {
+    fn from(e: io::Error) -> Self {
+        PlainError::Io(e)
+    }
+}
+
+impl From<StoreError> for PlainError {
+    fn from(e: StoreError) -> Self {
+        PlainError::Store(e)
+    }
+}
+
+impl std::fmt::Display for PlainError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlainError::Io(e) => write!(f, "{e}"),
+            PlainError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}

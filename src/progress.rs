@@ -1,0 +1,471 @@
+//! Students and their attempts, one file per student in the data folder. Every save
+//! locks the student's file, merges with what is on disk, writes a temporary file, syncs
+//! it and renames it over the old one, so a crash, a pulled plug or a second copy of the
+//! app never loses an answer already given.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::clock;
+use crate::quiz::AttemptState;
+
+/// The version of the student file this program writes.
+pub const FORMAT_VERSION: u32 = 1;
+/// The environment variable that names the data folder.
+pub const DATA_DIR_VAR: &str = "MEHFOOZ_DATA_DIR";
+/// The longest name a student may have (in characters).
+pub const MAX_NAME_CHARS: usize = 40;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Student {
+    pub format_version: u32,
+    /// The name or nickname the child typed; nothing else about them is stored.
+    pub name: String,
+    #[serde(default)]
+    pub lessons: BTreeMap<String, LessonRecord>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LessonRecord {
+    #[serde(default)]
+    pub attempts: Vec<Attempt>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// Random, so that two copies of the app saving the same attempt can be merged.
+    pub id: String,
+    /// Seconds since 1970 (UTC).
+    pub started: i64,
+    pub updated: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<i64>,
+    /// The score, once finished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passed: Option<bool>,
+    pub state: AttemptState,
+}
+
+impl Attempt {
+    pub fn new(state: AttemptState) -> Self {
+        let now = clock::now();
+        Attempt {
+            id: format!("{:016x}", rand::random::<u64>()),
+            started: now,
+            updated: now,
+            finished: None,
+            percent: None,
+            passed: None,
+            state,
+        }
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished.is_some()
+    }
+}
+
+/// Where a student stands with one lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    NotStarted,
+    InProgress,
+    Passed,
+    NotYetPassed,
+}
+
+impl LessonRecord {
+    /// In progress while an attempt is open; otherwise passed if any attempt passed.
+    pub fn status(&self) -> Status {
+        if self.open_attempt().is_some() {
+            Status::InProgress
+        } else if self.attempts.iter().any(|a| a.passed == Some(true)) {
+            Status::Passed
+        } else if self.attempts.is_empty() {
+            Status::NotStarted
+        } else {
+            Status::NotYetPassed
+        }
+    }
+
+    pub fn has_passed(&self) -> bool {
+        self.attempts.iter().any(|a| a.passed == Some(true))
+    }
+
+    pub fn best_percent(&self) -> Option<u32> {
+        self.attempts.iter().filter_map(|a| a.percent).max()
+    }
+
+    /// The attempt to carry on, if the student left one unfinished.
+    pub fn open_attempt(&self) -> Option<&Attempt> {
+        self.attempts.iter().rev().find(|a| !a.is_finished())
+    }
+
+    pub fn finished_attempts(&self) -> usize {
+        self.attempts.iter().filter(|a| a.is_finished()).count()
+    }
+}
+
+impl Student {
+    pub fn new(name: &str) -> Self {
+        Student {
+            format_version: FORMAT_VERSION,
+            name: name.to_string(),
+            lessons: BTreeMap::new(),
+        }
+    }
+
+    pub fn record(&self, lesson_id: &str) -> Option<&LessonRecord> {
+        self.lessons.get(lesson_id)
+    }
+
+    pub fn status(&self, lesson_id: &str) -> Status {
+        self.record(lesson_id)
+            .map_or(Status::NotStarted, LessonRecord::status)
+    }
+
+    /// Puts `attempt` in, merging with a copy of the same attempt already here: an answer
+    /// already given is never replaced or lost.
+    pub fn merge_attempt(&mut self, lesson_id: &str, attempt: &Attempt) {
+        let record = self.lessons.entry(lesson_id.to_string()).or_default();
+        let Some(existing) = record.attempts.iter_mut().find(|a| a.id == attempt.id) else {
+            record.attempts.push(attempt.clone());
+            return;
+        };
+        let same_plan = existing.state.plan == attempt.state.plan;
+        if !same_plan {
+            return;
+        }
+        for (mine, theirs) in existing
+            .state
+            .answers
+            .iter_mut()
+            .zip(&attempt.state.answers)
+        {
+            if mine.is_none() {
+                mine.clone_from(theirs);
+            }
+        }
+        existing.state.position = existing.state.position.max(attempt.state.position);
+        existing.updated = existing.updated.max(attempt.updated);
+        if existing.finished.is_none() {
+            existing.finished = attempt.finished;
+            existing.percent = attempt.percent;
+            existing.passed = attempt.passed;
+        }
+    }
+
+    fn merge(&mut self, other: &Student) {
+        for (lesson_id, record) in &other.lessons {
+            for attempt in &record.attempts {
+                self.merge_attempt(lesson_id, attempt);
+            }
+        }
+    }
+}
+
+/// Cleans up a typed name: trims it and folds runs of spaces into one.
+pub fn tidy_name(name: &str) -> String {
+    let cleaned = crate::text::clean(name);
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What went wrong with the data folder or a student's file.
+#[derive(Debug)]
+pub enum StoreError {
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+    /// The file was written by a newer Mehfooz; it is left as it is.
+    NewerFormat {
+        path: PathBuf,
+        version: u64,
+    },
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Io { path, error } => write!(f, "{}: {error}", path.display()),
+            StoreError::NewerFormat { path, version } => write!(
+                f,
+                "{} was saved by a newer version of Mehfooz (format {version}); update Mehfooz to use it. The file was not changed.",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |error| StoreError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+/// A student file that could not be read and was renamed aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    pub original: PathBuf,
+    pub moved_to: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for SetAside {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "The progress file {} could not be read ({}). It was kept as {} and a new one was started.",
+            self.original.display(),
+            self.reason,
+            self.moved_to.display()
+        )
+    }
+}
+
+/// A student loaded from disk, with any file that had to be set aside on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub student: Student,
+    pub set_aside: Option<SetAside>,
+}
+
+/// The folder of student files.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// The data folder: the one given, else `MEHFOOZ_DATA_DIR`, else the system's.
+    pub fn default_dir(given: Option<&Path>) -> PathBuf {
+        if let Some(dir) = given {
+            return dir.to_path_buf();
+        }
+        if let Some(dir) = std::env::var_os(DATA_DIR_VAR).filter(|d| !d.is_empty()) {
+            return PathBuf::from(dir);
+        }
+        directories::ProjectDirs::from("org", "Mehfooz", "mehfooz")
+            .map(|dirs| dirs.data_dir().to_path_buf())
+            .unwrap_or_else(|| PathBuf::from("mehfooz-data"))
+    }
+
+    /// Opens (and creates if need be) the data folder.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        fs::create_dir_all(dir).map_err(io_error(dir))?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file a student's progress lives in: a readable part of the name and a hash of
+    /// the whole name, so any name gives a safe file name inside the folder, and names
+    /// that differ only in case get files of their own.
+    pub fn path_for(&self, name: &str) -> PathBuf {
+        let slug: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .take(32)
+            .collect();
+        let slug = slug.trim_matches('-');
+        let slug = if slug.is_empty() { "student" } else { slug };
+        self.dir
+            .join(format!("{slug}-{:016x}.json", fnv1a(name.as_bytes())))
+    }
+
+    /// Every student with a readable file, by name, and the files that could not be read.
+    pub fn students(&self) -> (Vec<Student>, Vec<(PathBuf, String)>) {
+        let mut students = Vec::new();
+        let mut unreadable = Vec::new();
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return (students, unreadable);
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match read_student(&path) {
+                Ok(Some(student)) => students.push(student),
+                Ok(None) => {}
+                Err(reason) => unreadable.push((path, reason)),
+            }
+        }
+        students.sort_by_key(|s| s.name.to_lowercase());
+        (students, unreadable)
+    }
+
+    /// A student's progress; a new empty record if there is none yet. A file that cannot
+    /// be read is renamed aside (and the caller told), never overwritten.
+    pub fn load(&self, name: &str) -> Result<Loaded, StoreError> {
+        let path = self.path_for(name);
+        let _lock = self.lock(&path)?;
+        self.load_locked(name, &path)
+    }
+
+    /// Saves attempts at one lesson for a student, merged with what another copy of the
+    /// app may have saved meanwhile. Returns the student as now on disk.
+    pub fn save_attempts(
+        &self,
+        name: &str,
+        lesson_id: &str,
+        attempts: &[Attempt],
+    ) -> Result<Loaded, StoreError> {
+        let path = self.path_for(name);
+        let _lock = self.lock(&path)?;
+        let mut loaded = self.load_locked(name, &path)?;
+        for attempt in attempts {
+            loaded.student.merge_attempt(lesson_id, attempt);
+        }
+        write_atomically(&path, &loaded.student)?;
+        Ok(loaded)
+    }
+
+    /// Saves a whole student record, merged with what is on disk.
+    pub fn save(&self, student: &Student) -> Result<Loaded, StoreError> {
+        let path = self.path_for(&student.name);
+        let _lock = self.lock(&path)?;
+        let mut loaded = self.load_locked(&student.name, &path)?;
+        loaded.student.merge(student);
+        write_atomically(&path, &loaded.student)?;
+        Ok(loaded)
+    }
+
+    fn load_locked(&self, name: &str, path: &Path) -> Result<Loaded, StoreError> {
+        match read_student(path) {
+            Ok(Some(student)) => Ok(Loaded {
+                student,
+                set_aside: None,
+            }),
+            Ok(None) => Ok(Loaded {
+                student: Student::new(name),
+                set_aside: None,
+            }),
+            Err(reason) => {
+                if let Some(version) = newer_version(path) {
+                    return Err(StoreError::NewerFormat {
+                        path: path.to_path_buf(),
+                        version,
+                    });
+                }
+                let moved_to = aside_path(path);
+                fs::rename(path, &moved_to).map_err(io_error(path))?;
+                Ok(Loaded {
+                    student: Student::new(name),
+                    set_aside: Some(SetAside {
+                        original: path.to_path_buf(),
+                        moved_to,
+                        reason,
+                    }),
+                })
+            }
+        }
+    }
+
+    /// Holds the student's lock file locked until dropped; another copy of the app waits.
+    fn lock(&self, path: &Path) -> Result<File, StoreError> {
+        let lock_path = path.with_extension("lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io_error(&lock_path))?;
+        file.lock().map_err(io_error(&lock_path))?;
+        Ok(file)
+    }
+}
+
+/// `Ok(None)` when there is no file; `Err` with the reason when it cannot be used.
+fn read_student(path: &Path) -> Result<Option<Student>, String> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    let student: Student = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+    if student.format_version > FORMAT_VERSION {
+        return Err(format!(
+            "it was saved by a newer version of Mehfooz (format {})",
+            student.format_version
+        ));
+    }
+    Ok(Some(student))
+}
+
+/// The format version a file claims, when it is newer than ours.
+fn newer_version(path: &Path) -> Option<u64> {
+    let bytes = fs::read(path).ok()?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let version = value.get("format_version")?.as_u64()?;
+    (version > u64::from(FORMAT_VERSION)).then_some(version)
+}
+
+fn aside_path(path: &Path) -> PathBuf {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut candidate = path.with_file_name(format!("{name}.unreadable-{}", clock::now()));
+    let mut n = 1;
+    while candidate.exists() {
+        candidate = path.with_file_name(format!("{name}.unreadable-{}-{n}", clock::now()));
+        n += 1;
+    }
+    candidate
+}
+
+/// Writes to a temporary file beside `path`, syncs it, renames it over `path` and syncs
+/// the folder: after a crash the file holds the old state or the new, never half.
+fn write_atomically(path: &Path, student: &Student) -> Result<(), StoreError> {
+    let bytes = serde_json::to_vec_pretty(student).expect("a student always serializes");
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = File::create(&tmp)?;
+        file.write_all(&bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)?;
+        sync_dir(path.parent().unwrap_or(Path::new(".")))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(io_error(path))
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    // Windows has no way to sync a folder; the rename itself is durable there.
+    Ok(())
+}
+
+/// 64-bit FNV-1a: stable across versions and platforms, unlike std's hasher.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}

@@ -1,0 +1,85 @@
+//! One lesson being taken by one student: the quiz session plus the attempt record that
+//! is saved after every answer. Both front ends drive lessons through this.
+
+use rand::Rng;
+
+use crate::clock;
+use crate::lesson::Lesson;
+use crate::progress::{Attempt, LessonRecord};
+use crate::quiz::Session;
+
+/// How the run began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Fresh,
+    /// Carried on from where the student stopped.
+    Resumed,
+    /// The student had stopped part way, but the lesson file has changed since, so a new
+    /// attempt began (the old answers stay in the record).
+    LessonChanged,
+}
+
+pub struct LessonRun<'l> {
+    pub session: Session<'l>,
+    attempt: Attempt,
+    /// An unfinished attempt that no longer fits the lesson, closed so that it is not
+    /// offered again; saved with the first save of this run.
+    closed: Option<Attempt>,
+}
+
+impl<'l> LessonRun<'l> {
+    /// Carries on the student's open attempt at `lesson` if there is one, else starts anew.
+    pub fn begin(
+        lesson: &'l Lesson,
+        record: Option<&LessonRecord>,
+        rng: &mut impl Rng,
+    ) -> (LessonRun<'l>, Start) {
+        let Some(open) = record.and_then(LessonRecord::open_attempt) else {
+            return (LessonRun::restart(lesson, rng), Start::Fresh);
+        };
+        if let Ok(session) = Session::resume(lesson, open.state.clone()) {
+            let run = LessonRun {
+                session,
+                attempt: open.clone(),
+                closed: None,
+            };
+            return (run, Start::Resumed);
+        }
+        let mut run = LessonRun::restart(lesson, rng);
+        let mut old = open.clone();
+        old.finished = Some(clock::now());
+        run.closed = Some(old);
+        (run, Start::LessonChanged)
+    }
+
+    /// A new attempt, whatever the record holds.
+    pub fn restart(lesson: &'l Lesson, rng: &mut impl Rng) -> LessonRun<'l> {
+        let session = Session::start(lesson, rng);
+        let attempt = Attempt::new(session.state().clone());
+        LessonRun {
+            session,
+            attempt,
+            closed: None,
+        }
+    }
+
+    /// The attempts to save now: the current one as it stands (answers, position and,
+    /// once past the last step, the score), after any old one this run closed.
+    pub fn attempts_to_save(&mut self) -> Vec<Attempt> {
+        self.attempt.state = self.session.state().clone();
+        self.attempt.updated = clock::now();
+        if self.session.is_finished() && self.attempt.finished.is_none() {
+            let summary = self.session.summary();
+            self.attempt.finished = Some(self.attempt.updated);
+            self.attempt.percent = Some(summary.percent);
+            self.attempt.passed = Some(summary.passed);
+        }
+        let mut attempts: Vec<Attempt> = self.closed.iter().cloned().collect();
+        attempts.push(self.attempt.clone());
+        attempts
+    }
+
+    pub fn lesson_id(&self) -> &'l str {
+        &self.session.lesson().id
+    }
+}

@@ -1,0 +1,554 @@
+//! The app's state and the one place it changes: `update` takes a message and returns
+//! the effects (saving, loading) for the loop to carry out. No I/O happens here.
+
+use std::collections::BTreeSet;
+
+use rand::Rng;
+
+use super::keys::Action;
+use crate::lesson::{Catalog, Lesson, LessonEntry, QuestionKind, Sender};
+use crate::progress::{self, Attempt, Loaded, Status, Student};
+use crate::quiz::{Feedback, View};
+use crate::run::{LessonRun, Start};
+use crate::strings;
+
+pub struct App<'c> {
+    pub catalog: &'c Catalog,
+    /// Every student in the data folder, for the picker and the class's progress.
+    pub class: Vec<Student>,
+    pub screen: Screen<'c>,
+    pub help: Option<u16>,
+    /// A message shown at the bottom until the next key.
+    pub notice: Option<String>,
+    pub region: Option<String>,
+    pub quit: bool,
+}
+
+pub enum Screen<'c> {
+    Students(StudentsScreen),
+    Lessons(LessonsScreen),
+    Player(Box<Player<'c>>),
+}
+
+pub struct StudentsScreen {
+    pub selected: usize,
+    /// The new name being typed, if the child chose "new".
+    pub typing: Option<String>,
+}
+
+pub struct LessonsScreen {
+    pub student: Student,
+    pub selected: usize,
+    /// Which age band's lessons are shown; `None` for all.
+    pub ages: Option<(u32, u32)>,
+}
+
+pub struct Player<'c> {
+    pub student: Student,
+    pub run: LessonRun<'c>,
+    /// The highlighted choice or message.
+    pub cursor: usize,
+    /// Ticked choices (in the order shown) or marked messages.
+    pub marked: BTreeSet<usize>,
+    pub show_hint: bool,
+    /// Lines scrolled down in a long page or in feedback.
+    pub scroll: u16,
+    /// Why the last answer was not taken.
+    pub problem: Option<String>,
+}
+
+/// What the loop should do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadStudent(String),
+    Save {
+        student: String,
+        lesson: String,
+        attempts: Vec<Attempt>,
+    },
+}
+
+/// What happens to the app.
+pub enum Msg {
+    Key(Action),
+    /// A character typed while entering a name.
+    Char(char),
+    Backspace,
+    /// A student's record, read from disk.
+    StudentLoaded(Loaded),
+    /// A student's record after a save.
+    Saved(Loaded),
+    /// Saving or loading failed; the message says why.
+    StoreFailed(String),
+}
+
+impl<'c> App<'c> {
+    pub fn new(catalog: &'c Catalog, class: Vec<Student>, region: Option<String>) -> Self {
+        App {
+            catalog,
+            class,
+            screen: Screen::Students(StudentsScreen {
+                selected: 0,
+                typing: None,
+            }),
+            help: None,
+            notice: None,
+            region,
+            quit: false,
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg, rng: &mut impl Rng) -> Vec<Effect> {
+        match msg {
+            Msg::Key(action) => {
+                self.notice = None;
+                if action == Action::Quit {
+                    self.quit = true;
+                    return Vec::new();
+                }
+                if let Some(scroll) = &mut self.help {
+                    match action {
+                        Action::Up => *scroll = scroll.saturating_sub(1),
+                        Action::Down => *scroll = scroll.saturating_add(1),
+                        Action::PageUp => *scroll = scroll.saturating_sub(10),
+                        Action::PageDown => *scroll = scroll.saturating_add(10),
+                        Action::Help | Action::Back | Action::Confirm => self.help = None,
+                        _ => {}
+                    }
+                    return Vec::new();
+                }
+                if action == Action::Help && !self.is_typing() {
+                    self.help = Some(0);
+                    return Vec::new();
+                }
+                self.key(action, rng)
+            }
+            Msg::Char(c) => {
+                if let Screen::Students(StudentsScreen {
+                    typing: Some(name), ..
+                }) = &mut self.screen
+                    && name.chars().count() < progress::MAX_NAME_CHARS
+                {
+                    name.push(c);
+                }
+                Vec::new()
+            }
+            Msg::Backspace => {
+                if let Screen::Students(StudentsScreen {
+                    typing: Some(name), ..
+                }) = &mut self.screen
+                {
+                    name.pop();
+                }
+                Vec::new()
+            }
+            Msg::StudentLoaded(loaded) => {
+                if let Some(aside) = &loaded.set_aside {
+                    self.notice = Some(aside.to_string());
+                }
+                self.remember(&loaded.student);
+                self.screen = Screen::Lessons(LessonsScreen {
+                    student: loaded.student,
+                    selected: 0,
+                    ages: None,
+                });
+                Vec::new()
+            }
+            Msg::Saved(loaded) => {
+                if let Some(aside) = &loaded.set_aside {
+                    self.notice = Some(aside.to_string());
+                }
+                self.remember(&loaded.student);
+                match &mut self.screen {
+                    Screen::Player(player) => player.student = loaded.student,
+                    Screen::Lessons(list) => list.student = loaded.student,
+                    Screen::Students(_) => {}
+                }
+                Vec::new()
+            }
+            Msg::StoreFailed(message) => {
+                self.notice = Some(format!("Progress could not be saved: {message}"));
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn is_typing(&self) -> bool {
+        matches!(
+            &self.screen,
+            Screen::Students(StudentsScreen {
+                typing: Some(_),
+                ..
+            })
+        )
+    }
+
+    /// Keeps the class list up to date with a student just read or saved.
+    fn remember(&mut self, student: &Student) {
+        match self.class.iter_mut().find(|s| s.name == student.name) {
+            Some(known) => *known = student.clone(),
+            None => {
+                self.class.push(student.clone());
+                self.class.sort_by_key(|s| s.name.to_lowercase());
+            }
+        }
+    }
+
+    fn key(&mut self, action: Action, rng: &mut impl Rng) -> Vec<Effect> {
+        let catalog = self.catalog;
+        match &mut self.screen {
+            Screen::Students(screen) => {
+                if let Some(name) = &screen.typing {
+                    match action {
+                        Action::Confirm => {
+                            let name = progress::tidy_name(name);
+                            if name.is_empty() {
+                                self.notice = Some("Type your name or nickname first.".into());
+                                return Vec::new();
+                            }
+                            screen.typing = None;
+                            return vec![Effect::LoadStudent(name)];
+                        }
+                        Action::Back => screen.typing = None,
+                        _ => {}
+                    }
+                    return Vec::new();
+                }
+                // The last row is "new student".
+                let rows = self.class.len() + 1;
+                match action {
+                    Action::Up => screen.selected = screen.selected.saturating_sub(1),
+                    Action::Down => screen.selected = (screen.selected + 1).min(rows - 1),
+                    Action::New => screen.typing = Some(String::new()),
+                    Action::Confirm if screen.selected >= self.class.len() => {
+                        screen.typing = Some(String::new());
+                    }
+                    Action::Confirm => {
+                        return vec![Effect::LoadStudent(
+                            self.class[screen.selected].name.clone(),
+                        )];
+                    }
+                    Action::Back => self.quit = true,
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Screen::Lessons(list) => {
+                let shown = lessons_for(catalog, list.ages);
+                match action {
+                    Action::Up => list.selected = list.selected.saturating_sub(1),
+                    Action::Down => {
+                        list.selected = (list.selected + 1).min(shown.len().saturating_sub(1));
+                    }
+                    Action::AgeFilter => {
+                        let bands = age_bands(catalog);
+                        list.ages = match list.ages.and_then(|a| bands.iter().position(|b| *b == a))
+                        {
+                            None => bands.first().copied(),
+                            Some(i) => bands.get(i + 1).copied(),
+                        };
+                        list.selected = 0;
+                    }
+                    Action::Confirm => {
+                        if let Some(entry) = shown.get(list.selected) {
+                            let student = list.student.clone();
+                            return self.open_lesson(student, &entry.lesson, rng);
+                        }
+                    }
+                    Action::Back => {
+                        let selected = self
+                            .class
+                            .iter()
+                            .position(|s| s.name == list.student.name)
+                            .unwrap_or(0);
+                        self.screen = Screen::Students(StudentsScreen {
+                            selected,
+                            typing: None,
+                        });
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Screen::Player(player) => {
+                let (effects, leave) = player.key(action, rng);
+                if leave {
+                    let student = player.student.clone();
+                    let lesson_id = player.run.lesson_id();
+                    let selected = self
+                        .catalog
+                        .lessons
+                        .iter()
+                        .position(|e| e.lesson.id == lesson_id)
+                        .unwrap_or(0);
+                    self.screen = Screen::Lessons(LessonsScreen {
+                        student,
+                        selected,
+                        ages: None,
+                    });
+                }
+                effects
+            }
+        }
+    }
+
+    /// Starts or carries on a lesson for a student (also used when the app is opened on
+    /// one lesson from the command line).
+    pub fn open_lesson(
+        &mut self,
+        student: Student,
+        lesson: &'c Lesson,
+        rng: &mut impl Rng,
+    ) -> Vec<Effect> {
+        let (mut run, start) = LessonRun::begin(lesson, student.record(&lesson.id), rng);
+        self.notice = match start {
+            Start::Fresh => None,
+            Start::Resumed => Some(format!(
+                "Welcome back! Carrying on at step {} of {}.",
+                run.session.position() + 1,
+                run.session.len()
+            )),
+            Start::LessonChanged => {
+                Some("This lesson has changed since you last opened it, so it starts again.".into())
+            }
+        };
+        let save = Effect::Save {
+            student: student.name.clone(),
+            lesson: lesson.id.clone(),
+            attempts: run.attempts_to_save(),
+        };
+        self.screen = Screen::Player(Box::new(Player::new(student, run)));
+        vec![save]
+    }
+}
+
+impl<'c> Player<'c> {
+    fn new(student: Student, run: LessonRun<'c>) -> Self {
+        let mut player = Player {
+            student,
+            run,
+            cursor: 0,
+            marked: BTreeSet::new(),
+            show_hint: false,
+            scroll: 0,
+            problem: None,
+        };
+        player.reset_step();
+        player
+    }
+
+    /// The feedback for the current step, once it is answered.
+    pub fn feedback(&self) -> Option<Feedback> {
+        self.run.session.feedback_at(self.run.session.position())
+    }
+
+    fn reset_step(&mut self) {
+        self.marked.clear();
+        self.show_hint = false;
+        self.scroll = 0;
+        self.problem = None;
+        self.cursor = match self.run.session.current() {
+            Some(View::Chat { chat, .. }) => chat
+                .messages
+                .iter()
+                .position(|m| m.from == Sender::Them)
+                .unwrap_or(0),
+            _ => 0,
+        };
+    }
+
+    fn save(&mut self) -> Effect {
+        Effect::Save {
+            student: self.student.name.clone(),
+            lesson: self.run.lesson_id().to_string(),
+            attempts: self.run.attempts_to_save(),
+        }
+    }
+
+    /// Handles a key; the flag says whether to leave for the lesson list.
+    fn key(&mut self, action: Action, rng: &mut impl Rng) -> (Vec<Effect>, bool) {
+        let session = &self.run.session;
+        if session.is_finished() {
+            return match action {
+                Action::Confirm | Action::Back => (Vec::new(), true),
+                Action::Retry => {
+                    let lesson = self.run.session.lesson();
+                    self.run = LessonRun::restart(lesson, rng);
+                    self.reset_step();
+                    (vec![self.save()], false)
+                }
+                Action::Left => {
+                    self.run.session.back();
+                    self.reset_step();
+                    (Vec::new(), false)
+                }
+                _ => (Vec::new(), false),
+            };
+        }
+        if action == Action::Back {
+            // Everything answered is saved already; save the place too.
+            return (vec![self.save()], true);
+        }
+        let answered = !session.awaiting_answer();
+        match action {
+            Action::Left => {
+                self.run.session.back();
+                self.reset_step();
+                return (vec![self.save()], false);
+            }
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            _ => {}
+        }
+        if answered {
+            match action {
+                Action::Confirm | Action::Right => {
+                    self.run.session.advance();
+                    self.reset_step();
+                    return (vec![self.save()], false);
+                }
+                Action::Up => self.scroll = self.scroll.saturating_sub(1),
+                Action::Down => self.scroll = self.scroll.saturating_add(1),
+                _ => {}
+            }
+            return (Vec::new(), false);
+        }
+        let Some(view) = self.run.session.current() else {
+            return (Vec::new(), false);
+        };
+        let (count, multiple, selectable): (usize, bool, Vec<usize>) = match &view {
+            View::Question {
+                question, choices, ..
+            } => (
+                choices.len(),
+                question.kind == QuestionKind::Multiple,
+                (0..choices.len()).collect(),
+            ),
+            View::Chat { chat, .. } => (
+                chat.messages.len(),
+                true,
+                chat.messages
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.from == Sender::Them)
+                    .map(|(i, _)| i)
+                    .collect(),
+            ),
+            View::Page { .. } => (0, false, Vec::new()),
+        };
+        let hint = match &view {
+            View::Question { question, .. } => question.hint.is_some(),
+            _ => false,
+        };
+        self.problem = None;
+        match action {
+            Action::Up => {
+                if let Some(&prev) = selectable.iter().rev().find(|&&i| i < self.cursor) {
+                    self.cursor = prev;
+                }
+            }
+            Action::Down => {
+                if let Some(&next) = selectable.iter().find(|&&i| i > self.cursor) {
+                    self.cursor = next;
+                }
+            }
+            Action::Number(n) if n < count => {
+                if !selectable.contains(&n) {
+                    self.problem = Some(strings::answer_error(
+                        &crate::quiz::AnswerError::OwnMessage(n + 1),
+                    ));
+                } else {
+                    self.cursor = n;
+                    if multiple {
+                        toggle(&mut self.marked, n);
+                    }
+                }
+            }
+            Action::Number(n) => {
+                self.problem = Some(strings::answer_error(
+                    &crate::quiz::AnswerError::NoSuchChoice(n + 1),
+                ));
+            }
+            Action::Toggle if multiple => toggle(&mut self.marked, self.cursor),
+            Action::Hint => {
+                if hint {
+                    self.show_hint = true;
+                } else {
+                    self.problem = Some("There is no hint for this one.".into());
+                }
+            }
+            Action::Confirm => {
+                let picked: Vec<usize> = if count == 0 {
+                    Vec::new()
+                } else if multiple {
+                    self.marked.iter().copied().collect()
+                } else {
+                    vec![self.cursor]
+                };
+                if count == 0 {
+                    self.run.session.advance();
+                    self.reset_step();
+                    return (vec![self.save()], false);
+                }
+                match self.run.session.answer(&picked) {
+                    Ok(_) => {
+                        self.scroll = 0;
+                        return (vec![self.save()], false);
+                    }
+                    Err(e) => self.problem = Some(strings::answer_error(&e)),
+                }
+            }
+            Action::Right if count == 0 => {
+                self.run.session.advance();
+                self.reset_step();
+                return (vec![self.save()], false);
+            }
+            _ => {}
+        }
+        (Vec::new(), false)
+    }
+}
+
+fn toggle(set: &mut BTreeSet<usize>, item: usize) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
+/// How far a student is through the lessons on offer, for the gauges.
+pub fn lesson_progress(student: &Student, lesson: &Lesson) -> (Status, f64) {
+    let status = student.status(&lesson.id);
+    let ratio = match status {
+        Status::Passed => 1.0,
+        Status::NotStarted => 0.0,
+        _ => student
+            .record(&lesson.id)
+            .and_then(|r| r.open_attempt())
+            .map_or(0.0, |a| {
+                let len = a.state.plan.len().max(1);
+                a.state.position as f64 / len as f64
+            }),
+    };
+    (status, ratio)
+}
+
+/// The lessons shown in the list for an age band (`None`: all of them).
+pub fn lessons_for(catalog: &Catalog, ages: Option<(u32, u32)>) -> Vec<&LessonEntry> {
+    catalog
+        .lessons
+        .iter()
+        .filter(|e| {
+            ages.is_none_or(|(min, max)| e.lesson.ages.min <= max && e.lesson.ages.max >= min)
+        })
+        .collect()
+}
+
+/// The age bands the lessons are written for, youngest first.
+pub fn age_bands(catalog: &Catalog) -> Vec<(u32, u32)> {
+    let bands: BTreeSet<(u32, u32)> = catalog
+        .lessons
+        .iter()
+        .map(|e| (e.lesson.ages.min, e.lesson.ages.max))
+        .collect();
+    bands.into_iter().collect()
+}
