@@ -34,7 +34,8 @@ pub struct HelpLine {
     pub contact: String,
     pub purpose: String,
     pub source: String,
-    pub confirmed: Date,
+    /// When the source confirmed the contact; `None` when the source gives no date.
+    pub confirmed: Option<Date>,
 }
 
 impl HelpLines {
@@ -99,8 +100,14 @@ fn read(
             let contact = l.string(reader, "contact", Need::Required);
             let purpose = l.string(reader, "purpose", Need::Required);
             let source = l.string(reader, "source", Need::Required);
-            let confirmed = l.date(reader, "confirmed");
+            let confirmed = l.date(reader, "confirmed", Need::Optional);
             l.finish(reader);
+            if confirmed.is_none() && l.has_no("confirmed") {
+                reader.warning(
+                    l.span(),
+                    "this line has no `confirmed` date: check the contact, then add the date, like confirmed = 2026-01-31",
+                );
+            }
             if let Some((date, span)) = &confirmed {
                 let age = date.months_until(today);
                 if age >= STALE_AFTER_MONTHS {
@@ -112,15 +119,15 @@ fn read(
                     );
                 }
             }
-            if let (Some(name), Some(contact), Some(purpose), Some(source), Some(confirmed)) =
-                (name, contact, purpose, source, confirmed)
+            if let (Some(name), Some(contact), Some(purpose), Some(source)) =
+                (name, contact, purpose, source)
             {
                 lines.push(HelpLine {
                     name: name.0,
                     contact: contact.0,
                     purpose: purpose.0,
                     source: source.0,
-                    confirmed: confirmed.0,
+                    confirmed: confirmed.map(|c| c.0),
                 });
             }
         }

@@ -27,15 +27,20 @@ pub fn blocks(text: &str) -> Vec<Block> {
             blocks.push(Block::Paragraph(std::mem::take(paragraph)));
         }
     };
-    for line in text.lines().map(str::trim) {
+    let mut after_blank = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        let continues_bullet = raw.starts_with(char::is_whitespace) && !after_blank;
+        after_blank = line.is_empty();
         if line.is_empty() {
             flush(&mut paragraph, &mut blocks);
         } else if let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
             flush(&mut paragraph, &mut blocks);
             blocks.push(Block::Bullet(item.trim().to_string()));
-        } else if let (Some(Block::Bullet(item)), true) = (blocks.last_mut(), paragraph.is_empty())
+        } else if let (Some(Block::Bullet(item)), true) =
+            (blocks.last_mut(), paragraph.is_empty() && continues_bullet)
         {
-            // A line under a bullet with no blank line between continues that bullet.
+            // An indented line under a bullet continues that bullet.
             item.push(' ');
             item.push_str(line);
         } else {
@@ -67,7 +72,7 @@ mod tests {
 
     #[test]
     fn text_splits_into_paragraphs_and_bullets() {
-        let text = "First line\nsame paragraph.\n\n- one\n  still one\n- two\n\nAfter.";
+        let text = "First line\nsame paragraph.\n\n- one\n  still one\n- two\nAfter.\n\n- three\n\n  Later.";
         assert_eq!(
             blocks(text),
             vec![
@@ -75,6 +80,8 @@ mod tests {
                 Block::Bullet("one still one".into()),
                 Block::Bullet("two".into()),
                 Block::Paragraph("After.".into()),
+                Block::Bullet("three".into()),
+                Block::Paragraph("Later.".into()),
             ]
         );
     }

@@ -63,6 +63,10 @@ impl Catalog {
         for folder in folders {
             catalog.add_files(read_folder(folder), false);
         }
+        // Youngest first; within an age band, in file-name order.
+        catalog
+            .lessons
+            .sort_by_key(|e| (e.lesson.ages.min, e.lesson.ages.max));
         catalog
     }
 

@@ -502,6 +502,15 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.table.contains_key(key)
     }
 
+    pub(crate) fn has_no(&self, key: &str) -> bool {
+        !self.has(key)
+    }
+
+    /// Where the table starts, for problems about the table as a whole.
+    pub(crate) fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
     /// Marks a field as dealt with, so `finish` does not call it unknown.
     pub(crate) fn skip(&mut self, key: &'static str) {
         self.known.push(key);
@@ -641,8 +650,9 @@ impl<'t, 'i> Fields<'t, 'i> {
         &mut self,
         reader: &mut Reader,
         key: &'static str,
+        need: Need,
     ) -> Option<(crate::clock::Date, Range<usize>)> {
-        let value = self.get(reader, key, Need::Required)?;
+        let value = self.get(reader, key, need)?;
         let date = match value.get_ref() {
             DeValue::Datetime(dt) if dt.time.is_none() => dt.date,
             _ => None,

@@ -307,7 +307,7 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
                 theme.dim,
             ),
         ];
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), detail);
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), detail);
     }
     if !app.catalog.broken_files.is_empty() {
         let n = app.catalog.broken_files.len();
@@ -669,10 +669,11 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
                         Span::styled(line.contact.clone(), theme.title),
                     ]));
                     lines.push(Line::raw(format!("   {}", line.purpose)));
-                    lines.push(Line::styled(
-                        format!("   Last confirmed {} ({}).", line.confirmed, line.source),
-                        theme.dim,
-                    ));
+                    let confirmed = match line.confirmed {
+                        Some(date) => format!("   Last confirmed {date} ({}).", line.source),
+                        None => format!("   Source: {}. Date not known: check before calling.", line.source),
+                    };
+                    lines.push(Line::styled(confirmed, theme.dim));
                 }
                 let others: Vec<&str> = help
                     .regions
