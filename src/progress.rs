@@ -469,3 +469,108 @@ fn fnv1a(bytes: &[u8]) -> u64 {
         (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::PlannedStep;
+
+    fn attempt(answers: Vec<Option<Vec<usize>>>) -> Attempt {
+        let plan = answers
+            .iter()
+            .enumerate()
+            .map(|(step, _)| PlannedStep {
+                step,
+                question: None,
+                order: vec![0, 1],
+            })
+            .collect();
+        Attempt::new(AttemptState {
+            plan,
+            answers,
+            position: 0,
+        })
+    }
+
+    #[test]
+    fn a_saved_attempt_reads_back_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let a = attempt(vec![Some(vec![1]), None]);
+        store.save_attempts("Ayesha", "lesson", &[a.clone()]).unwrap();
+        let loaded = store.load("Ayesha").unwrap();
+        assert_eq!(loaded.student.lessons["lesson"].attempts, vec![a]);
+        assert!(loaded.set_aside.is_none());
+    }
+
+    #[test]
+    fn two_copies_saving_one_attempt_keep_every_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let first = attempt(vec![Some(vec![1]), None]);
+        let mut second = first.clone();
+        second.state.answers = vec![None, Some(vec![0])];
+        store.save_attempts("Bilal", "lesson", &[first]).unwrap();
+        store.save_attempts("Bilal", "lesson", &[second]).unwrap();
+        let student = store.load("Bilal").unwrap().student;
+        let answers = &student.lessons["lesson"].attempts[0].state.answers;
+        assert_eq!(answers, &vec![Some(vec![1]), Some(vec![0])]);
+    }
+
+    #[test]
+    fn an_unreadable_file_is_set_aside_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let path = store.path_for("Zara");
+        fs::write(&path, b"{ not json").unwrap();
+        let loaded = store.load("Zara").unwrap();
+        let aside = loaded.set_aside.expect("the broken file is set aside");
+        assert_eq!(fs::read(&aside.moved_to).unwrap(), b"{ not json");
+        assert!(aside.to_string().contains("could not be read"));
+        assert!(loaded.student.lessons.is_empty());
+    }
+
+    #[test]
+    fn a_file_from_a_newer_version_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let path = store.path_for("Hamza");
+        let newer = br#"{"format_version": 9, "name": "Hamza", "lessons": {}}"#;
+        fs::write(&path, newer).unwrap();
+        let error = store.load("Hamza").unwrap_err();
+        assert!(error.to_string().contains("newer version of Mehfooz"));
+        assert_eq!(fs::read(&path).unwrap(), newer);
+    }
+
+    #[test]
+    fn any_name_gets_a_distinct_file_inside_the_data_folder() {
+        let store = Store { dir: PathBuf::from("data") };
+        let names = ["Ali", "ali", "../../etc/passwd", "CON", "علی", "a/b\\c:d"];
+        let paths: Vec<PathBuf> = names.iter().map(|n| store.path_for(n)).collect();
+        for path in &paths {
+            assert_eq!(path.parent(), Some(Path::new("data")), "{path:?}");
+        }
+        let unique: std::collections::HashSet<_> = paths.iter().collect();
+        assert_eq!(unique.len(), names.len());
+    }
+
+    #[test]
+    fn status_follows_the_attempts() {
+        let mut record = LessonRecord::default();
+        assert_eq!(record.status(), Status::NotStarted);
+        let mut a = attempt(vec![None]);
+        record.attempts.push(a.clone());
+        assert_eq!(record.status(), Status::InProgress);
+        a.finished = Some(1);
+        a.percent = Some(50);
+        a.passed = Some(false);
+        record.attempts[0] = a.clone();
+        assert_eq!(record.status(), Status::NotYetPassed);
+        a.id = "second".into();
+        a.percent = Some(90);
+        a.passed = Some(true);
+        record.attempts.push(a);
+        assert_eq!(record.status(), Status::Passed);
+        assert_eq!(record.best_percent(), Some(90));
+    }
+}

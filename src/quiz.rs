@@ -498,3 +498,280 @@ fn planned_size(lesson: &Lesson, planned: &PlannedStep) -> Option<usize> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    use super::*;
+    use crate::lesson::parse_lesson;
+
+    const LESSON: &str = r#"
+format_version = 1
+id = "test"
+title = "Test"
+summary = "A test lesson."
+ages = { min = 8, max = 10 }
+minutes = 5
+pass_percent = 75
+
+[[steps]]
+type = "page"
+title = "Read me"
+text = "Hello."
+
+[[steps]]
+type = "question"
+kind = "single"
+prompt = "Pick B"
+  [[steps.choices]]
+  text = "A"
+  feedback = "Not A."
+  [[steps.choices]]
+  text = "B"
+  correct = true
+  feedback = "Yes, B."
+  [[steps.choices]]
+  text = "All of the above"
+  pinned = true
+  feedback = "No."
+
+[[steps]]
+type = "question"
+kind = "multiple"
+prompt = "Pick A and C"
+shuffle = false
+  [[steps.choices]]
+  text = "A"
+  correct = true
+  [[steps.choices]]
+  text = "B"
+  [[steps.choices]]
+  text = "C"
+  correct = true
+  [[steps.choices]]
+  text = "D"
+
+[[steps]]
+type = "chat"
+title = "A chat"
+  [[steps.messages]]
+  from = "them"
+  text = "hi"
+  why = "Fine."
+  [[steps.messages]]
+  from = "me"
+  text = "hello"
+  [[steps.messages]]
+  from = "them"
+  text = "keep this secret"
+  red_flag = true
+  why = "Secrets."
+
+[[steps]]
+type = "pool"
+draw = 2
+  [[steps.questions]]
+  kind = "true_false"
+  prompt = "One"
+  answer = true
+  [[steps.questions]]
+  kind = "true_false"
+  prompt = "Two"
+  answer = true
+  [[steps.questions]]
+  kind = "true_false"
+  prompt = "Three"
+  answer = true
+"#;
+
+    fn lesson() -> Lesson {
+        let parsed = parse_lesson(Path::new("test.toml"), LESSON);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        parsed.lesson.unwrap()
+    }
+
+    fn rng(seed: u64) -> StdRng {
+        StdRng::seed_from_u64(seed)
+    }
+
+    /// Where the choice with this text is shown.
+    fn shown(session: &Session, text: &str) -> usize {
+        match session.current() {
+            Some(View::Question { choices, .. }) => {
+                choices.iter().position(|c| c.text == text).unwrap()
+            }
+            other => panic!("not a question: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_pool_draws_its_number_of_questions_and_counts_them() {
+        let lesson = lesson();
+        let session = Session::start(&lesson, &mut rng(1));
+        // page, single, multiple, chat, two drawn from the pool
+        assert_eq!(session.len(), 6);
+        assert_eq!(lesson.question_count(), 5);
+        let drawn: Vec<_> = session.state().plan[4..].iter().map(|p| p.question).collect();
+        assert_ne!(drawn[0], drawn[1]);
+    }
+
+    #[test]
+    fn different_attempts_draw_different_pool_questions() {
+        let lesson = lesson();
+        let draws: std::collections::HashSet<Vec<Option<usize>>> = (0..40)
+            .map(|seed| {
+                let s = Session::start(&lesson, &mut rng(seed));
+                s.state().plan[4..].iter().map(|p| p.question).collect()
+            })
+            .collect();
+        assert!(draws.len() > 3, "only {} different draws", draws.len());
+    }
+
+    #[test]
+    fn shuffling_keeps_pinned_choices_in_place() {
+        let lesson = lesson();
+        let mut orders = std::collections::HashSet::new();
+        for seed in 0..30 {
+            let s = Session::start(&lesson, &mut rng(seed));
+            let order = s.state().plan[1].order.clone();
+            assert_eq!(order[2], 2, "\"All of the above\" moved");
+            orders.insert(order);
+        }
+        assert_eq!(orders.len(), 2, "the two free choices were never swapped");
+        // shuffle = false keeps the author's order
+        let s = Session::start(&lesson, &mut rng(3));
+        assert_eq!(s.state().plan[2].order, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_question_must_be_answered_before_moving_on() {
+        let lesson = lesson();
+        let mut s = Session::start(&lesson, &mut rng(1));
+        s.advance();
+        assert_eq!(s.position(), 1);
+        s.advance();
+        assert_eq!(s.position(), 1, "moved past an unanswered question");
+    }
+
+    #[test]
+    fn wrong_answer_shows_its_feedback_and_the_right_one() {
+        let lesson = lesson();
+        let mut s = Session::start(&lesson, &mut rng(1));
+        s.advance();
+        let feedback = s.answer(&[shown(&s, "A")]).unwrap();
+        assert_eq!(feedback.verdict, Verdict::NotQuite);
+        let picked = feedback.items.iter().find(|i| i.picked).unwrap();
+        assert_eq!(picked.note.as_deref(), Some("Not A."));
+        let right = feedback.items.iter().find(|i| i.correct).unwrap();
+        assert_eq!((right.text.as_str(), right.note.as_deref()), ("B", Some("Yes, B.")));
+        assert_eq!(s.answer(&[0]), Err(AnswerError::AlreadyAnswered));
+    }
+
+    #[test]
+    fn single_answer_questions_take_exactly_one_choice() {
+        let lesson = lesson();
+        let mut s = Session::start(&lesson, &mut rng(1));
+        s.advance();
+        assert_eq!(s.answer(&[0, 1]), Err(AnswerError::PickOne));
+        assert_eq!(s.answer(&[7]), Err(AnswerError::NoSuchChoice(8)));
+        assert!(s.awaiting_answer());
+    }
+
+    #[test]
+    fn multiple_answers_score_partial_credit() {
+        let lesson = lesson();
+        let score = |picked: &[usize]| {
+            let mut s = Session::start(&lesson, &mut rng(1));
+            s.advance();
+            s.answer(&[shown(&s, "B")]).unwrap();
+            s.advance();
+            s.answer(picked).unwrap().score
+        };
+        assert_eq!(score(&[0, 2]), 1.0);
+        assert_eq!(score(&[0]), 0.5);
+        assert_eq!(score(&[0, 1]), 0.0, "one right and one wrong cancel out");
+        assert_eq!(score(&[0, 1, 2, 3]), 0.0);
+        assert_eq!(score(&[1]), 0.0, "never below zero");
+    }
+
+    #[test]
+    fn a_chat_scores_the_red_flags_marked_and_explains_every_message() {
+        let lesson = lesson();
+        let mut s = Session::start(&lesson, &mut rng(1));
+        for _ in 0..3 {
+            if s.awaiting_answer() {
+                let n = match s.current() {
+                    Some(View::Question { choices, .. }) => {
+                        choices.iter().position(|c| c.correct).unwrap()
+                    }
+                    _ => unreachable!(),
+                };
+                s.answer(&[n]).unwrap();
+            }
+            s.advance();
+        }
+        assert!(matches!(s.current(), Some(View::Chat { .. })));
+        assert_eq!(s.answer(&[1]), Err(AnswerError::OwnMessage(2)));
+        let feedback = s.answer(&[2]).unwrap();
+        assert_eq!(feedback.verdict, Verdict::Correct);
+        let whys: Vec<_> = feedback.items.iter().map(|i| i.note.as_deref()).collect();
+        assert_eq!(whys, vec![Some("Fine."), Some("Secrets.")]);
+    }
+
+    #[test]
+    fn the_summary_scores_the_whole_attempt_against_the_pass_mark() {
+        let lesson = lesson();
+        let mut s = Session::start(&lesson, &mut rng(5));
+        while let Some(view) = s.current() {
+            match view {
+                View::Question { choices, question, .. } => {
+                    // Right everywhere except the multiple-answer question (half right).
+                    let picked: Vec<usize> = if question.kind == QuestionKind::Multiple {
+                        vec![0]
+                    } else {
+                        vec![choices.iter().position(|c| c.correct).unwrap()]
+                    };
+                    s.answer(&picked).unwrap();
+                }
+                View::Chat { .. } => {
+                    s.answer(&[2]).unwrap();
+                }
+                View::Page { .. } => {}
+            }
+            s.advance();
+        }
+        let summary = s.summary();
+        assert_eq!(summary.percent, 90); // 4.5 of 5
+        assert!(summary.passed);
+        let review: Vec<_> = summary.to_review().map(|q| q.prompt.as_str()).collect();
+        assert_eq!(review, vec!["Pick A and C"]);
+    }
+
+    #[test]
+    fn a_resumed_attempt_shows_the_same_questions_in_the_same_order() {
+        let lesson = lesson();
+        let mut s = Session::start(&lesson, &mut rng(9));
+        s.advance();
+        s.answer(&[0]).unwrap();
+        let saved = serde_json::to_string(s.state()).unwrap();
+        let state: AttemptState = serde_json::from_str(&saved).unwrap();
+        let resumed = Session::resume(&lesson, state).unwrap();
+        assert_eq!(resumed.position(), 1);
+        assert_eq!(resumed.state(), s.state());
+        assert_eq!(resumed.current(), s.current());
+        assert!(resumed.feedback_at(1).is_some(), "the answer given is kept");
+    }
+
+    #[test]
+    fn a_saved_attempt_that_no_longer_fits_the_lesson_is_refused() {
+        let lesson = lesson();
+        let s = Session::start(&lesson, &mut rng(9));
+        let mut state = s.state().clone();
+        state.plan[1].order = vec![0, 1, 2, 3, 4];
+        assert_eq!(Session::resume(&lesson, state).err(), Some(LessonChanged));
+    }
+}
