@@ -497,7 +497,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         let a = attempt(vec![Some(vec![1]), None]);
-        store.save_attempts("Ayesha", "lesson", &[a.clone()]).unwrap();
+        store
+            .save_attempts("Ayesha", "lesson", &[a.clone()])
+            .unwrap();
         let loaded = store.load("Ayesha").unwrap();
         assert_eq!(loaded.student.lessons["lesson"].attempts, vec![a]);
         assert!(loaded.set_aside.is_none());
@@ -544,7 +546,9 @@ mod tests {
 
     #[test]
     fn any_name_gets_a_distinct_file_inside_the_data_folder() {
-        let store = Store { dir: PathBuf::from("data") };
+        let store = Store {
+            dir: PathBuf::from("data"),
+        };
         let names = ["Ali", "ali", "../../etc/passwd", "CON", "علی", "a/b\\c:d"];
         let paths: Vec<PathBuf> = names.iter().map(|n| store.path_for(n)).collect();
         for path in &paths {

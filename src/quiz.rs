@@ -615,7 +615,10 @@ draw = 2
         // page, single, multiple, chat, two drawn from the pool
         assert_eq!(session.len(), 6);
         assert_eq!(lesson.question_count(), 5);
-        let drawn: Vec<_> = session.state().plan[4..].iter().map(|p| p.question).collect();
+        let drawn: Vec<_> = session.state().plan[4..]
+            .iter()
+            .map(|p| p.question)
+            .collect();
         assert_ne!(drawn[0], drawn[1]);
     }
 
@@ -667,7 +670,10 @@ draw = 2
         let picked = feedback.items.iter().find(|i| i.picked).unwrap();
         assert_eq!(picked.note.as_deref(), Some("Not A."));
         let right = feedback.items.iter().find(|i| i.correct).unwrap();
-        assert_eq!((right.text.as_str(), right.note.as_deref()), ("B", Some("Yes, B.")));
+        assert_eq!(
+            (right.text.as_str(), right.note.as_deref()),
+            ("B", Some("Yes, B."))
+        );
         assert_eq!(s.answer(&[0]), Err(AnswerError::AlreadyAnswered));
     }
 
@@ -728,7 +734,9 @@ draw = 2
         let mut s = Session::start(&lesson, &mut rng(5));
         while let Some(view) = s.current() {
             match view {
-                View::Question { choices, question, .. } => {
+                View::Question {
+                    choices, question, ..
+                } => {
                     // Right everywhere except the multiple-answer question (half right).
                     let picked: Vec<usize> = if question.kind == QuestionKind::Multiple {
                         vec![0]

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
@@ -525,6 +525,13 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
 
 fn page_lines(title: &str, text: &str, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(title.to_string(), theme.title), Line::from("")];
+    lines.extend(text_lines(text, theme));
+    lines
+}
+
+/// Lesson text as lines: paragraphs with a blank line after, bullets with a dot.
+fn text_lines(text: &str, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     for block in lesson_text::blocks(text) {
         match block {
             TextBlock::Paragraph(p) => {
@@ -645,18 +652,13 @@ fn summary_lines(player: &Player, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
-    let popup = Rect {
-        x: area.x + 1,
-        y: area.y,
-        width: area.width.saturating_sub(2),
-        height: area.height,
-    };
+    let popup = area;
     frame.render_widget(Clear, popup);
-    let block = panel(" Help ", theme);
+    let block = panel(" Help ", theme).padding(ratatui::widgets::Padding::horizontal(1));
     let mut lines = vec![Line::styled("Get help now", theme.title)];
     match &app.catalog.help {
         Some(help) => {
-            lines.push(Line::raw(help.advice.clone()));
+            lines.extend(text_lines(&help.advice, theme));
             if let Some(region) = help.region(app.region.as_deref()) {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(
@@ -671,7 +673,10 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
                     lines.push(Line::raw(format!("   {}", line.purpose)));
                     let confirmed = match line.confirmed {
                         Some(date) => format!("   Last confirmed {date} ({}).", line.source),
-                        None => format!("   Source: {}. Date not known: check before calling.", line.source),
+                        None => format!(
+                            "   Source: {}. Date not known: check before calling.",
+                            line.source
+                        ),
                     };
                     lines.push(Line::styled(confirmed, theme.dim));
                 }
@@ -721,5 +726,4 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
     let height = paragraph.line_count(inner.width) as u16;
     let scroll = scroll.min(height.saturating_sub(inner.height));
     frame.render_widget(paragraph.block(block).scroll((scroll, 0)), popup);
-    let _ = Style::new();
 }

@@ -1,0 +1,213 @@
+//! Whole screens of the terminal app at 80x24, as a child sees them (insta snapshots of
+//! ratatui's TestBackend), and the smaller sizes it must cope with.
+
+use std::path::PathBuf;
+
+use mehfooz::lesson::Catalog;
+use mehfooz::progress::{Loaded, Student};
+use mehfooz::tui::app::{App, Effect, Msg};
+use mehfooz::tui::keys::Action;
+use mehfooz::tui::render_to_string;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+fn catalog() -> Catalog {
+    let mut catalog = Catalog::load(&[PathBuf::from("tests/screens")], false);
+    // The help screen shows the shipped help lines.
+    catalog.help = Catalog::built_in().help;
+    assert!(catalog.diagnostics.is_empty(), "{:?}", catalog.diagnostics);
+    catalog
+}
+
+/// Feeds messages to the app, answering its effects as the real loop would (without disk).
+fn send(app: &mut App, msgs: Vec<Msg>) {
+    let mut rng = StdRng::seed_from_u64(7);
+    for msg in msgs {
+        for effect in app.update(msg, &mut rng) {
+            let reply = match effect {
+                Effect::LoadStudent(name) => Msg::StudentLoaded(Loaded {
+                    student: Student::new(&name),
+                    set_aside: None,
+                }),
+                Effect::Save { .. } => continue,
+            };
+            app.update(reply, &mut rng);
+        }
+    }
+}
+
+fn keys(actions: &[Action]) -> Vec<Msg> {
+    actions.iter().map(|a| Msg::Key(*a)).collect()
+}
+
+fn class() -> Vec<Student> {
+    vec![Student::new("Ayesha"), Student::new("Bilal")]
+}
+
+/// An app on the lesson list for Ayesha.
+fn on_lessons(catalog: &Catalog) -> App<'_> {
+    let mut app = App::new(catalog, class(), None);
+    send(&mut app, keys(&[Action::Confirm]));
+    app
+}
+
+#[test]
+fn student_screen() {
+    let catalog = catalog();
+    let app = App::new(&catalog, class(), None);
+    insta::assert_snapshot!(render_to_string(&app, 80, 24));
+}
+
+#[test]
+fn typing_a_new_name() {
+    let catalog = catalog();
+    let mut app = App::new(&catalog, class(), None);
+    send(&mut app, keys(&[Action::New]));
+    send(&mut app, "Zara".chars().map(Msg::Char).collect());
+    insta::assert_snapshot!(render_to_string(&app, 80, 24));
+}
+
+#[test]
+fn lesson_list() {
+    let catalog = catalog();
+    let app = on_lessons(&catalog);
+    insta::assert_snapshot!(render_to_string(&app, 80, 24));
+}
+
+#[test]
+fn a_page() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm]));
+    insta::assert_snapshot!(render_to_string(&app, 80, 24));
+}
+
+#[test]
+fn a_question_before_answering_with_its_hint() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(
+        &mut app,
+        keys(&[Action::Confirm, Action::Confirm, Action::Hint]),
+    );
+    insta::assert_snapshot!(render_to_string(&app, 80, 24));
+}
+
+#[test]
+fn a_wrong_answer_with_its_feedback() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(0),
+            Action::Confirm,
+        ]),
+    );
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("Not quite."));
+    assert!(screen.contains("A friend who asks you to hide chats"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn a_chat_with_one_message_marked() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(1),
+            Action::Confirm,
+            Action::Confirm,
+        ]),
+    );
+    send(&mut app, keys(&[Action::Toggle]));
+    insta::assert_snapshot!(render_to_string(&app, 80, 24));
+}
+
+#[test]
+fn a_chat_after_answering_explains_every_message() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(1),
+            Action::Confirm,
+            Action::Confirm,
+        ]),
+    );
+    send(&mut app, keys(&[Action::Number(2), Action::Confirm]));
+    insta::assert_snapshot!(render_to_string(&app, 80, 24));
+}
+
+#[test]
+fn the_summary() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(1),
+            Action::Confirm,
+            Action::Confirm,
+        ]),
+    );
+    send(
+        &mut app,
+        keys(&[Action::Number(2), Action::Confirm, Action::Confirm]),
+    );
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("You scored 50%"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn help_screen() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Help]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen.contains("1799"),
+        "the Pakistan help lines come first"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn a_window_too_small_asks_to_be_made_bigger() {
+    let catalog = catalog();
+    let app = on_lessons(&catalog);
+    let screen = render_to_string(&app, 40, 10);
+    assert!(screen.contains("make the window bigger"), "{screen}");
+}
+
+#[test]
+fn a_question_fits_at_60_by_20() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    insta::assert_snapshot!(render_to_string(&app, 60, 20));
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    for width in 1..=120 {
+        for height in (1..=40).step_by(3) {
+            render_to_string(&app, width, height);
+        }
+    }
+}

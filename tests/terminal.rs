@@ -1,0 +1,143 @@
+//! The app in a real pseudo-terminal: it draws, takes keys, saves the answer, and leaves
+//! the terminal as it found it (no raw mode, alternate screen left, cursor shown).
+
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Terminal {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Terminal {
+    /// Runs `script` with `sh -c` in an 80x24 pseudo-terminal.
+    fn start(script: &str) -> Terminal {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal opens");
+        let mut command = CommandBuilder::new("sh");
+        command.args(["-c", script]);
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(command).expect("the app starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            24.try_into().unwrap(),
+            80.try_into().unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let _master = pty.master;
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Terminal {
+            parser,
+            raw,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while !self.screen().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waited for {text:?}; the screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_for_output(&self, text: &str) {
+        let start = Instant::now();
+        while !String::from_utf8_lossy(&self.raw.lock().unwrap()).contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waited for {text:?} in the output"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+#[test]
+fn answering_then_quitting_saves_and_restores_the_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let script = format!(
+        "'{app}' play screens --student Ayesha --lessons tests/screens --data-dir '{}'; echo; echo EXITED $?; stty -a; sleep 1",
+        data.path().display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for("Not everyone is who they say");
+    assert!(terminal.parser.lock().unwrap().screen().alternate_screen());
+    terminal.keys("\r");
+    terminal.wait_for("Bilal, 11, asks you");
+    terminal.keys("2\r");
+    terminal.wait_for("Correct!");
+    terminal.wait_for("Yes. A trusted adult can help.");
+    terminal.keys("q");
+    terminal.wait_for("Lessons for Ayesha");
+    terminal.keys("\x03"); // Ctrl-C quits from anywhere
+    terminal.wait_for_output("EXITED 0");
+    terminal.wait_for_output("speed");
+    {
+        let parser = terminal.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "the alternate screen was left");
+        assert!(!screen.hide_cursor(), "the cursor is shown again");
+    }
+    let output = String::from_utf8_lossy(&terminal.raw.lock().unwrap()).to_string();
+    let stty = &output[output.rfind("EXITED 0").unwrap()..];
+    assert!(
+        stty.contains(" icanon") && stty.contains(" echo"),
+        "raw mode is still on:\n{stty}"
+    );
+    let _ = terminal.child.wait();
+
+    // The answer given is on disk.
+    let file = std::fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("a progress file was written");
+    let student: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let answers = &student["lessons"]["screens"]["attempts"][0]["state"]["answers"];
+    assert_eq!(answers[1], serde_json::json!([1]), "{student:#}");
+}
