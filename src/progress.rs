@@ -498,7 +498,7 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         let a = attempt(vec![Some(vec![1]), None]);
         store
-            .save_attempts("Ayesha", "lesson", &[a.clone()])
+            .save_attempts("Ayesha", "lesson", std::slice::from_ref(&a))
             .unwrap();
         let loaded = store.load("Ayesha").unwrap();
         assert_eq!(loaded.student.lessons["lesson"].attempts, vec![a]);

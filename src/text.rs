@@ -61,32 +61,6 @@ pub enum Block {
     Bullet(String),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn control_characters_and_direction_overrides_are_removed() {
-        assert_eq!(clean("a\x1b[31mb\x07\r\n\u{202E}c\td"), "a[31mb\nc    d");
-    }
-
-    #[test]
-    fn text_splits_into_paragraphs_and_bullets() {
-        let text = "First line\nsame paragraph.\n\n- one\n  still one\n- two\nAfter.\n\n- three\n\n  Later.";
-        assert_eq!(
-            blocks(text),
-            vec![
-                Block::Paragraph("First line same paragraph.".into()),
-                Block::Bullet("one still one".into()),
-                Block::Bullet("two".into()),
-                Block::Paragraph("After.".into()),
-                Block::Bullet("three".into()),
-                Block::Paragraph("Later.".into()),
-            ]
-        );
-    }
-}
-
 /// Wraps `text` into lines of at most `width` characters, breaking at spaces (a word
 /// longer than the width is split).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -118,4 +92,30 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_and_direction_overrides_are_removed() {
+        assert_eq!(clean("a\x1b[31mb\x07\r\n\u{202E}c\td"), "a[31mb\nc    d");
+    }
+
+    #[test]
+    fn text_splits_into_paragraphs_and_bullets() {
+        let text = "First line\nsame paragraph.\n\n- one\n  still one\n- two\nAfter.\n\n- three\n\n  Later.";
+        assert_eq!(
+            blocks(text),
+            vec![
+                Block::Paragraph("First line same paragraph.".into()),
+                Block::Bullet("one still one".into()),
+                Block::Bullet("two".into()),
+                Block::Paragraph("After.".into()),
+                Block::Bullet("three".into()),
+                Block::Paragraph("Later.".into()),
+            ]
+        );
+    }
 }

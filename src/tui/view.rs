@@ -383,8 +383,14 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
                 Some(feedback) => lines.extend(feedback_lines(feedback, theme)),
                 None => {
                     let multiple = question.kind == QuestionKind::Multiple;
-                    if multiple {
-                        lines.push(Line::styled("Tick every right answer.", theme.dim));
+                    match question.kind {
+                        QuestionKind::Multiple => {
+                            lines.push(Line::styled("Tick every right answer.", theme.dim));
+                        }
+                        QuestionKind::TrueFalse => {
+                            lines.push(Line::styled("True or false?", theme.dim));
+                        }
+                        QuestionKind::Single => {}
                     }
                     for (i, choice) in choices.iter().enumerate() {
                         let mark = match (multiple, player.marked.contains(&i)) {
