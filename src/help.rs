@@ -6,8 +6,8 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use crate::clock::Date;
-use crate::diagnostic::{Diagnostic, SourceMap};
-use crate::lesson::read::{Fields, Need, Reader};
+use crate::diagnostic::Diagnostic;
+use crate::lesson::read::{Fields, Need, Reader, read_document};
 
 /// The file name the help lines are read from, in a lessons folder.
 pub const FILE_NAME: &str = "help-lines.toml";
@@ -52,28 +52,9 @@ pub fn parse_help_lines(
     source: &str,
     today: Date,
 ) -> (Option<HelpLines>, Vec<Diagnostic>) {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let map = SourceMap::new(path, source);
-    let mut reader = Reader {
-        map: &map,
-        diagnostics: Vec::new(),
-    };
-    let (document, errors) = DeTable::parse_recoverable(source);
-    for error in &errors {
-        let message = error.message().trim().replace('\n', " ");
-        reader.error(
-            error.span().unwrap_or(0..0),
-            format!("this is not valid TOML: {message}"),
-        );
-    }
-    let help = if errors.is_empty() {
-        read(&mut reader, document.get_ref(), document.span(), today)
-    } else {
-        None
-    };
-    let diagnostics = reader.diagnostics;
-    let help = help.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    (help, diagnostics)
+    read_document(path, source, |reader, table, span| {
+        read(reader, table, span, today)
+    })
 }
 
 fn read(

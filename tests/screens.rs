@@ -40,6 +40,15 @@ fn keys(actions: &[Action]) -> Vec<Msg> {
     actions.iter().map(|a| Msg::Key(*a)).collect()
 }
 
+/// Reads the page and answers the first question right, arriving at the chat.
+const TO_THE_CHAT: [Action; 5] = [
+    Action::Confirm,
+    Action::Confirm,
+    Action::Number(1),
+    Action::Confirm,
+    Action::Confirm,
+];
+
 fn class() -> Vec<Student> {
     vec![Student::new("Ayesha"), Student::new("Bilal")]
 }
@@ -116,16 +125,7 @@ fn a_wrong_answer_with_its_feedback() {
 fn a_chat_with_one_message_marked() {
     let catalog = catalog();
     let mut app = on_lessons(&catalog);
-    send(
-        &mut app,
-        keys(&[
-            Action::Confirm,
-            Action::Confirm,
-            Action::Number(1),
-            Action::Confirm,
-            Action::Confirm,
-        ]),
-    );
+    send(&mut app, keys(&TO_THE_CHAT));
     send(&mut app, keys(&[Action::Toggle]));
     insta::assert_snapshot!(render_to_string(&app, 80, 24));
 }
@@ -134,16 +134,7 @@ fn a_chat_with_one_message_marked() {
 fn a_chat_after_answering_explains_every_message() {
     let catalog = catalog();
     let mut app = on_lessons(&catalog);
-    send(
-        &mut app,
-        keys(&[
-            Action::Confirm,
-            Action::Confirm,
-            Action::Number(1),
-            Action::Confirm,
-            Action::Confirm,
-        ]),
-    );
+    send(&mut app, keys(&TO_THE_CHAT));
     send(&mut app, keys(&[Action::Number(2), Action::Confirm]));
     insta::assert_snapshot!(render_to_string(&app, 80, 24));
 }
@@ -152,16 +143,7 @@ fn a_chat_after_answering_explains_every_message() {
 fn the_summary() {
     let catalog = catalog();
     let mut app = on_lessons(&catalog);
-    send(
-        &mut app,
-        keys(&[
-            Action::Confirm,
-            Action::Confirm,
-            Action::Number(1),
-            Action::Confirm,
-            Action::Confirm,
-        ]),
-    );
+    send(&mut app, keys(&TO_THE_CHAT));
     send(
         &mut app,
         keys(&[Action::Number(2), Action::Confirm, Action::Confirm]),

@@ -49,6 +49,25 @@ pub fn parse_lesson(path: &Path, source: &str) -> ParsedLesson {
             id_place: None,
         };
     }
+    let mut id_place = None;
+    let (lesson, diagnostics) = read_document(path, source, |reader, table, span| {
+        reader.lesson(table, span, &mut id_place)
+    });
+    ParsedLesson {
+        lesson,
+        diagnostics,
+        id_place,
+    }
+}
+
+/// Parses a TOML document and hands its top table to `read`; returns what `read` made
+/// (only when the file has no errors) and every problem, in the order of the file.
+pub(crate) fn read_document<T>(
+    path: &Path,
+    source: &str,
+    read: impl FnOnce(&mut Reader, &DeTable, Range<usize>) -> Option<T>,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let map = SourceMap::new(path, source);
     let mut reader = Reader {
         map: &map,
@@ -60,20 +79,15 @@ pub fn parse_lesson(path: &Path, source: &str) -> ParsedLesson {
         let message = error.message().trim().replace('\n', " ");
         reader.error(span, format!("this is not valid TOML: {message}"));
     }
-    let mut id_place = None;
-    let lesson = if errors.is_empty() {
-        reader.lesson(document.get_ref(), document.span(), &mut id_place)
+    let made = if errors.is_empty() {
+        read(&mut reader, document.get_ref(), document.span())
     } else {
         None
     };
     let mut diagnostics = reader.diagnostics;
     diagnostics.sort_by_key(|d| (d.line, d.column));
-    let lesson = lesson.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    ParsedLesson {
-        lesson,
-        diagnostics,
-        id_place,
-    }
+    let made = made.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    (made, diagnostics)
 }
 
 pub(crate) struct Reader<'m> {

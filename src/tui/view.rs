@@ -312,9 +312,8 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
     if !app.catalog.broken_files.is_empty() {
         let n = app.catalog.broken_files.len();
         let warn = format!(
-            " {n} lesson file{} could not be loaded. A teacher can run `{}` to see why. ",
+            " {n} lesson file{} could not be loaded: a teacher can run `mehfooz check`. ",
             if n == 1 { "" } else { "s" },
-            "mehfooz check"
         );
         let row = Rect {
             y: detail.y + detail.height.saturating_sub(1),
