@@ -88,7 +88,7 @@ pub fn play(
                 number,
                 total: questions,
             } => {
-                writeln!(out, "Question {number} of {questions}: {}", question.prompt)?;
+                write_wrapped(out, &question.prompt, &format!("Question {number} of {questions}: "))?;
                 for (i, choice) in choices.iter().enumerate() {
                     write_wrapped(out, &choice.text, &format!("  {}. ", i + 1))?;
                 }
