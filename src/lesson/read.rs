@@ -302,6 +302,13 @@ impl Reader<'_> {
         let true_feedback = f.string(self, "true_feedback", Need::Optional);
         let false_feedback = f.string(self, "false_feedback", Need::Optional);
         let answer = answer?;
+        let wrong_side = if answer { "false_feedback" } else { "true_feedback" };
+        if f.has_no(wrong_side) {
+            self.warning(
+                f.span(),
+                format!("this question has no `{wrong_side}`: say in a sentence or two why that answer is not right"),
+            );
+        }
         Some(vec![
             Choice {
                 text: "True".into(),
@@ -340,6 +347,12 @@ impl Reader<'_> {
             let feedback = c.string(self, "feedback", Need::Optional).map(|s| s.0);
             let pinned = c.boolean(self, "pinned").unwrap_or(false);
             c.finish(self);
+            if !correct && feedback.is_none() {
+                self.warning(
+                    c.span(),
+                    "this wrong choice has no `feedback`: say in a sentence or two why it is not right",
+                );
+            }
             if let Some((text, text_span)) = text {
                 if choices.iter().any(|c: &Choice| c.text == text) {
                     self.warning(text_span, "two choices of this question have the same text");
