@@ -1,0 +1,81 @@
+//! Helpers shared by the integration tests: running the `mehfooz` binary from the crate
+//! folder with a data folder of its own, so no test ever touches the real one.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The crate folder: `tests/...` and `lessons/...` paths are relative to it.
+pub fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh, empty data folder for one test.
+pub fn data_dir() -> TempDir {
+    tempfile::tempdir().expect("a temporary data folder")
+}
+
+/// `mehfooz` run from the crate folder, saving into `data` (given both as `--data-dir`
+/// and as `MEHFOOZ_DATA_DIR`, so the real data folder is never used).
+pub fn mehfooz(data: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("mehfooz").expect("the mehfooz binary is built");
+    cmd.current_dir(crate_dir())
+        .env("MEHFOOZ_DATA_DIR", data)
+        .arg("--data-dir")
+        .arg(data)
+        .timeout(Duration::from_secs(30));
+    cmd
+}
+
+/// The output of a finished command, as text.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().expect("mehfooz runs");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// `mehfooz play LESSON --student NAME --plain --lessons tests/good_lessons` with `input`
+/// typed in.
+pub fn play_good(data: &Path, lesson: &str, student: &str, input: &str) -> Run {
+    run(mehfooz(data)
+        .args(["play", lesson, "--student", student, "--plain"])
+        .args(["--lessons", "tests/good_lessons"])
+        .write_stdin(input))
+}
+
+/// The student files (`*.json`) in the data folder.
+pub fn student_files(data: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data)
+        .expect("the data folder exists")
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The one student file in the data folder, parsed.
+pub fn only_student_json(data: &Path) -> serde_json::Value {
+    let files = student_files(data);
+    assert_eq!(
+        files.len(),
+        1,
+        "one student file in {}: {files:?}",
+        data.display()
+    );
+    let text = std::fs::read_to_string(&files[0]).expect("the student file reads");
+    serde_json::from_str(&text).expect("the student file is JSON")
+}

@@ -1,0 +1,124 @@
+//! `mehfooz list`: the lessons on offer, as a table or as JSON.
+
+mod common;
+
+use common::{data_dir, mehfooz, run};
+use mehfooz::lesson::Catalog;
+use serde_json::Value;
+
+fn list_json(args: &[&str]) -> Vec<Value> {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).arg("list").arg("--json").args(args));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    let value: Value = serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("list --json is not JSON ({e}):\n{}", out.stdout));
+    value.as_array().expect("list --json is an array").clone()
+}
+
+fn find<'a>(rows: &'a [Value], id: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("no lesson {id} in {rows:#?}"))
+}
+
+#[test]
+fn list_json_describes_every_built_in_lesson() {
+    let rows = list_json(&[]);
+    let built_in = Catalog::built_in();
+    assert_eq!(rows.len(), built_in.lessons.len(), "{rows:#?}");
+    for entry in &built_in.lessons {
+        let lesson = &entry.lesson;
+        let row = find(&rows, &lesson.id);
+        assert_eq!(row["title"], lesson.title.as_str(), "{row}");
+        assert_eq!(
+            row["ages"],
+            serde_json::json!([lesson.ages.min, lesson.ages.max]),
+            "{row}"
+        );
+        assert_eq!(row["minutes"], lesson.minutes, "{row}");
+        assert_eq!(row["questions"], lesson.question_count(), "{row}");
+        let file = row["file"].as_str().expect("file is text");
+        assert!(
+            file.starts_with("lessons/") && file.ends_with(".toml"),
+            "file {file:?}"
+        );
+        assert_eq!(row["built_in"], true, "{row}");
+        assert_eq!(row["replaces_built_in"], false, "{row}");
+    }
+}
+
+#[test]
+fn list_json_fields_have_sensible_values() {
+    for row in list_json(&[]) {
+        assert!(!row["title"].as_str().unwrap().is_empty(), "{row}");
+        let ages = row["ages"].as_array().unwrap();
+        let (min, max) = (ages[0].as_u64().unwrap(), ages[1].as_u64().unwrap());
+        assert!(min <= max, "{row}");
+        assert!(row["minutes"].as_u64().unwrap() > 0, "{row}");
+        assert!(row["questions"].as_u64().unwrap() > 0, "{row}");
+    }
+}
+
+#[test]
+fn list_marks_a_folder_lesson_that_replaces_a_built_in_one() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["list", "--lessons", "tests/good_lessons"]));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    assert!(out.stderr.is_empty(), "stderr: {}", out.stderr);
+    let row = |id: &str| {
+        out.stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("no row for {id}:\n{}", out.stdout))
+    };
+    let replacing = row("private-info-basics");
+    assert!(
+        replacing.contains("tests/good_lessons/private-info-basics.toml"),
+        "{replacing}"
+    );
+    assert!(
+        replacing.ends_with("(replaces the built-in lesson)"),
+        "{replacing}"
+    );
+    assert!(
+        !out.stdout
+            .lines()
+            .any(|l| l.ends_with("  lessons/private-info-basics.toml")),
+        "the replaced built-in lesson is still listed:\n{}",
+        out.stdout
+    );
+    assert_eq!(
+        out.stdout.matches("(replaces the built-in lesson)").count(),
+        1,
+        "only one lesson replaces a built-in one:\n{}",
+        out.stdout
+    );
+    for id in ["every-step", "short-quiz", "sextortion"] {
+        assert!(!row(id).contains("replaces"), "{}", row(id));
+    }
+    assert!(out.stdout.starts_with("ID "), "{}", out.stdout);
+}
+
+#[test]
+fn list_json_marks_a_folder_lesson_that_replaces_a_built_in_one() {
+    let rows = list_json(&["--lessons", "tests/good_lessons"]);
+    let replacing = find(&rows, "private-info-basics");
+    assert_eq!(replacing["replaces_built_in"], true, "{replacing}");
+    assert_eq!(replacing["built_in"], false, "{replacing}");
+    assert_eq!(
+        replacing["file"], "tests/good_lessons/private-info-basics.toml",
+        "{replacing}"
+    );
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r["id"] == "private-info-basics")
+            .count(),
+        1
+    );
+    let every_step = find(&rows, "every-step");
+    assert_eq!(every_step["replaces_built_in"], false);
+    assert_eq!(every_step["built_in"], false);
+    assert_eq!(every_step["questions"], 5);
+    assert_eq!(every_step["ages"], serde_json::json!([8, 10]));
+    assert_eq!(every_step["minutes"], 5);
+}
