@@ -72,14 +72,9 @@ pub fn play(
             View::Page { title, text } => {
                 writeln!(out, "Page, step {} of {total}: {title}", position + 1)?;
                 write_text(out, text, "")?;
-                writeln!(out, "Press Enter to go on.")?;
-                match read_line(input, out)? {
-                    None => return stop(out, save(&mut run)),
-                    Some(line) if line.eq_ignore_ascii_case("q") => {
-                        return stop(out, save(&mut run));
-                    }
-                    Some(line) if line.eq_ignore_ascii_case("b") => run.session.back(),
-                    Some(_) => run.session.advance(),
+                writeln!(out, "Press Enter to go on, or b and Enter to go back.")?;
+                if !move_on(&mut run, input, out)? {
+                    return stop(out, save(&mut run));
                 }
             }
             View::Question {
@@ -88,9 +83,19 @@ pub fn play(
                 number,
                 total: questions,
             } => {
-                write_wrapped(out, &question.prompt, &format!("Question {number} of {questions}: "))?;
+                write_wrapped(
+                    out,
+                    &question.prompt,
+                    &format!("Question {number} of {questions}: "),
+                )?;
                 for (i, choice) in choices.iter().enumerate() {
                     write_wrapped(out, &choice.text, &format!("  {}. ", i + 1))?;
+                }
+                if let Some(feedback) = run.session.feedback_at(position) {
+                    if !review(&mut run, &feedback, input, out)? {
+                        return stop(out, save(&mut run));
+                    }
+                    continue;
                 }
                 let ask = match question.kind {
                     crate::lesson::QuestionKind::Multiple => {
@@ -130,6 +135,12 @@ pub fn play(
                     };
                     write_wrapped(out, &message.text, &format!("  {}. {who}: ", i + 1))?;
                 }
+                if let Some(feedback) = run.session.feedback_at(position) {
+                    if !review(&mut run, &feedback, input, out)? {
+                        return stop(out, save(&mut run));
+                    }
+                    continue;
+                }
                 writeln!(
                     out,
                     "Which messages are warning signs? Type their numbers with spaces, like 1 3, or 0 for none."
@@ -160,6 +171,39 @@ pub fn play(
     }
     writeln!(out, "{}", strings::NEVER_YOUR_FAULT)?;
     Ok(Ended::Finished)
+}
+
+/// Shows again how an answered step went, then moves on or back.
+fn review(
+    run: &mut LessonRun,
+    feedback: &Feedback,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<bool, PlainError> {
+    writeln!(out, "You have answered this one already:")?;
+    write_feedback(out, feedback)?;
+    writeln!(out, "Press Enter to go on, or b and Enter to go back.")?;
+    move_on(run, input, out)
+}
+
+/// Enter moves to the next step, `b` back one; false when the child stops.
+fn move_on(
+    run: &mut LessonRun,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<bool, PlainError> {
+    match read_line(input, out)? {
+        None => Ok(false),
+        Some(line) if line.eq_ignore_ascii_case("q") => Ok(false),
+        Some(line) if line.eq_ignore_ascii_case("b") => {
+            run.session.back();
+            Ok(true)
+        }
+        Some(_) => {
+            run.session.advance();
+            Ok(true)
+        }
+    }
 }
 
 /// Reads answers until one is taken (true) or the child stops (false).

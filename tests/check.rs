@@ -295,7 +295,6 @@ answer = true
 "#;
 
 #[test]
-#[ignore = "bug: a pool with `questions = []` is reported as \"the pool draws 1 questions but has only 0\"; the \"a pool needs questions\" message is never shown"]
 fn check_says_an_empty_pool_needs_questions() {
     let data = data_dir();
     let (_folder, path) = lesson_file(
@@ -314,7 +313,6 @@ fn check_says_an_empty_pool_needs_questions() {
 }
 
 #[test]
-#[ignore = "bug: docs/lesson-format.md says `ages` are 5 to 18, but check accepts anything from 3 to 99 (and its message says \"between 3 and 99\")"]
 fn check_rejects_ages_outside_the_documented_five_to_eighteen() {
     let data = data_dir();
     let (_folder, path) = lesson_file(
@@ -334,7 +332,6 @@ fn check_rejects_ages_outside_the_documented_five_to_eighteen() {
 }
 
 #[test]
-#[ignore = "bug: a file named twice (a folder and a file in it) is reported as a duplicate of its own id"]
 fn check_reads_a_file_named_twice_only_once() {
     let data = data_dir();
     let out = run(mehfooz(data.path()).args([

@@ -419,7 +419,6 @@ fn a_lesson_changed_since_the_student_stopped_starts_again_and_keeps_the_old_ans
 }
 
 #[test]
-#[ignore = "bug: `b` on a page goes back to an answered question, and plain mode then refuses every reply with \"You have answered this one already.\", so the lesson cannot go on (even after restarting)"]
 fn going_back_from_a_page_to_an_answered_question_does_not_get_stuck() {
     let data = data_dir();
     // short-quiz: page, true/false question, page "Halfway", single question.

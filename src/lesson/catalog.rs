@@ -81,6 +81,9 @@ impl Catalog {
                 files.push(read_file(path));
             }
         }
+        // A file named twice (itself and inside a folder also named) is read once.
+        let mut seen = std::collections::HashSet::new();
+        files.retain(|f| seen.insert(fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())));
         catalog.add_files(files, false);
         catalog
     }

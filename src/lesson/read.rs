@@ -196,8 +196,8 @@ impl Reader<'_> {
         let max = ages.integer(self, "max", Need::Required);
         ages.finish(self);
         let ((min, min_span), (max, _)) = (min?, max?);
-        if !(3..=99).contains(&min) || !(3..=99).contains(&max) {
-            self.error(span, "ages should be between 3 and 99");
+        if !(5..=18).contains(&min) || !(5..=18).contains(&max) {
+            self.error(span, "ages should be between 5 and 18");
             return None;
         }
         if min > max {
@@ -302,7 +302,11 @@ impl Reader<'_> {
         let true_feedback = f.string(self, "true_feedback", Need::Optional);
         let false_feedback = f.string(self, "false_feedback", Need::Optional);
         let answer = answer?;
-        let wrong_side = if answer { "false_feedback" } else { "true_feedback" };
+        let wrong_side = if answer {
+            "false_feedback"
+        } else {
+            "true_feedback"
+        };
         if f.has_no(wrong_side) {
             self.warning(
                 f.span(),
@@ -476,6 +480,10 @@ impl Reader<'_> {
             })
             .collect();
         let (draw, draw_span) = draw?;
+        if count == 0 {
+            self.error(list_span, "a pool needs questions to draw from");
+            return None;
+        }
         if draw < 1 {
             self.error(draw_span, "`draw` should be at least 1");
             return None;
@@ -486,9 +494,6 @@ impl Reader<'_> {
                 format!("the pool draws {draw} questions but has only {count}"),
             );
             return None;
-        }
-        if count == 0 {
-            self.error(list_span, "a pool needs questions");
         }
         (questions.len() == count).then_some(Pool {
             draw: draw as usize,
