@@ -30,6 +30,10 @@ pub struct Binding {
     pub what: &'static str,
 }
 
+const fn bind(keys: &'static str, what: &'static str) -> Binding {
+    Binding { keys, what }
+}
+
 /// Turns a key press into an action. Text entry screens read characters themselves.
 pub fn action(key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
@@ -58,204 +62,73 @@ pub fn action(key: KeyEvent) -> Option<Action> {
     })
 }
 
+// Keys that several screens share.
+const HELP_KEY: Binding = bind("?", "help");
+const STOP_KEY: Binding = bind("q", "stop");
+const HINT_KEY: Binding = bind("h", "hint");
+const ANSWER_KEY: Binding = bind("Enter", "answer");
+const MOVE_KEY: Binding = bind("↑↓", "move");
+const CHOOSE_KEY: Binding = bind("↑↓", "choose");
+
 pub const STUDENTS: &[Binding] = &[
-    Binding {
-        keys: "↑↓",
-        what: "choose",
-    },
-    Binding {
-        keys: "Enter",
-        what: "that's me",
-    },
-    Binding {
-        keys: "n",
-        what: "new name",
-    },
-    Binding {
-        keys: "?",
-        what: "help",
-    },
-    Binding {
-        keys: "q",
-        what: "quit",
-    },
+    CHOOSE_KEY,
+    bind("Enter", "that's me"),
+    bind("n", "new name"),
+    HELP_KEY,
+    bind("q", "quit"),
 ];
 
-pub const TYPING: &[Binding] = &[
-    Binding {
-        keys: "Enter",
-        what: "done",
-    },
-    Binding {
-        keys: "Esc",
-        what: "cancel",
-    },
-];
+pub const TYPING: &[Binding] = &[bind("Enter", "done"), bind("Esc", "cancel")];
 
 pub const LESSONS: &[Binding] = &[
-    Binding {
-        keys: "↑↓",
-        what: "choose",
-    },
-    Binding {
-        keys: "Enter",
-        what: "start",
-    },
-    Binding {
-        keys: "a",
-        what: "ages",
-    },
-    Binding {
-        keys: "?",
-        what: "help",
-    },
-    Binding {
-        keys: "q",
-        what: "back",
-    },
+    CHOOSE_KEY,
+    bind("Enter", "start"),
+    bind("a", "ages"),
+    HELP_KEY,
+    bind("q", "back"),
 ];
 
 pub const PAGE: &[Binding] = &[
-    Binding {
-        keys: "Enter",
-        what: "next",
-    },
-    Binding {
-        keys: "←",
-        what: "back",
-    },
-    Binding {
-        keys: "↑↓",
-        what: "scroll",
-    },
-    Binding {
-        keys: "?",
-        what: "help",
-    },
-    Binding {
-        keys: "q",
-        what: "stop",
-    },
+    bind("Enter", "next"),
+    bind("←", "back"),
+    bind("↑↓", "scroll"),
+    HELP_KEY,
+    STOP_KEY,
 ];
 
 pub const SINGLE: &[Binding] = &[
-    Binding {
-        keys: "↑↓ 1-9",
-        what: "choose",
-    },
-    Binding {
-        keys: "Enter",
-        what: "answer",
-    },
-    Binding {
-        keys: "h",
-        what: "hint",
-    },
-    Binding {
-        keys: "?",
-        what: "help",
-    },
-    Binding {
-        keys: "q",
-        what: "stop",
-    },
+    bind("↑↓ 1-9", "choose"),
+    ANSWER_KEY,
+    HINT_KEY,
+    HELP_KEY,
+    STOP_KEY,
 ];
 
 pub const MULTIPLE: &[Binding] = &[
-    Binding {
-        keys: "↑↓",
-        what: "move",
-    },
-    Binding {
-        keys: "Space 1-9",
-        what: "tick",
-    },
-    Binding {
-        keys: "Enter",
-        what: "answer",
-    },
-    Binding {
-        keys: "h",
-        what: "hint",
-    },
-    Binding {
-        keys: "?",
-        what: "help",
-    },
-    Binding {
-        keys: "q",
-        what: "stop",
-    },
+    MOVE_KEY,
+    bind("Space 1-9", "tick"),
+    ANSWER_KEY,
+    HINT_KEY,
+    HELP_KEY,
+    STOP_KEY,
 ];
 
 pub const CHAT: &[Binding] = &[
-    Binding {
-        keys: "↑↓",
-        what: "move",
-    },
-    Binding {
-        keys: "Space 1-9",
-        what: "mark",
-    },
-    Binding {
-        keys: "Enter",
-        what: "answer",
-    },
-    Binding {
-        keys: "?",
-        what: "help",
-    },
-    Binding {
-        keys: "q",
-        what: "stop",
-    },
+    MOVE_KEY,
+    bind("Space 1-9", "mark"),
+    ANSWER_KEY,
+    HELP_KEY,
+    STOP_KEY,
 ];
 
 pub const FEEDBACK: &[Binding] = &[
-    Binding {
-        keys: "Enter",
-        what: "next",
-    },
-    Binding {
-        keys: "↑↓",
-        what: "scroll",
-    },
-    Binding {
-        keys: "←",
-        what: "back",
-    },
-    Binding {
-        keys: "?",
-        what: "help",
-    },
-    Binding {
-        keys: "q",
-        what: "stop",
-    },
+    bind("Enter", "next"),
+    bind("↑↓", "scroll"),
+    bind("←", "back"),
+    HELP_KEY,
+    STOP_KEY,
 ];
 
-pub const SUMMARY: &[Binding] = &[
-    Binding {
-        keys: "Enter",
-        what: "lessons",
-    },
-    Binding {
-        keys: "r",
-        what: "try again",
-    },
-    Binding {
-        keys: "?",
-        what: "help",
-    },
-];
+pub const SUMMARY: &[Binding] = &[bind("Enter", "lessons"), bind("r", "try again"), HELP_KEY];
 
-pub const HELP: &[Binding] = &[
-    Binding {
-        keys: "↑↓",
-        what: "scroll",
-    },
-    Binding {
-        keys: "? q Esc",
-        what: "close",
-    },
-];
+pub const HELP: &[Binding] = &[bind("↑↓", "scroll"), bind("? q Esc", "close")];
