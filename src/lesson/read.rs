@@ -164,7 +164,7 @@ impl Reader<'_> {
             }
             Some(steps) => steps
                 .into_iter()
-                .filter_map(|(t, span)| self.step(t, span, shuffle))
+                .filter_map(|(t, span)| self.step(t, span, shuffle, ages))
                 .collect(),
             None => Vec::new(),
         };
@@ -213,13 +213,22 @@ impl Reader<'_> {
         })
     }
 
-    fn step(&mut self, table: &DeTable, span: Range<usize>, shuffle: bool) -> Option<Step> {
+    fn step(
+        &mut self,
+        table: &DeTable,
+        span: Range<usize>,
+        shuffle: bool,
+        ages: Option<Ages>,
+    ) -> Option<Step> {
         let mut f = Fields::new(table, span.clone(), "this step");
         let (kind, kind_span) = f.string(self, "type", Need::Required)?;
         let step = match kind.as_str() {
             "page" => {
                 let title = f.string(self, "title", Need::Required);
                 let text = f.string(self, "text", Need::Required);
+                if let (Some((text, span)), Some(ages)) = (&text, ages) {
+                    self.page_length(text, span.clone(), ages);
+                }
                 Some(Step::Page(Page {
                     title: title?.0,
                     text: text?.0,
@@ -378,6 +387,12 @@ impl Reader<'_> {
             return None;
         }
         let correct = choices.iter().filter(|c| c.correct).count();
+        if kind == QuestionKind::Single && correct == 1 && right_answer_stands_out(&choices) {
+            self.warning(
+                list_span.clone(),
+                "the right choice is much longer than the others, so it gives itself away: make the choices about the same length",
+            );
+        }
         match kind {
             QuestionKind::Single if correct != 1 => {
                 let message = if correct == 0 {
@@ -500,6 +515,47 @@ impl Reader<'_> {
             questions,
         })
     }
+}
+
+/// Pages longer than this many words, for a lesson whose youngest reader is under the
+/// age given, are hard to read on one screen.
+const PAGE_WORDS: [(u32, usize); 3] = [(11, 120), (14, 180), (u32::MAX, 250)];
+
+impl Reader<'_> {
+    fn page_length(&mut self, text: &str, span: Range<usize>, ages: Ages) {
+        let words = text.split_whitespace().count();
+        let limit = PAGE_WORDS
+            .iter()
+            .find(|(under, _)| ages.min < *under)
+            .map_or(250, |(_, words)| *words);
+        if words > limit {
+            self.warning(
+                span,
+                format!(
+                    "this page has {words} words; for children of {} and up, keep a page under {limit} words (split it into two pages)",
+                    ages.min
+                ),
+            );
+        }
+    }
+}
+
+/// The right choice is over one and a half times as long as every wrong one, while the
+/// wrong ones are about the same length as each other.
+fn right_answer_stands_out(choices: &[Choice]) -> bool {
+    let len = |c: &Choice| c.text.chars().count();
+    let Some(right) = choices.iter().find(|c| c.correct).map(len) else {
+        return false;
+    };
+    let wrong: Vec<usize> = choices
+        .iter()
+        .filter(|c| !c.correct && !c.pinned)
+        .map(len)
+        .collect();
+    let (Some(&shortest), Some(&longest)) = (wrong.iter().min(), wrong.iter().max()) else {
+        return false;
+    };
+    wrong.len() >= 2 && right * 2 > longest * 3 && longest * 2 <= shortest * 3
 }
 
 /// Whether a missing field is a mistake.
@@ -761,5 +817,78 @@ fn describe(value: &DeValue) -> &'static str {
         DeValue::Datetime(_) => "a date",
         DeValue::Array(_) => "a list",
         DeValue::Table(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warnings(steps: &str) -> Vec<String> {
+        let text = format!(
+            "format_version = 1\nid = \"w\"\ntitle = \"W\"\nsummary = \"S\"\nages = {{ min = 8, max = 10 }}\nminutes = 5\n{steps}"
+        );
+        let parsed = parse_lesson(Path::new("w.toml"), &text);
+        assert!(parsed.lesson.is_some(), "{:?}", parsed.diagnostics);
+        parsed.diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    const QUESTION: &str = "[[steps]]\ntype = \"question\"\nkind = \"single\"\nprompt = \"?\"\n";
+
+    fn choice(text: &str, correct: bool) -> String {
+        format!("[[steps.choices]]\ntext = \"{text}\"\ncorrect = {correct}\nfeedback = \"Why.\"\n")
+    }
+
+    #[test]
+    fn a_right_answer_much_longer_than_the_rest_gets_a_warning() {
+        let steps = format!(
+            "{QUESTION}{}{}{}",
+            choice("Keep it", false),
+            choice("Say yes", false),
+            choice("Tell a trusted adult and block them", true)
+        );
+        let w = warnings(&steps);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("gives itself away"));
+        let even = format!(
+            "{QUESTION}{}{}{}",
+            choice("Keep it secret", false),
+            choice("Say yes to him", false),
+            choice("Tell an adult", true)
+        );
+        assert!(warnings(&even).is_empty());
+    }
+
+    #[test]
+    fn a_long_page_for_young_children_gets_a_warning() {
+        let long = "word ".repeat(130);
+        let steps = format!(
+            "[[steps]]\ntype = \"page\"\ntitle = \"P\"\ntext = \"{long}\"\n{QUESTION}{}{}",
+            choice("a", false),
+            choice("b", true)
+        );
+        let w = warnings(&steps);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("130 words"));
+    }
+
+    #[test]
+    fn a_lesson_with_no_questions_gets_a_warning() {
+        let w = warnings("[[steps]]\ntype = \"page\"\ntitle = \"P\"\ntext = \"Hello.\"\n");
+        assert_eq!(
+            w,
+            vec!["this lesson has no questions, so it cannot be scored"]
+        );
+    }
+
+    #[test]
+    fn a_wrong_choice_without_feedback_gets_a_warning() {
+        let steps = format!(
+            "{QUESTION}[[steps.choices]]\ntext = \"a\"\n{}",
+            choice("b", true)
+        );
+        let w = warnings(&steps);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("no `feedback`"));
     }
 }
