@@ -51,10 +51,32 @@ pub fn run(start: Start) -> io::Result<()> {
         previous(info);
     }));
     let _guard = TerminalGuard;
+    restore_on_signals()?;
     let result = event_loop(&mut terminal, start);
     drop(_guard);
     let _ = io::stdout().flush();
     result
+}
+
+/// When the app is told to stop (kill, logout, the window closed), put the terminal back
+/// and exit. Every answer is already on disk, so nothing is lost.
+#[cfg(unix)]
+fn restore_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            ratatui::restore();
+            let _ = execute!(io::stdout(), Show);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn restore_on_signals() -> io::Result<()> {
+    Ok(())
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
@@ -115,6 +137,10 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
             _ => None,
         };
         if let Some(msg) = msg {
+            // Lets the real-terminal tests prove a panic leaves the terminal usable.
+            if std::env::var_os("MEHFOOZ_TEST_PANIC").is_some() {
+                panic!("MEHFOOZ_TEST_PANIC is set: stopping on the first key, on purpose");
+            }
             let effects = app.update(msg, &mut rng);
             carry_out(&mut app, &start.store, effects, &mut rng);
         }
