@@ -1,5 +1,6 @@
 //! The command line: parsing arguments (clap) and the commands a teacher runs.
 
+use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,8 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::lesson::{Catalog, Origin};
+use crate::lesson::{Catalog, Lesson, Origin};
 use crate::progress::{self, Store};
+use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
+use crate::tui::theme::Theme;
 use crate::{plain, tui};
 
 #[derive(Debug, Parser)]
@@ -28,6 +31,9 @@ pub struct Cli {
     /// Which region's help lines to show (for example pk or intl).
     #[arg(long, value_name = "ID", global = true)]
     pub region: Option<String>,
+    /// Class settings [default: mehfooz.toml in this folder, if there is one].
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,6 +44,57 @@ pub enum Command {
     Check {
         /// Lesson files or folders [default: the built-in lessons].
         paths: Vec<PathBuf>,
+        /// `json` prints one object per problem, for editors and scripts.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a starter lesson with one step of each kind and a note on every field.
+    New {
+        /// The new lesson's id: lowercase letters, digits and hyphens.
+        id: String,
+        /// The folder to write it in.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print the lesson format as JSON Schema, for editors.
+    Schema,
+    /// Show one lesson file as children will see it, without saving progress.
+    Preview {
+        /// The lesson file.
+        file: PathBuf,
+        /// Reload the lesson every time the file is saved.
+        #[arg(long)]
+        watch: bool,
+    },
+    /// How the class is doing: students by lessons, totals, the most missed questions.
+    Report {
+        /// Print CSV for a spreadsheet instead of a table.
+        #[arg(long)]
+        csv: bool,
+        /// Only this lesson.
+        #[arg(long, value_name = "ID")]
+        lesson: Option<String>,
+        /// Write to this file instead of the screen.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Clear a student's progress (all lessons, or one), keeping a backup.
+    Reset {
+        #[arg(long)]
+        student: String,
+        #[arg(long, value_name = "ID")]
+        lesson: Option<String>,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Turn a Moodle quiz (GIFT or Aiken format) into a lesson file.
+    Import {
+        /// The quiz file.
+        file: PathBuf,
+        /// The folder to write the lesson in.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
     },
     /// List the lessons on offer.
     List {
@@ -59,6 +116,12 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -71,27 +134,122 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    let setup = Setup::read(&cli)?;
     match &cli.command {
-        Some(Command::Check { paths }) => Ok(check(paths)),
-        Some(Command::List { json }) => list(&Catalog::load(&cli.lessons, true), *json),
+        Some(Command::Check { paths, format }) => Ok(check(paths, *format)),
+        Some(Command::List { json }) => list(&setup.catalog(), *json),
         Some(Command::Play {
             lesson,
             student,
             plain,
-        }) => play(&cli, lesson, student, *plain),
-        None => {
-            let catalog = Catalog::load(&cli.lessons, true);
-            let store = open_store(cli.data_dir.as_deref())?;
-            tui::run(tui::Start {
-                catalog: &catalog,
-                store,
-                region: cli.region.clone(),
-                student: None,
-                lesson: None,
-                check_hint: check_hint(&cli.lessons),
-            })
-            .map_err(|e| e.to_string())?;
+        }) => play(&setup, lesson, student, *plain),
+        Some(Command::New { id, dir }) => new_lesson(id, dir),
+        Some(Command::Schema) => {
+            print!("{}", crate::lesson::schema::lesson_schema());
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Preview { file, watch }) => preview(&setup, file, *watch),
+        Some(Command::Report {
+            csv,
+            lesson,
+            output,
+        }) => report(&setup, *csv, lesson.as_deref(), output.as_deref()),
+        Some(Command::Reset {
+            student,
+            lesson,
+            yes,
+        }) => reset(&setup, student, lesson.as_deref(), *yes),
+        Some(Command::Import { file, dir }) => import(file, dir),
+        None => {
+            let catalog = setup.catalog();
+            let store = open_store(setup.data_dir.as_deref())?;
+            tui::run(setup.start(&catalog, store, None, None)).map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The command line and the class settings together: a flag wins over the settings.
+struct Setup {
+    lessons: Vec<PathBuf>,
+    data_dir: Option<PathBuf>,
+    region: Option<String>,
+    built_in: BuiltIn,
+    theme: Theme,
+}
+
+impl Setup {
+    fn read(cli: &Cli) -> Result<Setup, String> {
+        let path = match &cli.config {
+            Some(path) => Some(path.clone()),
+            None => Some(PathBuf::from(settings::FILE_NAME)).filter(|p| p.is_file()),
+        };
+        let settings = match path {
+            None => Settings::default(),
+            Some(path) => {
+                let text = fs::read_to_string(&path).map_err(|e| {
+                    format!("cannot read the settings file {}: {e}", path.display())
+                })?;
+                let (settings, diagnostics) = settings::parse_settings(&path, &text);
+                for d in &diagnostics {
+                    eprintln!("{d}\n");
+                }
+                settings.ok_or_else(|| {
+                    format!(
+                        "the settings file {} has mistakes (shown above)",
+                        path.display()
+                    )
+                })?
+            }
+        };
+        let mut lessons = settings.lessons;
+        lessons.extend(cli.lessons.iter().cloned());
+        let colour = match settings.theme {
+            ThemeChoice::Colour => Theme::from_env(),
+            ThemeChoice::Plain => Theme::monochrome(),
+        };
+        Ok(Setup {
+            lessons,
+            data_dir: cli.data_dir.clone().or(settings.data_dir),
+            region: cli.region.clone().or(settings.region),
+            built_in: settings.built_in,
+            theme: colour,
+        })
+    }
+
+    /// The lessons on offer: the built-in ones the settings allow, then the folders'.
+    fn catalog(&self) -> Catalog {
+        let mut catalog = Catalog::load(&self.lessons, self.built_in != BuiltIn::None);
+        if let BuiltIn::Only(ids) = &self.built_in {
+            for id in ids {
+                if !catalog.lessons.iter().any(|e| &e.lesson.id == id) {
+                    eprintln!(
+                        "mehfooz: the settings name a built-in lesson \"{id}\" that does not exist"
+                    );
+                }
+            }
+            catalog
+                .lessons
+                .retain(|e| e.origin != Origin::BuiltIn || ids.contains(&e.lesson.id));
+        }
+        catalog
+    }
+
+    fn start<'c>(
+        &self,
+        catalog: &'c Catalog,
+        store: Store,
+        student: Option<String>,
+        lesson: Option<String>,
+    ) -> tui::Start<'c> {
+        tui::Start {
+            catalog,
+            store,
+            region: self.region.clone(),
+            student,
+            lesson,
+            check_hint: check_hint(&self.lessons),
+            theme: self.theme,
         }
     }
 }
@@ -111,31 +269,42 @@ fn check_hint(folders: &[PathBuf]) -> String {
     command
 }
 
-fn check(paths: &[PathBuf]) -> ExitCode {
+fn check(paths: &[PathBuf], format: Format) -> ExitCode {
     let catalog = if paths.is_empty() {
         Catalog::built_in()
     } else {
         Catalog::check(paths)
     };
     let mut out = io::stdout().lock();
-    for d in &catalog.diagnostics {
-        let _ = writeln!(out, "{d}\n");
+    match format {
+        Format::Json => {
+            let text = serde_json::to_string_pretty(&catalog.diagnostics)
+                .expect("diagnostics always serialize");
+            let _ = writeln!(out, "{text}");
+        }
+        Format::Text => {
+            for d in &catalog.diagnostics {
+                let _ = writeln!(out, "{d}\n");
+            }
+            let (errors, warnings) = (catalog.error_count(), catalog.warning_count());
+            let _ = writeln!(
+                out,
+                "Checked {}: {}, {}.",
+                plural(catalog.files_read, "file"),
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            );
+        }
     }
-    let (errors, warnings) = (catalog.error_count(), catalog.warning_count());
-    let files = catalog.files_read;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = writeln!(
-        out,
-        "Checked {}: {}, {}.",
-        plural(files, "file"),
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    );
-    if errors > 0 {
+    if catalog.error_count() > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 #[derive(Serialize)]
@@ -218,8 +387,13 @@ fn report_broken(catalog: &Catalog) {
     }
 }
 
-fn play(cli: &Cli, lesson_id: &str, student: &str, plain_mode: bool) -> Result<ExitCode, String> {
-    let catalog = Catalog::load(&cli.lessons, true);
+fn play(
+    setup: &Setup,
+    lesson_id: &str,
+    student: &str,
+    plain_mode: bool,
+) -> Result<ExitCode, String> {
+    let catalog = setup.catalog();
     report_broken(&catalog);
     let entry = catalog.get(lesson_id).ok_or_else(|| {
         format!("there is no lesson with the id \"{lesson_id}\"; `mehfooz list` shows the ids")
@@ -228,9 +402,9 @@ fn play(cli: &Cli, lesson_id: &str, student: &str, plain_mode: bool) -> Result<E
     if name.is_empty() {
         return Err("the student's name is empty".into());
     }
-    let store = open_store(cli.data_dir.as_deref())?;
+    let store = open_store(setup.data_dir.as_deref())?;
     if plain_mode || !io::stdout().is_terminal() {
-        let ended = plain::play(
+        plain::play(
             &entry.lesson,
             &name,
             &store,
@@ -238,17 +412,196 @@ fn play(cli: &Cli, lesson_id: &str, student: &str, plain_mode: bool) -> Result<E
             &mut io::stdout().lock(),
         )
         .map_err(|e| e.to_string())?;
-        let _ = ended;
         return Ok(ExitCode::SUCCESS);
     }
-    tui::run(tui::Start {
-        catalog: &catalog,
-        store,
-        region: cli.region.clone(),
-        student: Some(name),
-        lesson: Some(lesson_id.to_string()),
-        check_hint: check_hint(&cli.lessons),
-    })
-    .map_err(|e| e.to_string())?;
+    let start = setup.start(&catalog, store, Some(name), Some(lesson_id.to_string()));
+    tui::run(start).map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {
+    let good = id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !good {
+        return Err(format!(
+            "\"{id}\" cannot be a lesson id: use lowercase letters a-z, digits and hyphens, like online-friends"
+        ));
+    }
+    fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
+    let path = dir.join(format!("{id}.toml"));
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; choose another id or folder",
+            path.display()
+        ));
+    }
+    let title = id.replace('-', " ");
+    let title = title[..1].to_uppercase() + &title[1..];
+    let text = STARTER.replace("{ID}", id).replace("{TITLE}", &title);
+    fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    // The schema beside the lesson lets editors complete and check fields as you type.
+    let schema = dir.join("lesson.schema.json");
+    fs::write(&schema, crate::lesson::schema::lesson_schema())
+        .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
+    println!(
+        "Wrote {} (and {} for your editor).",
+        path.display(),
+        schema.display()
+    );
+    println!(
+        "Next: edit it, then run `mehfooz check {}`.",
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+const STARTER: &str = include_str!("starter-lesson.toml");
+
+fn preview(setup: &Setup, file: &Path, watch: bool) -> Result<ExitCode, String> {
+    if !io::stdout().is_terminal() {
+        return Err("preview needs a terminal; use `mehfooz check` in scripts".into());
+    }
+    tui::preview(file, watch, setup.theme, setup.region.clone()).map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report(
+    setup: &Setup,
+    csv: bool,
+    lesson: Option<&str>,
+    output: Option<&Path>,
+) -> Result<ExitCode, String> {
+    let catalog = setup.catalog();
+    let lessons: Vec<&Lesson> = match lesson {
+        Some(id) => vec![
+            &catalog
+                .get(id)
+                .ok_or_else(|| {
+                    format!("there is no lesson with the id \"{id}\"; `mehfooz list` shows the ids")
+                })?
+                .lesson,
+        ],
+        None => catalog.lessons.iter().map(|e| &e.lesson).collect(),
+    };
+    let dir = Store::default_dir(setup.data_dir.as_deref());
+    if !dir.is_dir() {
+        return Err(format!(
+            "there is no data folder at {} yet: no student has started",
+            dir.display()
+        ));
+    }
+    let store = open_store(Some(&dir))?;
+    let (students, unreadable) = store.students();
+    for (path, reason) in &unreadable {
+        eprintln!(
+            "mehfooz: skipped {}: it cannot be read ({reason})",
+            path.display()
+        );
+    }
+    let report = crate::report::class_report(&lessons, &students);
+    let text = if csv {
+        report.to_csv()
+    } else {
+        format!(
+            "Class report: {}, {} (data folder {})\n\n{}",
+            plural(students.len(), "student"),
+            plural(lessons.len(), "lesson"),
+            dir.display(),
+            report.to_table()
+        )
+    };
+    match output {
+        Some(path) => {
+            fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!("Wrote the report to {}.", path.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reset(
+    setup: &Setup,
+    student: &str,
+    lesson: Option<&str>,
+    yes: bool,
+) -> Result<ExitCode, String> {
+    let name = progress::tidy_name(student);
+    let store = open_store(setup.data_dir.as_deref())?;
+    let what = match lesson {
+        Some(id) => format!("{name}'s progress in \"{id}\""),
+        None => format!("all of {name}'s progress"),
+    };
+    if !yes {
+        print!("This clears {what}. A backup is kept. Type yes to go on: ");
+        let _ = io::stdout().flush();
+        let mut answer = String::new();
+        io::stdin()
+            .read_line(&mut answer)
+            .map_err(|e| e.to_string())?;
+        if !answer.trim().eq_ignore_ascii_case("yes") {
+            println!("Nothing was changed.");
+            return Ok(ExitCode::from(1));
+        }
+    }
+    match store.reset(&name, lesson).map_err(|e| e.to_string())? {
+        Some(backup) => println!(
+            "Cleared {what}. The old file is kept as {}.",
+            backup.display()
+        ),
+        None => println!("There was nothing to clear: no progress saved for {what}."),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
+    let text =
+        fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+    let id: String = stem
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let id = if id.is_empty() {
+        "imported-quiz".to_string()
+    } else {
+        id
+    };
+    let format = crate::import::detect(&text);
+    let imported = crate::import::import(&text, format, &id, &stem)?;
+    for skipped in &imported.skipped {
+        eprintln!(
+            "{}:{}: skipped: {}",
+            file.display(),
+            skipped.line,
+            skipped.reason
+        );
+    }
+    fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
+    let path = dir.join(format!("{id}.toml"));
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; move it or choose another --dir",
+            path.display()
+        ));
+    }
+    fs::write(&path, &imported.toml)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!(
+        "Wrote {} with {} ({} skipped). Check it with `mehfooz check {}`.",
+        path.display(),
+        plural(imported.questions, "question"),
+        imported.skipped.len(),
+        path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

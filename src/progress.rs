@@ -352,6 +352,31 @@ impl Store {
         Ok(loaded)
     }
 
+    /// Clears a student's progress (one lesson, or all), after copying their file to a
+    /// backup beside it. Returns the backup's path, or `None` if there was nothing to
+    /// clear.
+    pub fn reset(
+        &self,
+        name: &str,
+        lesson_id: Option<&str>,
+    ) -> Result<Option<PathBuf>, StoreError> {
+        let path = self.path_for(name);
+        let _lock = self.lock(&path)?;
+        let Loaded { mut student, .. } = self.load_locked(name, &path)?;
+        let had = match lesson_id {
+            Some(id) => student.lessons.remove(id).is_some(),
+            None => !std::mem::take(&mut student.lessons).is_empty(),
+        };
+        if !had {
+            return Ok(None);
+        }
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let backup = path.with_file_name(format!("{name}.backup-{}", clock::now()));
+        fs::copy(&path, &backup).map_err(io_error(&backup))?;
+        write_atomically(&path, &student)?;
+        Ok(Some(backup))
+    }
+
     fn load_locked(&self, name: &str, path: &Path) -> Result<Loaded, StoreError> {
         match read_student(path) {
             Ok(Some(student)) => Ok(Loaded {

@@ -398,13 +398,7 @@ impl<'l> Session<'l> {
             if !self.is_question(planned) {
                 continue;
             }
-            let prompt = match &self.lesson.steps[planned.step] {
-                Step::Chat(chat) => chat.title.clone(),
-                _ => self
-                    .question(planned)
-                    .map(|q| q.prompt.clone())
-                    .unwrap_or_default(),
-            };
+            let prompt = self.summary_prompt(index).unwrap_or_default();
             questions.push(QuestionResult {
                 number: questions.len() + 1,
                 prompt,
@@ -421,6 +415,16 @@ impl<'l> Session<'l> {
             percent,
             passed: percent >= self.lesson.pass_percent,
             questions,
+        }
+    }
+
+    /// What the summary calls step `index`: a question's prompt or a chat's title.
+    pub fn summary_prompt(&self, index: usize) -> Option<String> {
+        let planned = self.state.plan.get(index)?;
+        match &self.lesson.steps[planned.step] {
+            Step::Page(_) => None,
+            Step::Chat(chat) => Some(chat.title.clone()),
+            _ => self.question(planned).map(|q| q.prompt.clone()),
         }
     }
 

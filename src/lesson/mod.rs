@@ -3,6 +3,7 @@
 
 mod catalog;
 pub(crate) mod read;
+pub mod schema;
 
 pub use catalog::{Catalog, LessonEntry, Origin};
 pub use read::{ParsedLesson, parse_lesson};

@@ -590,6 +590,12 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.table.contains_key(key)
     }
 
+    pub(crate) fn value_is_text(&self, key: &str) -> bool {
+        self.table
+            .get(key)
+            .is_some_and(|v| v.get_ref().as_str().is_some())
+    }
+
     pub(crate) fn has_no(&self, key: &str) -> bool {
         !self.has(key)
     }

@@ -132,3 +132,5 @@ pub const FEEDBACK: &[Binding] = &[
 pub const SUMMARY: &[Binding] = &[bind("Enter", "lessons"), bind("r", "try again"), HELP_KEY];
 
 pub const HELP: &[Binding] = &[bind("↑↓", "scroll"), bind("? q Esc", "close")];
+
+pub const PROBLEMS: &[Binding] = &[bind("↑↓", "scroll"), bind("q", "quit")];

@@ -7,6 +7,8 @@ pub mod theme;
 pub mod view;
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
@@ -28,6 +30,7 @@ pub struct Start<'c> {
     pub lesson: Option<String>,
     /// The command that shows problems in the lesson files.
     pub check_hint: String,
+    pub theme: Theme,
 }
 
 /// Restores the terminal when dropped: on quit, on an early `?` and while unwinding
@@ -80,7 +83,6 @@ fn restore_on_signals() -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
-    let theme = Theme::from_env();
     let mut rng = rand::rng();
     let (class, unreadable) = start.store.students();
     let mut app = App::new(start.catalog, class, start.region.clone());
@@ -100,23 +102,65 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
         ));
     }
     if let Some(name) = &start.student {
-        carry_out(
+        open_for(
             &mut app,
             &start.store,
-            vec![Effect::LoadStudent(name.clone())],
+            name,
+            start.lesson.as_deref(),
             &mut rng,
         );
-        if let Some(entry) = start.lesson.as_deref().and_then(|id| start.catalog.get(id))
-            && let app::Screen::Lessons(list) = &app.screen
-        {
-            let student = list.student.clone();
-            let effects = app.open_lesson(student, &entry.lesson, &mut rng);
-            carry_out(&mut app, &start.store, effects, &mut rng);
-        }
     }
+    run_app(terminal, &mut app, &start.store, &start.theme, None).map(|_| ())
+}
+
+/// Opens the app on a student, and on a lesson too if one is named.
+fn open_for(
+    app: &mut App,
+    store: &Store,
+    name: &str,
+    lesson: Option<&str>,
+    rng: &mut impl rand::Rng,
+) {
+    carry_out(app, store, vec![Effect::LoadStudent(name.to_string())], rng);
+    if let Some(entry) = lesson.and_then(|id| app.catalog.get(id))
+        && let app::Screen::Lessons(list) = &app.screen
+    {
+        let student = list.student.clone();
+        let effects = app.open_lesson(student, &entry.lesson, rng);
+        carry_out(app, store, effects, rng);
+    }
+}
+
+/// Why `run_app` returned.
+#[derive(Debug, PartialEq, Eq)]
+enum Outcome {
+    Quit,
+    /// The watched file changed on disk.
+    Changed,
+}
+
+/// How often a watched lesson file is looked at.
+const WATCH_EVERY: Duration = Duration::from_millis(300);
+
+/// The loop: draw, wait for a key (or, when watching, for the file to change), update.
+fn run_app(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &Store,
+    theme: &Theme,
+    watch: Option<&Watch>,
+) -> io::Result<Outcome> {
+    let mut rng = rand::rng();
     while !app.quit {
-        terminal.draw(|frame| view::draw(frame, &app, &theme))?;
+        terminal.draw(|frame| view::draw(frame, app, theme))?;
         // Blocks until something happens: no work while the child reads.
+        if let Some(watch) = watch {
+            while !event::poll(WATCH_EVERY)? {
+                if watch.changed() {
+                    return Ok(Outcome::Changed);
+                }
+            }
+        }
         let msg = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if app.is_typing() {
@@ -142,10 +186,112 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
                 panic!("MEHFOOZ_TEST_PANIC is set: stopping on the first key, on purpose");
             }
             let effects = app.update(msg, &mut rng);
-            carry_out(&mut app, &start.store, effects, &mut rng);
+            carry_out(app, store, effects, &mut rng);
         }
     }
-    Ok(())
+    Ok(Outcome::Quit)
+}
+
+/// A lesson file being watched for saves.
+struct Watch {
+    path: PathBuf,
+    seen: Option<SystemTime>,
+}
+
+impl Watch {
+    fn new(path: &Path) -> Watch {
+        Watch {
+            path: path.to_path_buf(),
+            seen: modified(path),
+        }
+    }
+
+    fn changed(&self) -> bool {
+        modified(&self.path) != self.seen
+    }
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Runs one lesson file as children will see it, saving progress only to a temporary
+/// folder that is removed afterwards. With `watch`, reloads whenever the file is saved,
+/// and shows the file's problems in place of the lesson while it has errors.
+pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -> io::Result<()> {
+    let scratch = std::env::temp_dir().join(format!("mehfooz-preview-{}", std::process::id()));
+    let store = Store::open(&scratch).map_err(io::Error::other)?;
+    let mut terminal = ratatui::try_init()?;
+    let _guard = TerminalGuard;
+    restore_on_signals()?;
+    let mut rng = rand::rng();
+    let mut reloaded = false;
+    let result = loop {
+        let watching = watch.then(|| Watch::new(file));
+        let mut catalog = Catalog::check(&[file.to_path_buf()]);
+        catalog.help = Catalog::built_in().help;
+        let outcome = match catalog.lessons.first().map(|e| e.lesson.id.clone()) {
+            Some(id) => {
+                let mut app = App::new(&catalog, Vec::new(), region.clone());
+                open_for(&mut app, &store, "Preview", Some(&id), &mut rng);
+                app.notice = Some(if reloaded {
+                    "Reloaded: the lesson starts again. Nothing is saved in a preview.".into()
+                } else {
+                    "Preview: nothing is saved. q goes back, Ctrl-C quits.".into()
+                });
+                run_app(&mut terminal, &mut app, &store, &theme, watching.as_ref())
+            }
+            None => show_problems(&mut terminal, file, &catalog, &theme, watching.as_ref()),
+        };
+        match outcome {
+            Ok(Outcome::Changed) => reloaded = true,
+            Ok(Outcome::Quit) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
+
+/// The problems in a lesson file that has errors, until it is fixed (when watching) or
+/// the teacher quits.
+fn show_problems(
+    terminal: &mut DefaultTerminal,
+    file: &Path,
+    catalog: &Catalog,
+    theme: &Theme,
+    watch: Option<&Watch>,
+) -> io::Result<Outcome> {
+    let mut scroll = 0u16;
+    loop {
+        terminal.draw(|frame| {
+            view::draw_problems(
+                frame,
+                file,
+                &catalog.diagnostics,
+                watch.is_some(),
+                scroll,
+                theme,
+            )
+        })?;
+        if let Some(watch) = watch {
+            while !event::poll(WATCH_EVERY)? {
+                if watch.changed() {
+                    return Ok(Outcome::Changed);
+                }
+            }
+        }
+        if let Event::Key(key) = event::read()?
+            && key.kind != KeyEventKind::Release
+        {
+            match keys::action(key) {
+                Some(keys::Action::Back | keys::Action::Quit) => return Ok(Outcome::Quit),
+                Some(keys::Action::Up) => scroll = scroll.saturating_sub(1),
+                Some(keys::Action::Down) => scroll = scroll.saturating_add(1),
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Does what `update` asked for and tells the app how it went.

@@ -732,3 +732,48 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
     let scroll = scroll.min(height.saturating_sub(inner.height));
     frame.render_widget(paragraph.block(block).scroll((scroll, 0)), popup);
 }
+
+/// A lesson file's problems, in place of the lesson, while it has errors (preview).
+pub fn draw_problems(
+    frame: &mut Frame,
+    file: &std::path::Path,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    watching: bool,
+    scroll: u16,
+    theme: &Theme,
+) {
+    let area = frame.area();
+    let [header, body, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, "Preview", theme);
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "{} cannot be shown yet: fix these problems.",
+                file.display()
+            ),
+            theme.wrong,
+        ),
+        Line::from(""),
+    ];
+    for d in diagnostics {
+        for (i, text) in d.to_string().lines().enumerate() {
+            let style = if i == 0 { theme.title } else { theme.text };
+            lines.push(Line::styled(text.to_string(), style));
+        }
+        lines.push(Line::from(""));
+    }
+    if watching {
+        lines.push(Line::styled(
+            "Save the file and this screen updates by itself.",
+            theme.dim,
+        ));
+    }
+    let block = panel(" Problems ", theme);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), body);
+    draw_bar(frame, bar, keys::PROBLEMS, theme);
+}

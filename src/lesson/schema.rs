@@ -1,0 +1,194 @@
+//! The lesson file format as plain serde types, for the JSON Schema that editors use to
+//! complete and check fields as a teacher types (`mehfooz schema`). The reader in `read`
+//! walks files by hand to report every mistake at once; a test reads every shipped lesson
+//! through these types too, so the two cannot drift apart.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// One Mehfooz lesson.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Mehfooz lesson")]
+pub struct LessonFile {
+    /// The version of this format the file is written in. This program reads version 1.
+    #[schemars(range(min = 1, max = 1))]
+    pub format_version: u32,
+    /// A short name for the lesson: lowercase letters a-z, digits and hyphens, unique.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// The title children see in the lesson list.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// One sentence about the lesson, shown under the list.
+    #[schemars(length(min = 1))]
+    pub summary: String,
+    /// Who the lesson is for, in years.
+    pub ages: AgesFile,
+    /// What the lesson is about, like "grooming" or "passwords".
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// About how many minutes the lesson takes.
+    #[schemars(range(min = 1, max = 180))]
+    pub minutes: u32,
+    /// The score needed to pass, in percent (default 80).
+    #[schemars(range(min = 0, max = 100))]
+    pub pass_percent: Option<u32>,
+    /// Shuffle the choices of every question (default true; pinned choices stay put).
+    pub shuffle_choices: Option<bool>,
+    /// Where the facts in this lesson come from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The steps, in order: pages, questions, chats and pools.
+    #[schemars(length(min = 1))]
+    pub steps: Vec<StepFile>,
+}
+
+/// Who a lesson is for.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgesFile {
+    /// The youngest age, from 5.
+    #[schemars(range(min = 5, max = 18))]
+    pub min: u32,
+    /// The oldest age, up to 18.
+    #[schemars(range(min = 5, max = 18))]
+    pub max: u32,
+}
+
+/// One step of a lesson.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum StepFile {
+    /// Something to read.
+    Page(PageFile),
+    /// A question with choices, or a true/false question.
+    Question(QuestionFile),
+    /// A pretend chat in which the child marks the warning signs.
+    Chat(ChatFile),
+    /// A set of questions from which each attempt draws some.
+    Pool(PoolFile),
+}
+
+/// Something to read.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageFile {
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// Paragraphs separated by a blank line; lines starting with "- " are bullets.
+    #[schemars(length(min = 1))]
+    pub text: String,
+}
+
+/// How a question is answered.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum KindFile {
+    /// Exactly one right choice.
+    Single,
+    /// One or more right choices, scored with partial credit.
+    Multiple,
+    /// True or false: write `answer`, not `choices`.
+    TrueFalse,
+}
+
+/// A question.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionFile {
+    pub kind: KindFile,
+    #[schemars(length(min = 1))]
+    pub prompt: String,
+    /// Shown when the child asks for a hint.
+    pub hint: Option<String>,
+    /// Shown after the child answers, whatever they answered.
+    pub explanation: Option<String>,
+    /// Shuffle this question's choices (overrides `shuffle_choices`).
+    pub shuffle: Option<bool>,
+    /// The choices of a single or multiple question (2 to 8).
+    #[schemars(length(min = 2, max = 8))]
+    pub choices: Option<Vec<ChoiceFile>>,
+    /// The right answer of a true_false question.
+    pub answer: Option<bool>,
+    /// For a true_false question: feedback for a child who picks True.
+    pub true_feedback: Option<String>,
+    /// For a true_false question: feedback for a child who picks False.
+    pub false_feedback: Option<String>,
+}
+
+/// One choice of a question.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceFile {
+    #[schemars(length(min = 1))]
+    pub text: String,
+    /// Whether this choice is right (default false).
+    #[serde(default)]
+    pub correct: bool,
+    /// Why this choice is right or not, in a sentence or two.
+    pub feedback: Option<String>,
+    /// Keep this choice where it is when the choices are shuffled (like "All of the above").
+    #[serde(default)]
+    pub pinned: bool,
+}
+
+/// A pretend chat.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChatFile {
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// The name shown for the other person.
+    pub with: Option<String>,
+    /// Shown above the chat.
+    pub intro: Option<String>,
+    #[schemars(length(min = 1))]
+    pub messages: Vec<MessageFile>,
+}
+
+/// Who sent a chat message.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SenderFile {
+    /// The other person.
+    Them,
+    /// The child.
+    Me,
+}
+
+/// One chat message.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MessageFile {
+    pub from: SenderFile,
+    #[schemars(length(min = 1))]
+    pub text: String,
+    /// Whether this message is a warning sign (only for messages from "them").
+    #[serde(default)]
+    pub red_flag: bool,
+    /// Why it is, or is not, a warning sign; needed for every message from "them".
+    pub why: Option<String>,
+}
+
+/// A set of questions from which each attempt draws `draw`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PoolFile {
+    /// How many questions each attempt gets.
+    #[schemars(range(min = 1))]
+    pub draw: u32,
+    #[schemars(length(min = 1))]
+    pub questions: Vec<QuestionFile>,
+}
+
+/// The JSON Schema (draft-07, which editors' TOML tooling understands) of a lesson file.
+pub fn lesson_schema() -> String {
+    let schema = schemars::generate::SchemaSettings::draft07()
+        .for_deserialize()
+        .into_generator()
+        .into_root_schema_for::<LessonFile>();
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serializes");
+    text.push('\n');
+    text
+}

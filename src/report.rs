@@ -1,0 +1,271 @@
+//! The class report: how every student did in every lesson, class totals, and the
+//! questions the class missed most with the wrong answer chosen most. Pure: students and
+//! lessons in, a report out; the CLI prints it as a table or CSV and the TUI draws it.
+
+use std::collections::BTreeMap;
+
+use crate::lesson::Lesson;
+use crate::progress::{Status, Student};
+use crate::quiz::Session;
+
+/// One student's results in one lesson.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub status: Status,
+    pub best_percent: Option<u32>,
+    pub attempts: usize,
+    pub passed: bool,
+}
+
+/// One lesson's totals over the class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LessonTotals {
+    pub lesson_id: String,
+    pub title: String,
+    /// Students who finished at least one attempt.
+    pub finished: usize,
+    pub passed: usize,
+    /// The average of the students' best scores, over those who finished.
+    pub average_best: Option<u32>,
+}
+
+/// A question the class got wrong (or only partly right).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Missed {
+    pub lesson_id: String,
+    pub prompt: String,
+    /// Answers that were not fully right, out of all answers given.
+    pub missed: usize,
+    pub answered: usize,
+    /// The wrong choice (or harmless chat message) picked most, and how often.
+    pub top_wrong: Option<(String, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassReport {
+    /// The lessons reported on, in order.
+    pub lessons: Vec<(String, String)>,
+    /// Each student's name and a cell per lesson, in the same order.
+    pub rows: Vec<(String, Vec<Cell>)>,
+    pub totals: Vec<LessonTotals>,
+    /// Most missed first.
+    pub missed: Vec<Missed>,
+}
+
+/// Builds the report for `lessons` over `students`.
+pub fn class_report(lessons: &[&Lesson], students: &[Student]) -> ClassReport {
+    let rows: Vec<(String, Vec<Cell>)> = students
+        .iter()
+        .map(|student| {
+            let cells = lessons
+                .iter()
+                .map(|lesson| {
+                    let record = student.record(&lesson.id);
+                    Cell {
+                        status: student.status(&lesson.id),
+                        best_percent: record.and_then(|r| r.best_percent()),
+                        attempts: record.map_or(0, |r| r.finished_attempts()),
+                        passed: record.is_some_and(|r| r.has_passed()),
+                    }
+                })
+                .collect();
+            (student.name.clone(), cells)
+        })
+        .collect();
+    let totals = lessons
+        .iter()
+        .enumerate()
+        .map(|(i, lesson)| {
+            let bests: Vec<u32> = rows
+                .iter()
+                .filter_map(|(_, cells)| cells[i].best_percent)
+                .collect();
+            LessonTotals {
+                lesson_id: lesson.id.clone(),
+                title: lesson.title.clone(),
+                finished: bests.len(),
+                passed: rows.iter().filter(|(_, cells)| cells[i].passed).count(),
+                average_best: (!bests.is_empty()).then(|| {
+                    (bests.iter().sum::<u32>() as f64 / bests.len() as f64).round() as u32
+                }),
+            }
+        })
+        .collect();
+    ClassReport {
+        lessons: lessons
+            .iter()
+            .map(|l| (l.id.clone(), l.title.clone()))
+            .collect(),
+        rows,
+        totals,
+        missed: missed_questions(lessons, students),
+    }
+}
+
+/// How one question went over the whole class.
+#[derive(Default)]
+struct Tally {
+    missed: usize,
+    answered: usize,
+    /// How often each wrong item was picked.
+    wrong: BTreeMap<String, usize>,
+}
+
+/// Every answered question of every attempt, replayed through the quiz engine so that
+/// scoring here is exactly the scoring the child saw.
+fn missed_questions(lessons: &[&Lesson], students: &[Student]) -> Vec<Missed> {
+    // Keyed by lesson and question prompt, so a pool question counts as one question
+    // whichever attempt drew it.
+    let mut by_question: BTreeMap<(String, String), Tally> = BTreeMap::new();
+    for lesson in lessons {
+        for student in students {
+            let Some(record) = student.record(&lesson.id) else {
+                continue;
+            };
+            for attempt in &record.attempts {
+                // An attempt saved against an older version of the lesson is left out.
+                let Ok(session) = Session::resume(lesson, attempt.state.clone()) else {
+                    continue;
+                };
+                for index in 0..session.len() {
+                    let Some(feedback) = session.feedback_at(index) else {
+                        continue;
+                    };
+                    let prompt = session.summary_prompt(index).unwrap_or_default();
+                    let entry = by_question.entry((lesson.id.clone(), prompt)).or_default();
+                    entry.answered += 1;
+                    if feedback.score < 1.0 {
+                        entry.missed += 1;
+                    }
+                    for item in feedback.items.iter().filter(|i| i.picked && !i.correct) {
+                        *entry.wrong.entry(item.text.clone()).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut missed: Vec<Missed> = by_question
+        .into_iter()
+        .filter(|(_, tally)| tally.missed > 0)
+        .map(|((lesson_id, prompt), tally)| Missed {
+            lesson_id,
+            prompt,
+            missed: tally.missed,
+            answered: tally.answered,
+            top_wrong: tally
+                .wrong
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))),
+        })
+        .collect();
+    missed.sort_by(|a, b| {
+        let share = |m: &Missed| m.missed as f64 / m.answered as f64;
+        b.missed
+            .cmp(&a.missed)
+            .then(share(b).total_cmp(&share(a)))
+            .then(a.lesson_id.cmp(&b.lesson_id))
+    });
+    missed
+}
+
+impl ClassReport {
+    /// The report as CSV, one row per student and lesson, for a spreadsheet.
+    pub fn to_csv(&self) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let _ = writer.write_record([
+            "student",
+            "lesson_id",
+            "lesson",
+            "status",
+            "best_percent",
+            "attempts",
+            "passed",
+        ]);
+        for (name, cells) in &self.rows {
+            for ((id, title), cell) in self.lessons.iter().zip(cells) {
+                let best = cell.best_percent.map(|p| p.to_string()).unwrap_or_default();
+                let attempts = cell.attempts.to_string();
+                let _ = writer.write_record([
+                    name.as_str(),
+                    id,
+                    title,
+                    crate::strings::status(cell.status),
+                    &best,
+                    &attempts,
+                    if cell.passed { "yes" } else { "no" },
+                ]);
+            }
+        }
+        let bytes = writer.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// The report as a text table: students by lessons, totals, most-missed questions.
+    pub fn to_table(&self) -> String {
+        let mut out = String::new();
+        let name_width = self
+            .rows
+            .iter()
+            .map(|(n, _)| n.chars().count())
+            .max()
+            .unwrap_or(7)
+            .max(7);
+        out.push_str("Lessons:\n");
+        for (i, (id, title)) in self.lessons.iter().enumerate() {
+            out.push_str(&format!("  L{:<3} {id} ({title})\n", i + 1));
+        }
+        out.push_str(&format!("\n{:name_width$}", "STUDENT"));
+        for i in 0..self.lessons.len() {
+            out.push_str(&format!(" {:>6}", format!("L{}", i + 1)));
+        }
+        out.push('\n');
+        for (name, cells) in &self.rows {
+            out.push_str(&format!("{name:name_width$}"));
+            for cell in cells {
+                out.push_str(&format!(" {:>6}", cell_text(cell)));
+            }
+            out.push('\n');
+        }
+        out.push_str(&format!("{:name_width$}", "PASSED"));
+        for t in &self.totals {
+            out.push_str(&format!(
+                " {:>6}",
+                format!("{}/{}", t.passed, self.rows.len())
+            ));
+        }
+        out.push('\n');
+        out.push_str(&format!("{:name_width$}", "AVERAGE"));
+        for t in &self.totals {
+            let avg = t.average_best.map_or("-".to_string(), |a| format!("{a}%"));
+            out.push_str(&format!(" {avg:>6}"));
+        }
+        out.push_str("\n\nKey: 85%* best score, passed · 40% best score, not yet passed · ... in progress · - not started\n");
+        if self.missed.is_empty() {
+            out.push_str("\nNo question has been missed yet.\n");
+        } else {
+            out.push_str("\nQuestions the class missed most:\n");
+            for m in self.missed.iter().take(10) {
+                out.push_str(&format!(
+                    "  {} of {} answers missed  {}: {}\n",
+                    m.missed, m.answered, m.lesson_id, m.prompt
+                ));
+                if let Some((text, count)) = &m.top_wrong {
+                    out.push_str(&format!(
+                        "      most chosen wrong answer ({count}x): {text}\n"
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A table cell: best score with a star when passed, "..." in progress, "-" not started.
+pub fn cell_text(cell: &Cell) -> String {
+    match (cell.best_percent, cell.status) {
+        (Some(best), _) if cell.passed => format!("{best}%*"),
+        (Some(best), _) => format!("{best}%"),
+        (None, Status::InProgress) => "...".into(),
+        _ => "-".into(),
+    }
+}

@@ -1,0 +1,139 @@
+//! Class settings, from `mehfooz.toml`: which lessons, where progress goes, which help
+//! lines, which theme. Read and checked like a lesson file, with the same diagnostics.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::lesson::read::{Fields, Need, read_document};
+
+/// The file looked for in the current folder when `--config` is not given.
+pub const FILE_NAME: &str = "mehfooz.toml";
+
+/// Which built-in lessons a class sees.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum BuiltIn {
+    #[default]
+    All,
+    None,
+    Only(Vec<String>),
+}
+
+/// How the app is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    #[default]
+    Colour,
+    /// No colours: bold and reverse video only (also what `NO_COLOR` asks for).
+    Plain,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Settings {
+    /// Folders of lesson files, already made relative to the settings file's folder.
+    pub lessons: Vec<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    pub region: Option<String>,
+    pub built_in: BuiltIn,
+    pub theme: ThemeChoice,
+}
+
+/// Reads a settings file; paths in it are taken relative to the file's folder.
+pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagnostic>) {
+    let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
+    read_document(path, source, |reader, table, span| {
+        let mut f = Fields::new(table, span, "the settings");
+        let lessons = if f.has("lessons") && f.value_is_text("lessons") {
+            f.string(reader, "lessons", Need::Optional)
+                .map(|(s, _)| vec![base.join(s)])
+                .unwrap_or_default()
+        } else {
+            f.string_list(reader, "lessons")
+                .into_iter()
+                .map(|s| base.join(s))
+                .collect()
+        };
+        let data_dir = f
+            .string(reader, "data_dir", Need::Optional)
+            .map(|(s, _)| base.join(s));
+        let region = f.string(reader, "region", Need::Optional).map(|(s, _)| s);
+        let built_in = if f.has("built_in") && f.value_is_text("built_in") {
+            match f.string(reader, "built_in", Need::Optional) {
+                Some((s, _)) if s == "all" => BuiltIn::All,
+                Some((s, _)) if s == "none" => BuiltIn::None,
+                Some((other, span)) => {
+                    reader.error(
+                        span,
+                        format!("`built_in` is \"all\", \"none\" or a list of lesson ids, not \"{other}\""),
+                    );
+                    BuiltIn::All
+                }
+                None => BuiltIn::All,
+            }
+        } else if f.has("built_in") {
+            BuiltIn::Only(f.string_list(reader, "built_in"))
+        } else {
+            f.skip("built_in");
+            BuiltIn::All
+        };
+        let theme = match f.string(reader, "theme", Need::Optional) {
+            None => ThemeChoice::Colour,
+            Some((s, _)) if s == "colour" || s == "color" => ThemeChoice::Colour,
+            Some((s, _)) if s == "plain" => ThemeChoice::Plain,
+            Some((other, span)) => {
+                reader.error(
+                    span,
+                    format!("`theme` is \"colour\" or \"plain\", not \"{other}\""),
+                );
+                ThemeChoice::Colour
+            }
+        };
+        f.finish(reader);
+        Some(Settings {
+            lessons,
+            data_dir,
+            region,
+            built_in,
+            theme,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_paths_are_relative_to_the_settings_file() {
+        let text = "lessons = \"my-lessons\"\ndata_dir = \"data\"\nregion = \"pk\"\nbuilt_in = [\"trusted-adults\"]\ntheme = \"plain\"\n";
+        let (settings, diagnostics) = parse_settings(Path::new("class/mehfooz.toml"), text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let settings = settings.unwrap();
+        assert_eq!(settings.lessons, vec![PathBuf::from("class/my-lessons")]);
+        assert_eq!(settings.data_dir, Some(PathBuf::from("class/data")));
+        assert_eq!(
+            settings.built_in,
+            BuiltIn::Only(vec!["trusted-adults".into()])
+        );
+        assert_eq!(settings.theme, ThemeChoice::Plain);
+    }
+
+    #[test]
+    fn a_mistake_in_the_settings_is_reported_with_its_place() {
+        let (settings, diagnostics) = parse_settings(
+            Path::new("mehfooz.toml"),
+            "regoin = \"pk\"\ntheme = \"pink\"\n",
+        );
+        assert!(settings.is_none());
+        let lines: Vec<String> = diagnostics
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                "1:1: unknown field `regoin` in the settings; did you mean `region`?",
+                "2:9: `theme` is \"colour\" or \"plain\", not \"pink\"",
+            ]
+        );
+    }
+}

@@ -1,0 +1,533 @@
+//! Importing Moodle quizzes: GIFT and Aiken files from `tests/import_fixtures/` (the
+//! examples of the Moodle documentation) become lessons that pass `mehfooz check`, with
+//! the right answers and feedback on the right choices and a list, with line numbers, of
+//! what could not be converted.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{crate_dir, data_dir, mehfooz, run};
+use mehfooz::import::{self, Imported, QuizFormat};
+use mehfooz::lesson::{Lesson, Question, QuestionKind, Step, parse_lesson};
+
+const ID: &str = "imported-quiz";
+
+fn fixture(name: &str) -> String {
+    let path = crate_dir().join("tests/import_fixtures").join(name);
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The 1-based number of the one line of `text` that contains `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    let found: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(found.len(), 1, "{needle:?} should be on exactly one line");
+    found[0]
+}
+
+/// The 1-based number of the one line of `text` that is exactly `whole`.
+fn line_is(text: &str, whole: &str) -> usize {
+    let found: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == whole)
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(found.len(), 1, "{whole:?} should be exactly one line");
+    found[0]
+}
+
+/// Imports a fixture and reads the lesson back the way `mehfooz check` does, failing on
+/// any error.
+fn convert(name: &str, format: QuizFormat) -> (String, Imported, Lesson) {
+    let text = fixture(name);
+    let imported = import::import(&text, format, ID, "Imported quiz")
+        .unwrap_or_else(|e| panic!("{name} should import: {e}"));
+    let parsed = parse_lesson(Path::new("imported-quiz.toml"), &imported.toml);
+    let errors: Vec<String> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{name}: the lesson has errors:\n{}\n\n{}",
+        errors.join("\n"),
+        imported.toml
+    );
+    let lesson = parsed.lesson.expect("a lesson with no errors loads");
+    assert_eq!(lesson.question_count(), imported.questions);
+    (text, imported, lesson)
+}
+
+fn questions(lesson: &Lesson) -> Vec<&Question> {
+    lesson
+        .steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Question(q) => Some(q),
+            _ => None,
+        })
+        .collect()
+}
+
+fn prompts(lesson: &Lesson) -> Vec<&str> {
+    questions(lesson)
+        .iter()
+        .map(|q| q.prompt.as_str())
+        .collect()
+}
+
+/// The one question whose prompt starts with `start`.
+fn question<'l>(lesson: &'l Lesson, start: &str) -> &'l Question {
+    let found: Vec<&Question> = questions(lesson)
+        .into_iter()
+        .filter(|q| q.prompt.starts_with(start))
+        .collect();
+    assert_eq!(found.len(), 1, "one question starts with {start:?}");
+    found[0]
+}
+
+fn right_choices(q: &Question) -> Vec<&str> {
+    q.choices
+        .iter()
+        .filter(|c| c.correct)
+        .map(|c| c.text.as_str())
+        .collect()
+}
+
+fn choice_texts(q: &Question) -> Vec<&str> {
+    q.choices.iter().map(|c| c.text.as_str()).collect()
+}
+
+fn feedback<'q>(q: &'q Question, choice: &str) -> Option<&'q str> {
+    let c = q
+        .choices
+        .iter()
+        .find(|c| c.text == choice)
+        .unwrap_or_else(|| panic!("no choice {choice:?} in {:?}", choice_texts(q)));
+    c.feedback.as_deref()
+}
+
+/// The skipped entries as (line, reason).
+fn skipped(imported: &Imported) -> Vec<(usize, &str)> {
+    imported
+        .skipped
+        .iter()
+        .map(|s| (s.line, s.reason.as_str()))
+        .collect()
+}
+
+const FIXTURES: [(&str, QuizFormat); 6] = [
+    ("question-types.gift.txt", QuizFormat::Gift),
+    ("feedback-and-weights.gift.txt", QuizFormat::Gift),
+    ("formats-and-escapes.gift.txt", QuizFormat::Gift),
+    ("problems.gift.txt", QuizFormat::Gift),
+    ("moodle-docs.aiken.txt", QuizFormat::Aiken),
+    ("malformed.aiken.txt", QuizFormat::Aiken),
+];
+
+#[test]
+fn every_fixture_converts_to_a_lesson_with_no_errors() {
+    for (name, format) in FIXTURES {
+        let (_, imported, lesson) = convert(name, format);
+        assert!(imported.questions > 0, "{name}");
+        assert_eq!(lesson.id, ID);
+        assert_eq!(lesson.title, "Imported quiz");
+    }
+}
+
+#[test]
+fn detect_recognises_each_fixtures_format() {
+    for (name, format) in FIXTURES {
+        assert_eq!(import::detect(&fixture(name)), format, "{name}");
+    }
+}
+
+#[test]
+fn the_lesson_header_and_opening_page_are_as_documented() {
+    let (_, imported, lesson) = convert("question-types.gift.txt", QuizFormat::Gift);
+    assert!(
+        imported
+            .toml
+            .starts_with("#:schema ../schema/lesson.schema.json\nformat_version = 1\n"),
+        "{}",
+        imported.toml
+    );
+    assert_eq!(imported.questions, 6);
+    assert_eq!(lesson.summary, "Imported quiz: 6 questions.");
+    assert_eq!((lesson.ages.min, lesson.ages.max), (8, 16));
+    assert_eq!(lesson.minutes, 6);
+    assert_eq!(lesson.pass_percent, 80);
+    let Step::Page(page) = &lesson.steps[0] else {
+        panic!("the first step is a page: {:?}", lesson.steps[0]);
+    };
+    assert_eq!(page.title, "About this quiz");
+    assert!(page.text.contains("imported"), "{}", page.text);
+    assert!(page.text.contains("teacher should check"), "{}", page.text);
+    assert_eq!(lesson.steps.len(), 1 + imported.questions);
+}
+
+#[test]
+fn a_short_quiz_still_gets_five_minutes_and_a_singular_summary() {
+    let imported = import::import(
+        "The sun rises in the east.{T}",
+        QuizFormat::Gift,
+        "sun",
+        "Sun",
+    )
+    .unwrap();
+    let lesson = parse_lesson(Path::new("sun.toml"), &imported.toml)
+        .lesson
+        .unwrap();
+    assert_eq!(lesson.summary, "Imported quiz: 1 question.");
+    assert_eq!(lesson.minutes, 5);
+}
+
+#[test]
+fn gift_questions_convert_in_file_order_and_the_rest_are_listed_with_their_lines() {
+    let (text, imported, lesson) = convert("question-types.gift.txt", QuizFormat::Gift);
+    assert_eq!(
+        prompts(&lesson),
+        [
+            "Who's buried in Grant's tomb?",
+            "Japanese characters originally came from what country?",
+            "Grant is buried in Grant's tomb.",
+            "The sun rises in the east.",
+            "Japanese characters originally\ncame from what country?",
+            "Moodle is an acronym for Modular Object-Oriented Dynamic Learning Environment.",
+        ]
+    );
+    let expected = [
+        (
+            line_of(&text, "Grant is {~buried"),
+            "missing-word questions",
+        ),
+        (
+            line_of(&text, "{=no one =nobody}"),
+            "short-answer questions",
+        ),
+        (line_of(&text, "Match the following"), "matching questions"),
+        (line_of(&text, "{#1822}"), "numerical questions"),
+        (line_of(&text, "How are you?"), "essay questions"),
+    ];
+    let got = skipped(&imported);
+    assert_eq!(got.len(), expected.len(), "{got:?}");
+    for ((line, reason), (want_line, want_reason)) in got.iter().zip(expected) {
+        assert_eq!(*line, want_line, "{reason}");
+        assert!(
+            reason.starts_with(want_reason)
+                && reason.contains("only multiple choice, multiple answer and true/false"),
+            "{reason}"
+        );
+    }
+}
+
+#[test]
+fn multiple_choice_marks_the_equals_answer_right() {
+    let (_, _, lesson) = convert("question-types.gift.txt", QuizFormat::Gift);
+    let q = question(&lesson, "Who's buried");
+    assert_eq!(q.kind, QuestionKind::Single);
+    assert_eq!(choice_texts(q), ["Grant", "Jefferson", "no one"]);
+    assert_eq!(right_choices(q), ["no one"]);
+    // No feedback in the file, so none in the lesson (check warns about it).
+    assert!(q.choices.iter().all(|c| c.feedback.is_none()));
+
+    let q = question(&lesson, "Japanese characters originally came");
+    assert_eq!(choice_texts(q), ["India", "China", "Korea", "Egypt"]);
+    assert_eq!(right_choices(q), ["China"]);
+}
+
+#[test]
+fn true_false_answers_are_read_in_all_four_spellings() {
+    let (_, _, lesson) = convert("question-types.gift.txt", QuizFormat::Gift);
+    let answer = |start: &str| {
+        let q = question(&lesson, start);
+        assert_eq!(q.kind, QuestionKind::TrueFalse);
+        right_choices(q)
+    };
+    assert_eq!(answer("Grant is buried"), ["False"]);
+    assert_eq!(answer("The sun rises"), ["True"]);
+    assert_eq!(answer("Moodle is an acronym"), ["True"]);
+    let (_, _, lesson) = convert("feedback-and-weights.gift.txt", QuizFormat::Gift);
+    let q = question(&lesson, "42 is the Absolute");
+    assert_eq!(right_choices(q), ["False"]);
+}
+
+#[test]
+fn categories_become_topics() {
+    let (_, _, lesson) = convert("question-types.gift.txt", QuizFormat::Gift);
+    assert_eq!(lesson.topics, ["Grant's tomb"]);
+    // Moodle writes a slash inside a category name as `//`.
+    let (_, _, lesson) = convert("feedback-and-weights.gift.txt", QuizFormat::Gift);
+    assert_eq!(lesson.topics, ["Feedback/Weights"]);
+}
+
+#[test]
+fn answer_feedback_lands_on_its_own_choice() {
+    let (_, _, lesson) = convert("feedback-and-weights.gift.txt", QuizFormat::Gift);
+    let q = question(&lesson, "What's the answer to this");
+    assert_eq!(right_choices(q), ["right answer"]);
+    assert_eq!(
+        feedback(q, "wrong answer"),
+        Some("feedback comment on the wrong answer")
+    );
+    assert_eq!(
+        feedback(q, "another wrong answer"),
+        Some("feedback comment on this wrong answer")
+    );
+    assert_eq!(feedback(q, "right answer"), Some("Very good!"));
+
+    let q = questions(&lesson)
+        .into_iter()
+        .find(|q| q.prompt.starts_with("What's between") && q.kind == QuestionKind::Single)
+        .expect("the Q2 question");
+    assert_eq!(right_choices(q), ["yellow"]);
+    assert_eq!(feedback(q, "yellow"), Some("right; good!"));
+    assert_eq!(feedback(q, "red"), Some("wrong, it's yellow"));
+    assert_eq!(feedback(q, "blue"), Some("wrong, it's yellow"));
+}
+
+#[test]
+fn true_false_feedback_maps_wrong_then_right_onto_true_and_false() {
+    let (_, _, lesson) = convert("feedback-and-weights.gift.txt", QuizFormat::Gift);
+    // {FALSE#wrong#right}: the first is shown to a child who says True (the wrong
+    // answer), the second to a child who says False.
+    let q = question(&lesson, "42 is the Absolute");
+    assert_eq!(feedback(q, "True"), Some("42 is the Ultimate Answer."));
+    assert_eq!(feedback(q, "False"), Some("You gave the right answer."));
+    assert_eq!(
+        q.explanation.as_deref(),
+        Some("This is, of course, a Hitchiker's Guide to the Galaxy reference.")
+    );
+    // {FALSE#feedback}: only the feedback for the wrong answer, True.
+    let q = question(&lesson, "Grant is buried in Grant's tomb.");
+    assert_eq!(right_choices(q), ["False"]);
+    assert_eq!(
+        feedback(q, "True"),
+        Some("No one is buried in Grant's tomb.")
+    );
+    assert_eq!(feedback(q, "False"), None);
+}
+
+#[test]
+fn percentages_make_a_multiple_answer_question_with_the_positive_ones_right() {
+    let (_, _, lesson) = convert("feedback-and-weights.gift.txt", QuizFormat::Gift);
+    let q = question(&lesson, "What two people");
+    assert_eq!(q.kind, QuestionKind::Multiple);
+    assert_eq!(right_choices(q), ["Grant", "Grant's wife"]);
+
+    let q = questions(&lesson)
+        .into_iter()
+        .find(|q| q.prompt.starts_with("What's between") && q.kind == QuestionKind::Multiple)
+        .expect("the colours question");
+    assert_eq!(choice_texts(q), ["yellow", "red", "off-beige", "blue"]);
+    assert_eq!(right_choices(q), ["yellow", "off-beige"]);
+    // Format markers on answers and feedback are dropped.
+    assert_eq!(feedback(q, "red"), Some("wrong"));
+    assert_eq!(feedback(q, "blue"), Some("wrong"));
+}
+
+#[test]
+fn two_equals_answers_make_a_multiple_answer_question() {
+    let (_, _, lesson) = convert("feedback-and-weights.gift.txt", QuizFormat::Gift);
+    let q = question(&lesson, "Which of these are prime");
+    assert_eq!(q.kind, QuestionKind::Multiple);
+    assert_eq!(right_choices(q), ["2", "3"]);
+    assert_eq!(
+        q.explanation.as_deref(),
+        Some("2 and 3 have no divisors but 1 and themselves.")
+    );
+}
+
+#[test]
+fn partial_credit_in_a_pick_one_question_is_reported_on_its_answers_line() {
+    let (text, imported, lesson) = convert("feedback-and-weights.gift.txt", QuizFormat::Gift);
+    let q = question(&lesson, "Difficult question.");
+    assert_eq!(q.kind, QuestionKind::Single);
+    assert_eq!(right_choices(q), ["full credit answer"]);
+    let got = skipped(&imported);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, line_of(&text, "~%50%half credit answer"));
+    assert!(
+        got[0].1.contains("partial credit") && got[0].1.contains("half credit answer"),
+        "{}",
+        got[0].1
+    );
+    assert_eq!(got[1].0, line_of(&text, "::Jesus' hometown"));
+    assert!(
+        got[1].1.starts_with("short-answer questions"),
+        "{}",
+        got[1].1
+    );
+}
+
+#[test]
+fn escaped_characters_are_kept_as_text() {
+    let (_, _, lesson) = convert("formats-and-escapes.gift.txt", QuizFormat::Gift);
+    let q = question(&lesson, "Which answer equals 5?");
+    assert_eq!(choice_texts(q), ["= 2 + 2", "= 2 + 3", "= 2 + 4"]);
+    assert_eq!(right_choices(q), ["= 2 + 3"]);
+
+    let q = question(&lesson, "Which of the following is NOT");
+    assert_eq!(choice_texts(q), ["~", "=", "#", "{", "}", "\\"]);
+    assert_eq!(right_choices(q), ["\\"]);
+    assert_eq!(feedback(q, "#"), Some("# is a control character."));
+    let right = feedback(q, "\\").unwrap();
+    assert!(
+        right.starts_with("Correct! \\ (backslash) is not a control character. BUT,\nit is used"),
+        "{right}"
+    );
+}
+
+#[test]
+fn format_markers_are_dropped_and_html_becomes_plain_text() {
+    let (_, imported, lesson) = convert("formats-and-escapes.gift.txt", QuizFormat::Gift);
+    assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
+    let q = question(&lesson, "Listen to this greeting");
+    assert_eq!(
+        q.prompt,
+        "Listen to this greeting:\n\nWhat language is being spoken?"
+    );
+    assert_eq!(right_choices(q), ["French"]);
+    assert_eq!(feedback(q, "German"), Some("Sorry, listen again."));
+
+    let q = question(&lesson, "Moodle is an acronym");
+    assert_eq!(
+        q.prompt,
+        "Moodle is an acronym for Modular Object-Oriented Dynamic Learning Environment."
+    );
+
+    let q = question(&lesson, "Who's buried in");
+    assert_eq!(q.prompt, "Who's buried in Grant's tomb?");
+    assert_eq!(feedback(q, "no one"), Some("excellent answer!"));
+
+    let q = question(&lesson, "Line one");
+    assert_eq!(q.prompt, "Line one\nline two: is 1 < 2?");
+}
+
+#[test]
+fn questions_a_lesson_cannot_hold_are_listed_with_their_lines() {
+    let (text, imported, lesson) = convert("problems.gift.txt", QuizFormat::Gift);
+    assert_eq!(imported.questions, 1);
+    assert_eq!(prompts(&lesson), ["Who's buried in Grant's tomb?"]);
+    let got = skipped(&imported);
+    let expected = [
+        (
+            line_of(&text, "{~Grant ~Jefferson ~no one}"),
+            "no right answer",
+        ),
+        (line_of(&text, "{~no one}"), "has 1 answer;"),
+        (line_of(&text, "{=no one ~}"), "has no text"),
+        (line_of(&text, "=7 ~8 ~9"), "has 9 answers;"),
+        (line_of(&text, "The next questions"), "a description"),
+        (
+            line_is(
+                &text,
+                "Who's buried in Grant's tomb?{~Grant ~Jefferson =no one",
+            ),
+            "no } closes them",
+        ),
+    ];
+    assert_eq!(got.len(), expected.len(), "{got:?}");
+    for ((line, reason), (want_line, want_reason)) in got.iter().zip(expected) {
+        assert_eq!(*line, want_line, "{reason}");
+        assert!(
+            reason.contains(want_reason),
+            "{reason:?} should say {want_reason:?}"
+        );
+    }
+}
+
+#[test]
+fn aiken_questions_convert_with_the_answer_letter_right() {
+    let (_, imported, lesson) = convert("moodle-docs.aiken.txt", QuizFormat::Aiken);
+    assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
+    let q = question(&lesson, "What is the correct answer");
+    assert_eq!(q.kind, QuestionKind::Single);
+    assert_eq!(
+        choice_texts(q),
+        [
+            "Is it this one?",
+            "Maybe this answer?",
+            "Possibly this one?",
+            "Must be this one!"
+        ]
+    );
+    assert_eq!(right_choices(q), ["Must be this one!"]);
+    let q = question(&lesson, "Which LMS");
+    assert_eq!(q.choices.len(), 6);
+    assert_eq!(right_choices(q), ["Moodle"]);
+}
+
+#[test]
+fn malformed_aiken_questions_are_listed_and_the_good_ones_kept() {
+    let (text, imported, lesson) = convert("malformed.aiken.txt", QuizFormat::Aiken);
+    assert_eq!(
+        prompts(&lesson),
+        [
+            "What color is the apple the witch leaves for Sleeping Beauty?",
+            "Which LMS has the most quiz import formats?"
+        ]
+    );
+    assert_eq!(right_choices(question(&lesson, "What color")), ["red"]);
+    let got = skipped(&imported);
+    let expected = [
+        (line_of(&text, "strong password"), "no ANSWER line"),
+        (line_of(&text, "Who should you tell"), "no answer E"),
+        (line_of(&text, "home address"), "has 1 answer;"),
+    ];
+    assert_eq!(got.len(), expected.len(), "{got:?}");
+    for ((line, reason), (want_line, want_reason)) in got.iter().zip(expected) {
+        assert_eq!(*line, want_line, "{reason}");
+        assert!(
+            reason.contains(want_reason),
+            "{reason:?} should say {want_reason:?}"
+        );
+    }
+}
+
+#[test]
+fn a_file_with_nothing_to_import_is_an_error_that_lists_why() {
+    let text = "// nothing but a numerical question\nWhen was Ulysses S. Grant born?{#1822:1}\n";
+    let err = import::import(text, QuizFormat::Gift, ID, "Quiz").unwrap_err();
+    assert!(err.contains("no questions could be imported"), "{err}");
+    assert!(err.contains("line 2: numerical questions"), "{err}");
+    let err = import::import("", QuizFormat::Aiken, ID, "Quiz").unwrap_err();
+    assert!(err.contains("no questions"), "{err}");
+}
+
+#[test]
+fn quotes_backslashes_and_new_lines_survive_the_toml() {
+    let text = "::T::He said \"stop\" \\\\ then\\nleft. {=\"Yes\" \\\\ ok#It's \"fine\" ~No}";
+    let imported = import::import(text, QuizFormat::Gift, "quotes", "\"Quoted\" title").unwrap();
+    let lesson = parse_lesson(Path::new("quotes.toml"), &imported.toml)
+        .lesson
+        .expect("loads");
+    assert_eq!(lesson.title, "\"Quoted\" title");
+    let q = question(&lesson, "He said");
+    assert_eq!(q.prompt, "He said \"stop\" \\ then\nleft.");
+    assert_eq!(right_choices(q), ["\"Yes\" \\ ok"]);
+    assert_eq!(feedback(q, "\"Yes\" \\ ok"), Some("It's \"fine\""));
+}
+
+#[test]
+fn the_written_lesson_passes_mehfooz_check() {
+    let data = data_dir();
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for (name, format) in FIXTURES {
+        let id = name.split('.').next().unwrap();
+        let imported = import::import(&fixture(name), format, id, id).unwrap();
+        fs::write(folder.path().join(format!("{id}.toml")), imported.toml).unwrap();
+    }
+    let out = run(mehfooz(data.path()).arg("check").arg(folder.path()));
+    assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("0 errors"), "{}", out.stdout);
+}

@@ -1,0 +1,382 @@
+//! The teacher's commands from the outside: new, schema, check --format json, report,
+//! reset, class settings, and a lab of machines saving into one data folder at once.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{crate_dir, data_dir, mehfooz, play_good, run, student_files};
+
+/// Ayesha gets everything in short-quiz right; Bilal gets everything wrong.
+fn class_with_two_students(data: &Path) {
+    let right = play_good(data, "short-quiz", "Ayesha", "\n1\n\n1\n");
+    assert!(right.stdout.contains("You scored 100%"), "{}", right.stdout);
+    let wrong = play_good(data, "short-quiz", "Bilal", "\n2\n\n2\n");
+    assert!(wrong.stdout.contains("You scored 0%"), "{}", wrong.stdout);
+}
+
+#[test]
+fn new_writes_a_starter_lesson_that_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir();
+    let out = run(mehfooz(data.path())
+        .args(["new", "my-lesson", "--dir"])
+        .arg(dir.path()));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let lesson = dir.path().join("my-lesson.toml");
+    let text = fs::read_to_string(&lesson).unwrap();
+    assert!(text.starts_with("#:schema ./lesson.schema.json"));
+    for step in [
+        "\"page\"",
+        "\"question\"",
+        "\"chat\"",
+        "\"pool\"",
+        "\"true_false\"",
+    ] {
+        assert!(text.contains(step), "the starter has a {step} step");
+    }
+    assert!(dir.path().join("lesson.schema.json").is_file());
+    let check = run(mehfooz(data.path()).arg("check").arg(&lesson));
+    assert_eq!(check.code, Some(0), "{}", check.stdout);
+    assert!(
+        check.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        check.stdout
+    );
+    // The lesson plays.
+    let list = run(mehfooz(data.path())
+        .args(["list", "--lessons"])
+        .arg(dir.path()));
+    assert!(list.stdout.contains("my-lesson"), "{}", list.stdout);
+}
+
+#[test]
+fn new_refuses_a_bad_id_and_never_overwrites_a_lesson() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir();
+    let bad = run(mehfooz(data.path())
+        .args(["new", "My Lesson", "--dir"])
+        .arg(dir.path()));
+    assert_eq!(bad.code, Some(1));
+    assert!(bad.stderr.contains("lowercase letters"), "{}", bad.stderr);
+    run(mehfooz(data.path())
+        .args(["new", "twice", "--dir"])
+        .arg(dir.path()));
+    fs::write(dir.path().join("twice.toml"), "my own work").unwrap();
+    let again = run(mehfooz(data.path())
+        .args(["new", "twice", "--dir"])
+        .arg(dir.path()));
+    assert_eq!(again.code, Some(1));
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("twice.toml")).unwrap(),
+        "my own work"
+    );
+}
+
+#[test]
+fn the_committed_schema_is_what_the_schema_command_prints() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).arg("schema"));
+    assert_eq!(out.code, Some(0));
+    let committed = fs::read_to_string(crate_dir().join("schema/lesson.schema.json")).unwrap();
+    assert_eq!(
+        out.stdout, committed,
+        "schema/lesson.schema.json is out of date: run `cargo run -- schema > schema/lesson.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+}
+
+#[test]
+fn every_shipped_lesson_fits_the_schema_types_and_names_the_schema() {
+    for entry in fs::read_dir(crate_dir().join("lessons")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() == "help-lines.toml" {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("#:schema ../schema/lesson.schema.json"),
+            "{} starts with the #:schema line",
+            path.display()
+        );
+        toml::from_str::<mehfooz::lesson::schema::LessonFile>(&text)
+            .unwrap_or_else(|e| panic!("{} does not fit the schema types: {e}", path.display()));
+    }
+}
+
+#[test]
+fn check_format_json_gives_one_object_per_problem() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args([
+        "check",
+        "--format",
+        "json",
+        "tests/broken_lessons/two-mistakes.toml",
+    ]));
+    assert_eq!(out.code, Some(1));
+    let problems: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(problems.len(), 2, "{}", out.stdout);
+    for p in &problems {
+        for field in ["path", "line", "column", "severity", "message"] {
+            assert!(p.get(field).is_some(), "{field} in {p}");
+        }
+        assert_eq!(p["severity"], "error");
+    }
+}
+
+#[test]
+fn report_shows_students_by_lessons_totals_and_the_most_missed_question() {
+    let data = data_dir();
+    class_with_two_students(data.path());
+    let out = run(mehfooz(data.path()).args(["report", "--lessons", "tests/good_lessons"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let table = &out.stdout;
+    assert!(table.contains("Class report: 2 students"), "{table}");
+    let ayesha = table
+        .lines()
+        .find(|l| l.starts_with("Ayesha"))
+        .expect("a row for Ayesha");
+    assert!(ayesha.contains("100%*"), "{ayesha}");
+    let bilal = table
+        .lines()
+        .find(|l| l.starts_with("Bilal"))
+        .expect("a row for Bilal");
+    assert!(bilal.contains("0%"), "{bilal}");
+    assert!(
+        table.contains("1 of 2 answers missed  short-quiz: Passwords should be kept private."),
+        "{table}"
+    );
+    assert!(
+        table.contains("most chosen wrong answer (1x): Nobody"),
+        "{table}"
+    );
+}
+
+#[test]
+fn report_csv_opens_in_a_spreadsheet_and_can_go_to_a_file() {
+    let data = data_dir();
+    class_with_two_students(data.path());
+    let file = data.path().join("report.csv");
+    let out = run(mehfooz(data.path())
+        .args([
+            "report",
+            "--csv",
+            "--lesson",
+            "short-quiz",
+            "--lessons",
+            "tests/good_lessons",
+            "--output",
+        ])
+        .arg(&file));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let csv = fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "student,lesson_id,lesson,status,best_percent,attempts,passed"
+    );
+    assert_eq!(lines[1], "Ayesha,short-quiz,A short quiz,passed,100,1,yes");
+    assert_eq!(
+        lines[2],
+        "Bilal,short-quiz,A short quiz,not yet passed,0,1,no"
+    );
+    assert_eq!(lines.len(), 3);
+}
+
+#[test]
+fn report_skips_a_corrupt_student_file_and_says_so() {
+    let data = data_dir();
+    class_with_two_students(data.path());
+    fs::write(data.path().join("zara-0000000000000000.json"), "{ broken").unwrap();
+    let out = run(mehfooz(data.path()).args(["report", "--lessons", "tests/good_lessons"]));
+    assert_eq!(out.code, Some(0));
+    assert!(
+        out.stderr.contains("zara-0000000000000000.json"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("Class report: 2 students"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        fs::read_to_string(data.path().join("zara-0000000000000000.json")).unwrap(),
+        "{ broken",
+        "the report never changes a student's file"
+    );
+}
+
+#[test]
+fn report_on_a_lesson_that_does_not_exist_says_so() {
+    let data = data_dir();
+    class_with_two_students(data.path());
+    let out = run(mehfooz(data.path()).args(["report", "--lesson", "no-such-lesson"]));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("no lesson with the id \"no-such-lesson\""),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn reset_asks_first_and_keeps_a_backup() {
+    let data = data_dir();
+    class_with_two_students(data.path());
+    let before = student_files(data.path());
+    let no = run(mehfooz(data.path())
+        .args(["reset", "--student", "Bilal"])
+        .write_stdin("no\n"));
+    assert_eq!(no.code, Some(1));
+    assert!(no.stdout.contains("Nothing was changed."), "{}", no.stdout);
+    assert_eq!(student_files(data.path()), before);
+    let yes = run(mehfooz(data.path())
+        .args(["reset", "--student", "Bilal", "--lesson", "short-quiz"])
+        .write_stdin("yes\n"));
+    assert_eq!(yes.code, Some(0), "{}", yes.stderr);
+    assert!(
+        yes.stdout.contains("The old file is kept as"),
+        "{}",
+        yes.stdout
+    );
+    let backup = fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".backup-"))
+        .expect("a backup file");
+    assert!(fs::read_to_string(backup).unwrap().contains("short-quiz"));
+    let report = run(mehfooz(data.path()).args([
+        "report",
+        "--csv",
+        "--lesson",
+        "short-quiz",
+        "--lessons",
+        "tests/good_lessons",
+    ]));
+    assert!(
+        report
+            .stdout
+            .contains("Bilal,short-quiz,A short quiz,not started,,0,no"),
+        "{}",
+        report.stdout
+    );
+    assert!(
+        report
+            .stdout
+            .contains("Ayesha,short-quiz,A short quiz,passed"),
+        "{}",
+        report.stdout
+    );
+}
+
+#[test]
+fn class_settings_choose_lessons_region_and_data_folder() {
+    let class = tempfile::tempdir().unwrap();
+    let lessons = class.path().join("our-lessons");
+    fs::create_dir(&lessons).unwrap();
+    fs::copy(
+        crate_dir().join("tests/good_lessons/short-quiz.toml"),
+        lessons.join("short-quiz.toml"),
+    )
+    .unwrap();
+    fs::write(
+        class.path().join("mehfooz.toml"),
+        "lessons = \"our-lessons\"\ndata_dir = \"progress\"\nregion = \"intl\"\nbuilt_in = [\"trusted-adults\"]\n",
+    )
+    .unwrap();
+    let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
+    let out = run(cmd.current_dir(class.path()).arg("list"));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let ids: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(ids, vec!["trusted-adults", "short-quiz"], "{}", out.stdout);
+    let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
+    let played = run(cmd
+        .current_dir(class.path())
+        .args(["play", "short-quiz", "--student", "Sana", "--plain"])
+        .write_stdin("\n1\n\n1\n"));
+    assert!(
+        played.stdout.contains("You scored 100%"),
+        "{}",
+        played.stdout
+    );
+    assert_eq!(student_files(&class.path().join("progress")).len(), 1);
+}
+
+#[test]
+fn a_mistake_in_the_class_settings_is_shown_with_its_line() {
+    let class = tempfile::tempdir().unwrap();
+    let config = class.path().join("class.toml");
+    fs::write(&config, "lessons = \"x\"\nthem = \"plain\"\n").unwrap();
+    let data = data_dir();
+    let out = run(mehfooz(data.path())
+        .arg("--config")
+        .arg(&config)
+        .arg("list"));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains(
+            "class.toml:2:1: error: unknown field `them` in the settings; did you mean `theme`?"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_lab_saving_into_one_data_folder_at_once_loses_nothing() {
+    let data = data_dir();
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_mehfooz"));
+            cmd.current_dir(crate_dir())
+                .args(["--data-dir"])
+                .arg(data.path())
+                .args([
+                    "play",
+                    "short-quiz",
+                    "--student",
+                    &format!("Student {i}"),
+                    "--plain",
+                ])
+                .args(["--lessons", "tests/good_lessons"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::null());
+            let mut child = cmd.spawn().unwrap();
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"\n1\n\n1\n")
+                .unwrap();
+            child
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let out = run(mehfooz(data.path()).args([
+        "report",
+        "--csv",
+        "--lessons",
+        "tests/good_lessons",
+        "--lesson",
+        "short-quiz",
+    ]));
+    let passed = out
+        .stdout
+        .lines()
+        .filter(|l| l.ends_with(",passed,100,1,yes"))
+        .count();
+    assert_eq!(passed, 8, "{}", out.stdout);
+}
