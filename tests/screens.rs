@@ -193,3 +193,45 @@ fn every_size_draws_without_panicking() {
         }
     }
 }
+
+/// A student who went through the screens lesson picking `choice` (shown position) on
+/// the question and marking `messages` in the chat.
+fn student_who_answered(
+    catalog: &Catalog,
+    name: &str,
+    choice: usize,
+    messages: &[usize],
+) -> Student {
+    let lesson = &catalog.get("screens").unwrap().lesson;
+    let mut run = mehfooz::run::LessonRun::restart(lesson, &mut StdRng::seed_from_u64(1));
+    run.session.advance();
+    run.session.answer(&[choice]).unwrap();
+    run.session.advance();
+    run.session.answer(messages).unwrap();
+    run.session.advance();
+    let mut student = Student::new(name);
+    for attempt in run.attempts_to_save() {
+        student.merge_attempt("screens", &attempt);
+    }
+    student
+}
+
+#[test]
+fn teacher_view_shows_the_class_and_the_most_missed_question() {
+    let catalog = catalog();
+    let class = vec![
+        student_who_answered(&catalog, "Ayesha", 1, &[0]),
+        student_who_answered(&catalog, "Bilal", 0, &[0]),
+        student_who_answered(&catalog, "Zara", 0, &[2]),
+    ];
+    let mut app = App::new(&catalog, class, None);
+    send(&mut app, keys(&[Action::Teacher]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("100%*"), "{screen}");
+    assert!(
+        screen.contains("2 of 3 missed: Bilal, 11, asks you"),
+        "{screen}"
+    );
+    assert!(screen.contains("(most chose: Keep it"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

@@ -9,6 +9,7 @@ use super::keys::Action;
 use crate::lesson::{Catalog, Lesson, LessonEntry, QuestionKind, Sender};
 use crate::progress::{self, Attempt, Loaded, Status, Student};
 use crate::quiz::{Feedback, View};
+use crate::report::{ClassReport, class_report};
 use crate::run::{LessonRun, Start};
 use crate::strings;
 
@@ -26,6 +27,7 @@ pub struct App<'c> {
 
 pub enum Screen<'c> {
     Students(StudentsScreen),
+    Teacher(TeacherScreen),
     Lessons(LessonsScreen),
     Player(Box<Player<'c>>),
 }
@@ -34,6 +36,14 @@ pub struct StudentsScreen {
     pub selected: usize,
     /// The new name being typed, if the child chose "new".
     pub typing: Option<String>,
+}
+
+/// How the class is doing, for the teacher: the same report as `mehfooz report`.
+pub struct TeacherScreen {
+    pub report: ClassReport,
+    /// The first student row and the first lesson column shown.
+    pub row: usize,
+    pub column: usize,
 }
 
 pub struct LessonsScreen {
@@ -162,7 +172,7 @@ impl<'c> App<'c> {
                 match &mut self.screen {
                     Screen::Player(player) => player.student = loaded.student,
                     Screen::Lessons(list) => list.student = loaded.student,
-                    Screen::Students(_) => {}
+                    Screen::Students(_) | Screen::Teacher(_) => {}
                 }
                 Vec::new()
             }
@@ -220,6 +230,22 @@ impl<'c> App<'c> {
                     Action::Up => screen.selected = screen.selected.saturating_sub(1),
                     Action::Down => screen.selected = (screen.selected + 1).min(rows - 1),
                     Action::New => screen.typing = Some(String::new()),
+                    Action::Teacher => {
+                        // The lessons somebody has started; all of them before anyone has.
+                        let started =
+                            |l: &&Lesson| self.class.iter().any(|s| s.record(&l.id).is_some());
+                        let all: Vec<&Lesson> = catalog.lessons.iter().map(|e| &e.lesson).collect();
+                        let lessons: Vec<&Lesson> = if all.iter().any(started) {
+                            all.into_iter().filter(started).collect()
+                        } else {
+                            all
+                        };
+                        self.screen = Screen::Teacher(TeacherScreen {
+                            report: class_report(&lessons, &self.class),
+                            row: 0,
+                            column: 0,
+                        });
+                    }
                     Action::Confirm if screen.selected >= self.class.len() => {
                         screen.typing = Some(String::new());
                     }
@@ -229,6 +255,26 @@ impl<'c> App<'c> {
                         )];
                     }
                     Action::Back => self.quit = true,
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Screen::Teacher(teacher) => {
+                let rows = teacher.report.rows.len();
+                let columns = teacher.report.lessons.len();
+                match action {
+                    Action::Up => teacher.row = teacher.row.saturating_sub(1),
+                    Action::Down => teacher.row = (teacher.row + 1).min(rows.saturating_sub(1)),
+                    Action::Left => teacher.column = teacher.column.saturating_sub(1),
+                    Action::Right => {
+                        teacher.column = (teacher.column + 1).min(columns.saturating_sub(1));
+                    }
+                    Action::Back => {
+                        self.screen = Screen::Students(StudentsScreen {
+                            selected: 0,
+                            typing: None,
+                        });
+                    }
                     _ => {}
                 }
                 Vec::new()

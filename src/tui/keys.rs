@@ -21,6 +21,7 @@ pub enum Action {
     New,
     AgeFilter,
     Retry,
+    Teacher,
     Quit,
 }
 
@@ -56,6 +57,7 @@ pub fn action(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('?') | KeyCode::F(1) => Action::Help,
         KeyCode::Char('q') | KeyCode::Char('Q') | KeyCode::Esc => Action::Back,
         KeyCode::Char('n') | KeyCode::Char('N') => Action::New,
+        KeyCode::Char('t') | KeyCode::Char('T') => Action::Teacher,
         KeyCode::Char('a') | KeyCode::Char('A') => Action::AgeFilter,
         KeyCode::Char('r') | KeyCode::Char('R') => Action::Retry,
         _ => return None,
@@ -74,6 +76,7 @@ pub const STUDENTS: &[Binding] = &[
     CHOOSE_KEY,
     bind("Enter", "that's me"),
     bind("n", "new name"),
+    bind("t", "teacher"),
     HELP_KEY,
     bind("q", "quit"),
 ];
@@ -134,3 +137,10 @@ pub const SUMMARY: &[Binding] = &[bind("Enter", "lessons"), bind("r", "try again
 pub const HELP: &[Binding] = &[bind("↑↓", "scroll"), bind("? q Esc", "close")];
 
 pub const PROBLEMS: &[Binding] = &[bind("↑↓", "scroll"), bind("q", "quit")];
+
+pub const TEACHER: &[Binding] = &[
+    bind("↑↓", "students"),
+    bind("←→", "lessons"),
+    HELP_KEY,
+    bind("q", "back"),
+];

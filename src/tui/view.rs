@@ -4,10 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{
+    Bar, BarChart, BarGroup, Block, BorderType, Borders, Clear, Paragraph, Wrap,
+};
 
 use super::app::{
-    App, LessonsScreen, Player, Screen, StudentsScreen, lesson_progress, lessons_for,
+    App, LessonsScreen, Player, Screen, StudentsScreen, TeacherScreen, lesson_progress, lessons_for,
 };
 use super::keys::{self, Binding};
 use super::theme::Theme;
@@ -60,12 +62,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         ),
         Screen::Lessons(l) => (l.student.name.clone(), keys::LESSONS),
         Screen::Player(p) => (p.student.name.clone(), player_bindings(p)),
+        Screen::Teacher(_) => ("Teacher".to_string(), keys::TEACHER),
     };
     draw_header(frame, header, &right, theme);
     match &app.screen {
         Screen::Students(s) => draw_students(frame, body, app, s, theme),
         Screen::Lessons(l) => draw_lessons(frame, body, app, l, theme),
         Screen::Player(p) => draw_player(frame, body, p, theme),
+        Screen::Teacher(t) => draw_teacher(frame, body, t, theme),
     }
     if let Some(text) = &app.notice {
         frame.render_widget(
@@ -776,4 +780,111 @@ pub fn draw_problems(
     let block = panel(" Problems ", theme);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), body);
     draw_bar(frame, bar, keys::PROBLEMS, theme);
+}
+
+/// The class report: students by lessons, then a bar chart of the most missed questions.
+fn draw_teacher(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme) {
+    let report = &screen.report;
+    let chart_height = if report.missed.is_empty() { 3 } else { 9 };
+    let [table_area, chart_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(chart_height)]).areas(area);
+    let block = panel(
+        format!(" How the class is doing: {} students ", report.rows.len()),
+        theme,
+    );
+    let inner = block.inner(table_area);
+    frame.render_widget(block, table_area);
+    let name_width = report
+        .rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(7)
+        .clamp(7, 20);
+    const COLUMN: usize = 7;
+    let room = ((inner.width as usize).saturating_sub(name_width + 2) / COLUMN).max(1);
+    let columns: Vec<usize> = (screen.column..report.lessons.len()).take(room).collect();
+    let mut header = format!(" {:name_width$}", "STUDENT");
+    for &c in &columns {
+        header.push_str(&format!("{:>COLUMN$}", format!("L{}", c + 1)));
+    }
+    let mut lines = vec![Line::styled(header, theme.title)];
+    let body_rows = (inner.height as usize).saturating_sub(5);
+    for (name, cells) in report.rows.iter().skip(screen.row).take(body_rows) {
+        let mut line = format!(" {:name_width$}", fit(name, name_width));
+        for &c in &columns {
+            line.push_str(&format!("{:>COLUMN$}", crate::report::cell_text(&cells[c])));
+        }
+        lines.push(Line::raw(line));
+    }
+    let mut passed = format!(" {:name_width$}", "PASSED");
+    for &c in &columns {
+        let t = &report.totals[c];
+        passed.push_str(&format!(
+            "{:>COLUMN$}",
+            format!("{}/{}", t.passed, report.rows.len())
+        ));
+    }
+    lines.push(Line::styled(passed, theme.title));
+    let names: Vec<String> = columns
+        .iter()
+        .map(|&c| format!("L{} {}", c + 1, report.lessons[c].1))
+        .collect();
+    lines.push(Line::styled(format!(" {}", names.join(" · ")), theme.dim));
+    lines.push(Line::styled(
+        " 85%* best score, passed · 40% not yet passed · ... in progress · - not started",
+        theme.dim,
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+
+    let block = panel(" Questions the class missed most ", theme);
+    let inner = block.inner(chart_area);
+    frame.render_widget(block, chart_area);
+    if report.missed.is_empty() {
+        frame.render_widget(Paragraph::new(" No question has been missed yet."), inner);
+        return;
+    }
+    let [bars_area, legend_area] =
+        Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(inner);
+    let top: Vec<_> = report.missed.iter().take(5).collect();
+    let bars: Vec<Bar> = top
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            Bar::default()
+                .value(m.missed as u64)
+                .label(Line::from(format!("{}", i + 1)))
+                .style(theme.wrong)
+        })
+        .collect();
+    frame.render_widget(
+        BarChart::default()
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(3)
+            .bar_gap(2)
+            .value_style(theme.selected),
+        bars_area,
+    );
+    let legend: Vec<Line> = top
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let wrong = m
+                .top_wrong
+                .as_ref()
+                .map(|(text, _)| format!(" (most chose: {text})"))
+                .unwrap_or_default();
+            Line::from(vec![
+                Span::styled(
+                    format!("{}. {} of {} missed: ", i + 1, m.missed, m.answered),
+                    theme.key,
+                ),
+                Span::raw(format!("{}{wrong}", m.prompt)),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(legend).wrap(Wrap { trim: false }),
+        legend_area,
+    );
 }
