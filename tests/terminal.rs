@@ -226,3 +226,39 @@ fn a_panic_restores_the_terminal() {
         "the panic message is shown"
     );
 }
+
+#[test]
+fn preview_watch_shows_problems_then_the_lesson_once_the_file_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.toml");
+    let good = std::fs::read_to_string("tests/screens/lesson.toml").unwrap();
+    std::fs::write(
+        &file,
+        good.replace("title = \"Online friends\"", "tittle = \"Online friends\""),
+    )
+    .unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let script = format!(
+        "'{app}' preview --watch '{}'; code=$?; echo; echo EXITED $code; stty -a; sleep 1",
+        file.display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for("cannot be shown yet");
+    terminal.wait_for("unknown field `tittle`");
+    // The teacher fixes the file and saves it; the preview follows.
+    std::thread::sleep(Duration::from_millis(50));
+    std::fs::write(&file, &good).unwrap();
+    terminal.wait_for("Not everyone is who they say");
+    terminal.wait_for("Reloaded: the lesson starts again");
+    terminal.keys("\x03");
+    assert_restored_after(&mut terminal, "EXITED 0");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers,
+        vec![std::ffi::OsString::from("draft.toml")],
+        "a preview saves nothing"
+    );
+}

@@ -778,7 +778,13 @@ pub fn draw_problems(
         ));
     }
     let block = panel(" Problems ", theme);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), body);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        body,
+    );
     draw_bar(frame, bar, keys::PROBLEMS, theme);
 }
 
