@@ -284,6 +284,8 @@ fn class_settings_choose_lessons_region_and_data_folder() {
         lessons.join("short-quiz.toml"),
     )
     .unwrap();
+    // Settings beside the lessons are not read as a lesson.
+    fs::write(lessons.join("mehfooz.toml"), "theme = \"plain\"\n").unwrap();
     fs::write(
         class.path().join("mehfooz.toml"),
         "lessons = \"our-lessons\"\ndata_dir = \"progress\"\nregion = \"intl\"\nbuilt_in = [\"trusted-adults\"]\n",
@@ -292,6 +294,7 @@ fn class_settings_choose_lessons_region_and_data_folder() {
     let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
     let out = run(cmd.current_dir(class.path()).arg("list"));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
     let ids: Vec<&str> = out
         .stdout
         .lines()

@@ -207,6 +207,8 @@ fn read_folder(folder: &Path) -> Vec<SourceFile> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        // Class settings may sit beside the lessons; they are not a lesson.
+        .filter(|p| p.file_name().is_none_or(|n| n != crate::settings::FILE_NAME))
         .collect();
     paths.sort();
     paths.iter().map(|p| read_file(p)).collect()
