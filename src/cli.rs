@@ -560,23 +560,20 @@ fn reset(
 fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
     let text =
         fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+    // "Week 3 quiz.gift.txt" becomes the id "week-3-quiz" and the title "Week 3 quiz".
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name.split('.').next().unwrap_or_default().trim();
     let id: String = stem
         .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let id = if id.is_empty() {
-        "imported-quiz".to_string()
-    } else {
-        id
-    };
+    let id = if id.is_empty() { "imported-quiz".to_string() } else { id };
+    let title = stem.replace(['-', '_'], " ");
+    let title = if title.is_empty() { "Imported quiz".to_string() } else { title };
     let format = crate::import::detect(&text);
-    let imported = crate::import::import(&text, format, &id, &stem)?;
+    let imported = crate::import::import(&text, format, &id, &title)?;
     for skipped in &imported.skipped {
         eprintln!(
             "{}:{}: skipped: {}",

@@ -383,3 +383,52 @@ fn a_lab_saving_into_one_data_folder_at_once_loses_nothing() {
         .count();
     assert_eq!(passed, 8, "{}", out.stdout);
 }
+
+#[test]
+fn import_turns_a_moodle_quiz_into_a_lesson_that_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir();
+    let out = run(mehfooz(data.path())
+        .args(["import", "tests/import_fixtures/question-types.gift.txt", "--dir"])
+        .arg(dir.path()));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("question-types.toml with 6 questions"), "{}", out.stdout);
+    assert!(
+        out.stderr.contains("question-types.gift.txt:22: skipped: short-answer questions are not supported"),
+        "{}",
+        out.stderr
+    );
+    let lesson = dir.path().join("question-types.toml");
+    let check = run(mehfooz(data.path()).arg("check").arg(&lesson));
+    assert_eq!(check.code, Some(0), "{}", check.stdout);
+    let again = run(mehfooz(data.path())
+        .args(["import", "tests/import_fixtures/question-types.gift.txt", "--dir"])
+        .arg(dir.path()));
+    assert_eq!(again.code, Some(1), "an import never overwrites a lesson");
+}
+
+#[test]
+fn import_of_a_missing_file_says_which() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["import", "no-such-quiz.gift"]));
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("cannot read no-such-quiz.gift"), "{}", out.stderr);
+}
+
+#[test]
+fn report_before_anyone_has_started_says_so() {
+    let data = data_dir();
+    let empty = data.path().join("not-made-yet");
+    let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
+    let out = run(cmd.arg("report").arg("--data-dir").arg(&empty));
+    assert_eq!(out.code, Some(1));
+    assert!(out.stderr.contains("no student has started"), "{}", out.stderr);
+}
+
+#[test]
+fn reset_of_a_student_with_nothing_saved_changes_nothing() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["reset", "--student", "Nobody", "--yes"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("nothing to clear"), "{}", out.stdout);
+}
