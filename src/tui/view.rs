@@ -791,7 +791,11 @@ pub fn draw_problems(
 /// The class report: students by lessons, then a bar chart of the most missed questions.
 fn draw_teacher(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme) {
     let report = &screen.report;
-    let chart_height = if report.missed.is_empty() { 3 } else { 9 };
+    let chart_height = if report.missed.is_empty() {
+        3
+    } else {
+        (area.height / 3).clamp(5, 9)
+    };
     let [table_area, chart_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(chart_height)]).areas(area);
     let block = panel(
