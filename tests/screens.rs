@@ -235,3 +235,16 @@ fn teacher_view_shows_the_class_and_the_most_missed_question() {
     assert!(screen.contains("(most chose: Keep it"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn a_schools_own_help_lines_replace_the_built_in_ones() {
+    let mut catalog = Catalog::load(&[PathBuf::from("tests/own_help")], true);
+    assert!(catalog.diagnostics.iter().all(|d| !d.is_error()), "{:?}", catalog.diagnostics);
+    catalog.lessons.truncate(1);
+    let mut app = App::new(&catalog, class(), Some("school".into()));
+    send(&mut app, keys(&[Action::Help]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("Help lines: Our school"), "{screen}");
+    assert!(screen.contains("School counsellor: Room 12"), "{screen}");
+    assert!(!screen.contains("1799"), "{screen}");
+}
