@@ -569,9 +569,17 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let id = if id.is_empty() { "imported-quiz".to_string() } else { id };
+    let id = if id.is_empty() {
+        "imported-quiz".to_string()
+    } else {
+        id
+    };
     let title = stem.replace(['-', '_'], " ");
-    let title = if title.is_empty() { "Imported quiz".to_string() } else { title };
+    let title = if title.is_empty() {
+        "Imported quiz".to_string()
+    } else {
+        title
+    };
     let format = crate::import::detect(&text);
     let imported = crate::import::import(&text, format, &id, &title)?;
     for skipped in &imported.skipped {

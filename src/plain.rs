@@ -35,12 +35,10 @@ pub fn play(
     }
     let (mut run, start) =
         LessonRun::begin(lesson, loaded.student.record(&lesson.id), &mut rand::rng());
-    writeln!(
+    write_wrapped(
         out,
-        "{}: {}, for {}",
-        strings::APP_NAME,
-        lesson.title,
-        student
+        &format!("{}, for {student}", lesson.title),
+        &format!("{}: ", strings::APP_NAME),
     )?;
     match start {
         Start::Fresh => {}
@@ -70,7 +68,11 @@ pub fn play(
         writeln!(out)?;
         match &view {
             View::Page { title, text } => {
-                writeln!(out, "Page, step {} of {total}: {title}", position + 1)?;
+                write_wrapped(
+                    out,
+                    title,
+                    &format!("Page, step {} of {total}: ", position + 1),
+                )?;
                 write_text(out, text, "")?;
                 writeln!(out, "Press Enter to go on, or b and Enter to go back.")?;
                 if !move_on(&mut run, input, out)? {
@@ -108,7 +110,7 @@ pub fn play(
                 } else {
                     ""
                 };
-                writeln!(out, "{ask}{hint}")?;
+                write_wrapped(out, &format!("{ask}{hint}"), "")?;
                 if !answer_loop(&mut run, input, out, question.hint.as_deref())? {
                     return stop(out, save(&mut run));
                 }
@@ -120,10 +122,10 @@ pub fn play(
                 number,
                 total: questions,
             } => {
-                writeln!(
+                write_wrapped(
                     out,
-                    "Chat, question {number} of {questions}: {}",
-                    chat.title
+                    &chat.title,
+                    &format!("Chat, question {number} of {questions}: "),
                 )?;
                 if let Some(intro) = &chat.intro {
                     write_text(out, intro, "")?;
@@ -141,9 +143,10 @@ pub fn play(
                     }
                     continue;
                 }
-                writeln!(
+                write_wrapped(
                     out,
-                    "Which messages are warning signs? Type their numbers with spaces, like 1 3, or 0 for none."
+                    "Which messages are warning signs? Type their numbers with spaces, like 1 3, or 0 for none.",
+                    "",
                 )?;
                 if !answer_loop(&mut run, input, out, None)? {
                     return stop(out, save(&mut run));
@@ -156,7 +159,7 @@ pub fn play(
     save(&mut run)?;
     let summary = run.session.summary();
     writeln!(out)?;
-    writeln!(out, "Lesson finished: {}", lesson.title)?;
+    write_wrapped(out, &lesson.title, "Lesson finished: ")?;
     writeln!(
         out,
         "{}",
@@ -292,11 +295,23 @@ fn write_text(out: &mut impl Write, text: &str, indent: &str) -> io::Result<()> 
     Ok(())
 }
 
-/// Writes `text` wrapped to the line width, `first` before the first line and the
-/// following lines indented to match.
+/// Writes `text` wrapped to the line width (in terminal columns: a CJK character takes
+/// two), `first` before the first line and the following lines indented to match. A
+/// label too wide for that (a very long name in a chat) is wrapped with the text instead.
 fn write_wrapped(out: &mut impl Write, text: &str, first: &str) -> io::Result<()> {
-    let indent = " ".repeat(first.chars().count());
-    let width = WIDTH.saturating_sub(indent.len()).max(20);
+    let lead_width = text::width(first);
+    if lead_width > WIDTH / 2 {
+        let pad = first.len() - first.trim_start().len();
+        let joined = format!("{}{text}", first.trim_start());
+        let margin = " ".repeat(pad);
+        for (i, line) in text::wrap(&joined, WIDTH - pad - 4).iter().enumerate() {
+            let hang = if i == 0 { "" } else { "    " };
+            writeln!(out, "{margin}{hang}{line}")?;
+        }
+        return Ok(());
+    }
+    let indent = " ".repeat(lead_width);
+    let width = WIDTH - lead_width;
     for (i, line) in text::wrap(text, width).iter().enumerate() {
         let lead = if i == 0 { first } else { &indent };
         writeln!(out, "{lead}{line}")?;

@@ -307,6 +307,11 @@ impl Store {
         paths.sort();
         for path in paths {
             match read_student(&path) {
+                // A name this program would never have saved (with control characters in
+                // it) is not shown to the class; the file is left alone.
+                Ok(Some(student)) if crate::text::clean(&student.name) != student.name => {
+                    unreadable.push((path, "the name in it has control characters".into()));
+                }
                 Ok(Some(student)) => students.push(student),
                 Ok(None) => {}
                 Err(reason) => unreadable.push((path, reason)),
@@ -463,6 +468,7 @@ fn aside_path(path: &Path) -> PathBuf {
 fn write_atomically(path: &Path, student: &Student) -> Result<(), StoreError> {
     let bytes = serde_json::to_vec_pretty(student).expect("a student always serializes");
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    remove_stale_temporaries(path);
     let result = (|| {
         let mut file = File::create(&tmp)?;
         file.write_all(&bytes)?;
@@ -477,9 +483,39 @@ fn write_atomically(path: &Path, student: &Student) -> Result<(), StoreError> {
     result.map_err(io_error(path))
 }
 
+/// Removes temporary files left beside `path` by a copy of the app that was killed while
+/// saving. Called with the student's lock held, so no live copy is writing one.
+fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(stem)) = (path.parent(), path.file_stem()) else {
+        return;
+    };
+    let prefix = format!("{}.tmp-", stem.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Makes the rename durable. Some network file systems cannot sync a folder at all
+/// (`EINVAL`, `ENOTSUP`); there the rename has happened and is as safe as that file
+/// system makes it, so that is not reported as a failed save.
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
+    match File::open(dir)?.sync_all() {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+            ) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 #[cfg(not(unix))]

@@ -1,20 +1,119 @@
 //! Text from files anyone can write, made safe to show: no control characters or
 //! direction overrides reach the terminal, whatever a lesson file contains.
 
-/// Keeps newlines, turns tabs into spaces, drops carriage returns, other control
-/// characters and the Unicode direction overrides that could disguise text.
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Keeps newlines, turns tabs into spaces, and drops carriage returns, whole terminal
+/// escape sequences (colours, cursor moves, OSC 52 clipboard writes, OSC 8 links), every
+/// other control character and the Unicode direction overrides that could disguise text.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '\n' => out.push('\n'),
+            '\n' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\t' => out.push_str("    "),
-            c if c.is_control() => {}
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            '\u{1b}' => match chars.peek() {
+                Some('[') => {
+                    chars.next();
+                    skip_csi(&mut chars);
+                }
+                Some(']' | 'P' | '_' | '^' | 'X') => {
+                    chars.next();
+                    skip_string_sequence(&mut chars);
+                }
+                // ESC and one more character (ESC 7, ESC c, ...) is a whole sequence.
+                Some(&next) if (' '..='~').contains(&next) => {
+                    chars.next();
+                }
+                _ => {}
+            },
+            // The one-character forms of CSI and OSC, DCS, SOS, PM, APC.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
+                skip_string_sequence(&mut chars)
+            }
+            c if is_hidden(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Characters never shown: control characters (C0, DEL, C1), the direction embeddings,
+/// overrides and isolates, the deprecated format characters and the invisible tag
+/// characters.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Skips the rest of a control sequence (`ESC [` already read): parameter and
+/// intermediate bytes, then one final byte. Anything else ends it early and is kept.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{30}'..='\u{3f}' | '\u{20}'..='\u{2f}' => {
+                chars.next();
+            }
+            '\u{40}'..='\u{7e}' => {
+                chars.next();
+                return;
+            }
+            _ => return,
+        }
+    }
+}
+
+/// Skips the rest of an OSC, DCS, SOS, PM or APC string: up to and including BEL or the
+/// string terminator (`ESC \` or U+009C). Any other control character (a newline) ends it
+/// too, and is kept, so an unterminated sequence cannot swallow the rest of the text.
+fn skip_string_sequence(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{07}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            c if c.is_control() => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+/// Text made safe to print where every character must keep its place (the source line
+/// under a diagnostic, a file name): each control character other than a tab, and each
+/// direction override, becomes U+FFFD, so columns still line up.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c != '\t' && is_hidden(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// How many terminal columns `text` takes (wide CJK and emoji take two, combining marks
+/// and zero-width characters none).
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
 }
 
 /// Splits lesson text into blocks: paragraphs (lines joined) and bullet points, so each
@@ -61,23 +160,28 @@ pub enum Block {
     Bullet(String),
 }
 
-/// Wraps `text` into lines of at most `width` characters, breaking at spaces (a word
-/// longer than the width is split).
+/// Wraps `text` into lines at most `width` terminal columns wide, breaking at spaces (a
+/// word wider than the line is split, never inside a character and its combining marks).
+/// Wide characters (CJK, most emoji) count as two columns, zero-width ones as none.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut len = 0;
     for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        while word.len() > width {
+        let word_width = self::width(word);
+        if word_width > width {
+            let mut pieces = split_word(word, width);
+            let last = pieces.pop().unwrap_or_default();
             if len > 0 {
                 lines.push(std::mem::take(&mut line));
-                len = 0;
             }
-            lines.push(word.drain(..width).collect());
+            lines.extend(pieces);
+            len = self::width(&last);
+            line = last;
+            continue;
         }
-        if len > 0 && len + 1 + word.len() > width {
+        if len > 0 && len + 1 + word_width > width {
             lines.push(std::mem::take(&mut line));
             len = 0;
         }
@@ -85,13 +189,55 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             line.push(' ');
             len += 1;
         }
-        line.extend(word.iter());
-        len += word.len();
+        line.push_str(word);
+        len += word_width;
     }
     if len > 0 || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// Cuts one long word into pieces at most `width` columns wide. A character that is wider
+/// than the whole line (a CJK character on a one-column line) gets a piece of its own.
+fn split_word(word: &str, width: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    let mut piece_width = 0;
+    for cluster in clusters(word) {
+        let w = self::width(cluster);
+        if piece_width > 0 && piece_width + w > width {
+            pieces.push(std::mem::take(&mut piece));
+            piece_width = 0;
+        }
+        piece.push_str(cluster);
+        piece_width += w;
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    pieces
+}
+
+/// Splits text into characters with whatever must stay attached to them: combining marks,
+/// variation selectors and other zero-width characters, and the character after a
+/// zero-width joiner (so an emoji sequence is never cut in half).
+fn clusters(text: &str) -> Vec<&str> {
+    let mut clusters: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut joined = false;
+    for (i, c) in text.char_indices() {
+        let attaches = i > 0 && (joined || UnicodeWidthChar::width(c).unwrap_or(0) == 0);
+        if !attaches && i > start {
+            clusters.push(&text[start..i]);
+            start = i;
+        }
+        joined = c == '\u{200D}';
+    }
+    if start < text.len() {
+        clusters.push(&text[start..]);
+    }
+    clusters
 }
 
 #[cfg(test)]
@@ -100,7 +246,58 @@ mod tests {
 
     #[test]
     fn control_characters_and_direction_overrides_are_removed() {
-        assert_eq!(clean("a\x1b[31mb\x07\r\n\u{202E}c\td"), "a[31mb\nc    d");
+        assert_eq!(clean("a\x1b[31mb\x07\r\n\u{202E}c\td"), "ab\nc    d");
+    }
+
+    #[test]
+    fn whole_escape_sequences_are_removed() {
+        // OSC 52 (a clipboard write) ended by BEL, then by ESC \\.
+        assert_eq!(clean("A\x1b]52;c;SGVsbG8=\x07B"), "AB");
+        assert_eq!(clean("A\x1b]52;c;SGVsbG8=\x1b\\B"), "AB");
+        // OSC 8 link: the link text stays, the link does not.
+        assert_eq!(
+            clean("\x1b]8;;https://example.com\x1b\\click\x1b]8;;\x1b\\ here"),
+            "click here"
+        );
+        // The one-byte C1 forms.
+        assert_eq!(clean("A\u{9b}2JB\u{9d}0;title\u{9c}C"), "ABC");
+        // ESC and one character; ESC at the very end.
+        assert_eq!(clean("A\x1bcB\x1b7C\x1b"), "ABC");
+        // An unterminated OSC stops at the end of its line.
+        assert_eq!(clean("A\x1b]0;oops\nnext line"), "A\nnext line");
+        // Isolates, tag characters.
+        assert_eq!(clean("a\u{2066}b\u{2069}c\u{E0041}"), "abc");
+    }
+
+    #[test]
+    fn visible_keeps_every_column() {
+        assert_eq!(visible("a\x1b[1m\tb\u{202E}"), "a\u{FFFD}[1m\tb\u{FFFD}");
+    }
+
+    #[test]
+    fn wrapping_counts_columns_not_characters() {
+        // Each CJK character takes two columns: ten of them fill a 20-column line.
+        let cjk = "你好世界你好世界你好世界你好世界你好世界";
+        let lines = wrap(cjk, 20);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines.iter().all(|l| width(l) <= 20), "{lines:?}");
+        // Combining marks and zero-width characters take no room and stay attached.
+        let accents = "e\u{301}".repeat(30);
+        let lines = wrap(&accents, 10);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines.iter().all(|l| l.starts_with('e')), "{lines:?}");
+        // An emoji sequence joined by zero-width joiners is never cut.
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        for line in wrap(&family.repeat(5), 3) {
+            assert!(line.starts_with('\u{1F468}'), "{line:?}");
+        }
+        // A wide character on a one-column line still gets a line of its own.
+        assert_eq!(wrap("你好", 1), vec!["你", "好"]);
+        // Urdu words wrap at spaces.
+        let urdu = "آن لائن دوست ہمیشہ وہ نہیں ہوتے جو وہ کہتے ہیں";
+        for line in wrap(urdu, 12) {
+            assert!(width(&line) <= 12, "{line:?}");
+        }
     }
 
     #[test]

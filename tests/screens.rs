@@ -239,7 +239,11 @@ fn teacher_view_shows_the_class_and_the_most_missed_question() {
 #[test]
 fn a_schools_own_help_lines_replace_the_built_in_ones() {
     let mut catalog = Catalog::load(&[PathBuf::from("tests/own_help")], true);
-    assert!(catalog.diagnostics.iter().all(|d| !d.is_error()), "{:?}", catalog.diagnostics);
+    assert!(
+        catalog.diagnostics.iter().all(|d| !d.is_error()),
+        "{:?}",
+        catalog.diagnostics
+    );
     catalog.lessons.truncate(1);
     let mut app = App::new(&catalog, class(), Some("school".into()));
     send(&mut app, keys(&[Action::Help]));

@@ -389,12 +389,22 @@ fn import_turns_a_moodle_quiz_into_a_lesson_that_passes_check() {
     let dir = tempfile::tempdir().unwrap();
     let data = data_dir();
     let out = run(mehfooz(data.path())
-        .args(["import", "tests/import_fixtures/question-types.gift.txt", "--dir"])
+        .args([
+            "import",
+            "tests/import_fixtures/question-types.gift.txt",
+            "--dir",
+        ])
         .arg(dir.path()));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert!(out.stdout.contains("question-types.toml with 6 questions"), "{}", out.stdout);
     assert!(
-        out.stderr.contains("question-types.gift.txt:22: skipped: short-answer questions are not supported"),
+        out.stdout.contains("question-types.toml with 6 questions"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains(
+            "question-types.gift.txt:22: skipped: short-answer questions are not supported"
+        ),
         "{}",
         out.stderr
     );
@@ -402,7 +412,11 @@ fn import_turns_a_moodle_quiz_into_a_lesson_that_passes_check() {
     let check = run(mehfooz(data.path()).arg("check").arg(&lesson));
     assert_eq!(check.code, Some(0), "{}", check.stdout);
     let again = run(mehfooz(data.path())
-        .args(["import", "tests/import_fixtures/question-types.gift.txt", "--dir"])
+        .args([
+            "import",
+            "tests/import_fixtures/question-types.gift.txt",
+            "--dir",
+        ])
         .arg(dir.path()));
     assert_eq!(again.code, Some(1), "an import never overwrites a lesson");
 }
@@ -412,7 +426,11 @@ fn import_of_a_missing_file_says_which() {
     let data = data_dir();
     let out = run(mehfooz(data.path()).args(["import", "no-such-quiz.gift"]));
     assert_eq!(out.code, Some(1));
-    assert!(out.stderr.contains("cannot read no-such-quiz.gift"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("cannot read no-such-quiz.gift"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -422,7 +440,11 @@ fn report_before_anyone_has_started_says_so() {
     let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
     let out = run(cmd.arg("report").arg("--data-dir").arg(&empty));
     assert_eq!(out.code, Some(1));
-    assert!(out.stderr.contains("no student has started"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no student has started"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Lesson;
@@ -10,6 +11,7 @@ use super::read::{MAX_FILE_BYTES, ParsedLesson, parse_lesson};
 use crate::clock::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::help::{self, HelpLines};
+use crate::text;
 
 mod built_in {
     include!(concat!(env!("OUT_DIR"), "/built_in_lessons.rs"));
@@ -114,7 +116,7 @@ impl Catalog {
                 Ok(text) => text,
                 Err(reason) => {
                     self.diagnostics
-                        .push(Diagnostic::file_error(&file.path, reason));
+                        .push(shown_inert(Diagnostic::file_error(&file.path, reason)));
                     self.broken_files.push(file.path);
                     continue;
                 }
@@ -172,8 +174,17 @@ impl Catalog {
         if diagnostics.iter().any(Diagnostic::is_error) {
             self.broken_files.push(path.to_path_buf());
         }
-        self.diagnostics.extend(diagnostics);
+        self.diagnostics
+            .extend(diagnostics.into_iter().map(shown_inert));
     }
+}
+
+/// A problem as it may be printed: the file's own text (the line under the message, a
+/// field name quoted in it) can hold escape sequences, which become U+FFFD.
+fn shown_inert(mut d: Diagnostic) -> Diagnostic {
+    d.message = text::visible(&d.message);
+    d.source_line = text::visible(&d.source_line);
+    d
 }
 
 fn built_in_files() -> Vec<SourceFile> {
@@ -187,7 +198,9 @@ fn built_in_files() -> Vec<SourceFile> {
 }
 
 /// Every `.toml` file directly in `folder`, sorted by name; an unreadable folder becomes
-/// one unreadable entry, so the caller reports it like any other file.
+/// one unreadable entry, so the caller reports it like any other file. A `.toml` name that
+/// is not a folder but not a readable file either (a broken link, a link loop) is kept, so
+/// that it is reported rather than skipped without a word.
 fn read_folder(folder: &Path) -> Vec<SourceFile> {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
@@ -195,7 +208,7 @@ fn read_folder(folder: &Path) -> Vec<SourceFile> {
             let reason = if e.kind() == std::io::ErrorKind::NotFound {
                 "there is no folder here".to_string()
             } else {
-                format!("the folder cannot be read: {e}")
+                format!("the folder cannot be read: {}", describe_io(&e))
             };
             return vec![SourceFile {
                 path: folder.to_path_buf(),
@@ -206,35 +219,90 @@ fn read_folder(folder: &Path) -> Vec<SourceFile> {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
         // Class settings may sit beside the lessons; they are not a lesson.
-        .filter(|p| p.file_name().is_none_or(|n| n != crate::settings::FILE_NAME))
+        .filter(|p| {
+            p.file_name()
+                .is_none_or(|n| n != crate::settings::FILE_NAME)
+        })
         .collect();
     paths.sort();
-    paths.iter().map(|p| read_file(p)).collect()
+    paths
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            if text::visible(&name) != name {
+                // A file name that could send escape sequences to the terminal is shown
+                // inert and never read.
+                return SourceFile {
+                    path: PathBuf::from(text::visible(&p.to_string_lossy())),
+                    text: Err("the file name has control characters in it; rename the file".into()),
+                };
+            }
+            read_file(p)
+        })
+        .collect()
 }
 
+/// Reads one file, never more than `MAX_FILE_BYTES` of it, whatever its size claims to be.
 fn read_file(path: &Path) -> SourceFile {
     let text = match fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err("there is no such file".into()),
-        Err(e) => Err(format!("the file cannot be read: {e}")),
-        Ok(m) if m.len() > MAX_FILE_BYTES as u64 => Err(format!(
-            "the file is {} KB; a lesson file may be at most {} KB",
-            m.len() / 1024,
-            MAX_FILE_BYTES / 1024
-        )),
-        Ok(_) => match fs::read(path) {
-            Err(e) => Err(format!("the file cannot be read: {e}")),
-            Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if fs::symlink_metadata(path).is_ok() {
+                Err("this is a link to a file that does not exist".into())
+            } else {
+                Err("there is no such file".into())
+            }
+        }
+        Err(e) => Err(format!("the file cannot be read: {}", describe_io(&e))),
+        Ok(m) if !m.is_file() => Err("this is not a file (a lesson is a .toml file)".into()),
+        Ok(m) if m.len() > MAX_FILE_BYTES as u64 => Err(too_big(m.len())),
+        Ok(_) => read_at_most(path).and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|e| {
                 format!(
                     "the file is not UTF-8 text (a bad byte at offset {}); save it as UTF-8 in your editor",
                     e.utf8_error().valid_up_to()
                 )
-            }),
-        },
+            })
+        }),
     };
     SourceFile {
         path: path.to_path_buf(),
         text,
+    }
+}
+
+/// The file's bytes, refusing it if it turns out longer than `MAX_FILE_BYTES` (a file
+/// that grows while being read, or one whose size the system does not know).
+fn read_at_most(path: &Path) -> Result<Vec<u8>, String> {
+    let file = fs::File::open(path)
+        .map_err(|e| format!("the file cannot be read: {}", describe_io(&e)))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("the file cannot be read: {}", describe_io(&e)))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_big(bytes: u64) -> String {
+    format!(
+        "the file is {} KB; a lesson file may be at most {} KB",
+        bytes / 1024,
+        MAX_FILE_BYTES / 1024
+    )
+}
+
+/// A system error in words a teacher can act on.
+fn describe_io(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    if e.kind() == std::io::ErrorKind::PermissionDenied {
+        format!("you do not have permission to read it ({text})")
+    } else if text.contains("symbolic links") {
+        format!("it is a link that leads back to itself ({text})")
+    } else {
+        text
     }
 }

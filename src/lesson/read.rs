@@ -21,7 +21,23 @@ use crate::text;
 pub const FORMAT_VERSION: i64 = 1;
 /// Bigger lesson files are refused before parsing, to keep memory bounded.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
-const MAX_CHOICES: usize = 8;
+/// The most steps one lesson may have; a file with more is refused before parsing.
+pub const MAX_STEPS: usize = 500;
+/// The most choices one question may have.
+pub const MAX_CHOICES: usize = 8;
+/// The most messages one pretend chat may have.
+pub const MAX_MESSAGES: usize = 50;
+/// The most questions one pool may have.
+pub const MAX_POOL_QUESTIONS: usize = 100;
+/// The most characters on one line of a file; a longer line is refused before parsing.
+pub const MAX_LINE_CHARS: usize = 20_000;
+/// The most characters in one piece of text (a page, a prompt, a choice, ...).
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// The most fields, list items and lines one file may have; a file with more is refused
+/// before parsing, so that parsing never takes much time or memory.
+pub const MAX_ENTRIES: usize = 100_000;
+/// The most problems listed for one file; the rest are counted in one last message.
+pub const MAX_DIAGNOSTICS: usize = 100;
 const QUESTION_FIELDS: [&str; 4] = ["choices", "answer", "true_feedback", "false_feedback"];
 
 /// What came out of one lesson file.
@@ -37,20 +53,15 @@ pub struct ParsedLesson {
 /// Reads one lesson file's text. `path` is only used in the messages.
 pub fn parse_lesson(path: &Path, source: &str) -> ParsedLesson {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if source.len() > MAX_FILE_BYTES {
-        let message = format!(
-            "the file is {} KB; a lesson file may be at most {} KB",
-            source.len() / 1024,
-            MAX_FILE_BYTES / 1024
-        );
+    if let Some(refused) = refuse_oversized(path, source, true) {
         return ParsedLesson {
             lesson: None,
-            diagnostics: vec![Diagnostic::file_error(path, message)],
+            diagnostics: refused,
             id_place: None,
         };
     }
     let mut id_place = None;
-    let (lesson, diagnostics) = read_document(path, source, |reader, table, span| {
+    let (lesson, diagnostics) = parse_document(path, source, |reader, table, span| {
         reader.lesson(table, span, &mut id_place)
     });
     ParsedLesson {
@@ -62,47 +73,318 @@ pub fn parse_lesson(path: &Path, source: &str) -> ParsedLesson {
 
 /// Parses a TOML document and hands its top table to `read`; returns what `read` made
 /// (only when the file has no errors) and every problem, in the order of the file.
+/// A file over the limits (size, line length, number of fields) is refused unparsed.
 pub(crate) fn read_document<T>(
     path: &Path,
     source: &str,
     read: impl FnOnce(&mut Reader, &DeTable, Range<usize>) -> Option<T>,
 ) -> (Option<T>, Vec<Diagnostic>) {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if let Some(refused) = refuse_oversized(path, source, false) {
+        return (None, refused);
+    }
+    parse_document(path, source, read)
+}
+
+fn parse_document<T>(
+    path: &Path,
+    source: &str,
+    read: impl FnOnce(&mut Reader, &DeTable, Range<usize>) -> Option<T>,
+) -> (Option<T>, Vec<Diagnostic>) {
     let map = SourceMap::new(path, source);
     let mut reader = Reader {
         map: &map,
         diagnostics: Vec::new(),
+        offsets: Vec::new(),
+        dropped: (0, 0),
     };
     let (document, errors) = DeTable::parse_recoverable(source);
     for error in &errors {
         let span = error.span().unwrap_or(0..0);
         let message = error.message().trim().replace('\n', " ");
+        let control = source
+            .get(span.start..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        let message = if message.contains("recursion depth") {
+            "lists or tables are nested too deeply here".to_string()
+        } else if let Some(c) = control {
+            format!(
+                "a control character (U+{:04X}) is written straight into the file here; delete it",
+                u32::from(c)
+            )
+        } else {
+            message
+        };
         reader.error(span, format!("this is not valid TOML: {message}"));
     }
-    let made = if errors.is_empty() {
+    let valid = errors.is_empty();
+    drop(errors);
+    let made = if valid {
         read(&mut reader, document.get_ref(), document.span())
     } else {
         None
     };
     let mut diagnostics = reader.diagnostics;
     diagnostics.sort_by_key(|d| (d.line, d.column));
+    let (errors, warnings) = reader.dropped;
+    if errors + warnings > 0 {
+        let mut more = Diagnostic::file_error(
+            path,
+            format!(
+                "and {} more problem{} not shown ({errors} error{}, {warnings} warning{}): fix the ones above and check again",
+                errors + warnings,
+                plural(errors + warnings),
+                plural(errors),
+                plural(warnings),
+            ),
+        );
+        if errors == 0 {
+            more.severity = Severity::Warning;
+        }
+        diagnostics.push(more);
+    }
     let made = made.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     (made, diagnostics)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// What a quick scan of a file finds before it is parsed.
+#[derive(Default)]
+struct Shape {
+    /// The first line longer than `MAX_LINE_CHARS`: its number (from 1), its first
+    /// characters and its length in characters.
+    long_line: Option<(usize, String, usize)>,
+    /// `[[steps]]` headers, and where the first one over `MAX_STEPS` is (line, column).
+    steps: usize,
+    step_over: Option<(usize, usize, String)>,
+    /// Fields, list items, tables and lines: roughly how many values parsing would make.
+    entries: usize,
+}
+
+/// Scans the text once, byte by byte, skipping strings and comments: no allocation beyond
+/// the few things it reports, so a huge or strange file costs a few milliseconds.
+fn scan(source: &str) -> Shape {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Normal,
+        Comment,
+        Basic,
+        Literal,
+        MultiBasic,
+        MultiLiteral,
+    }
+    let bytes = source.as_bytes();
+    let mut shape = Shape::default();
+    let mut state = State::Normal;
+    let mut line = 1;
+    let mut line_start = 0;
+    let mut line_chars = 0;
+    let mut blank_so_far = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b & 0xC0 != 0x80 {
+            line_chars += 1;
+        }
+        if b == b'\n' {
+            if line_chars > MAX_LINE_CHARS + 1 && shape.long_line.is_none() {
+                let start: String = source[line_start..].chars().take(200).collect();
+                shape.long_line = Some((line, start, line_chars - 1));
+            }
+            line += 1;
+            line_start = i + 1;
+            line_chars = 0;
+            blank_so_far = true;
+            if matches!(state, State::Comment | State::Basic | State::Literal) {
+                state = State::Normal;
+            }
+            i += 1;
+            continue;
+        }
+        let starts = |text: &[u8]| bytes[i..].starts_with(text);
+        match state {
+            State::Normal => {
+                if blank_so_far && !b.is_ascii_whitespace() && b != b'#' {
+                    shape.entries += 1;
+                }
+                match b {
+                    b'#' => state = State::Comment,
+                    b'"' if starts(b"\"\"\"") => {
+                        state = State::MultiBasic;
+                        i += 2;
+                    }
+                    b'"' => state = State::Basic,
+                    b'\'' if starts(b"\'\'\'") => {
+                        state = State::MultiLiteral;
+                        i += 2;
+                    }
+                    b'\'' => state = State::Literal,
+                    b'=' | b',' | b'{' => shape.entries += 1,
+                    b'[' if blank_so_far && starts(b"[[") => {
+                        let rest = &source[i + 2..];
+                        let name = rest[..rest.find(['\n', ']']).unwrap_or(rest.len())].trim();
+                        if name == "steps" {
+                            shape.steps += 1;
+                            if shape.steps == MAX_STEPS + 1 {
+                                let column = source[line_start..i].chars().count() + 1;
+                                let text: String = source[line_start..].chars().take(200).collect();
+                                let text = text.lines().next().unwrap_or("").to_string();
+                                shape.step_over = Some((line, column, text));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                if !b.is_ascii_whitespace() {
+                    blank_so_far = false;
+                }
+            }
+            State::Comment => {}
+            // An escape: skip the escaped character (but never a line end).
+            State::Basic | State::MultiBasic
+                if b == b'\\' && bytes.get(i + 1).is_some_and(|&n| n != b'\n') =>
+            {
+                i += 1;
+                if bytes[i] & 0xC0 != 0x80 {
+                    line_chars += 1;
+                }
+            }
+            State::Basic if b == b'"' => state = State::Normal,
+            State::Literal if b == b'\'' => state = State::Normal,
+            State::MultiBasic if starts(b"\"\"\"") => {
+                // Up to two more quotes belong to the text: `""""` ends with one quote.
+                let quotes = bytes[i..]
+                    .iter()
+                    .take(5)
+                    .take_while(|&&c| c == b'"')
+                    .count();
+                state = State::Normal;
+                i += quotes - 1;
+                line_chars += quotes - 1;
+            }
+            State::MultiLiteral if starts(b"\'\'\'") => {
+                let quotes = bytes[i..]
+                    .iter()
+                    .take(5)
+                    .take_while(|&&c| c == b'\'')
+                    .count();
+                state = State::Normal;
+                i += quotes - 1;
+                line_chars += quotes - 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if line_chars > MAX_LINE_CHARS && shape.long_line.is_none() {
+        let start: String = source[line_start..].chars().take(200).collect();
+        shape.long_line = Some((line, start, line_chars));
+    }
+    shape
+}
+
+/// The reasons a file is too big to parse: too many bytes, a line too long, too many
+/// steps (for a lesson) or too many fields. `None` when it is within every limit.
+fn refuse_oversized(path: &Path, source: &str, lesson: bool) -> Option<Vec<Diagnostic>> {
+    let placed = |line: usize, column: usize, text: String, message: String| Diagnostic {
+        path: path.to_path_buf(),
+        line,
+        column,
+        severity: Severity::Error,
+        message,
+        source_line: text,
+        width: 1,
+    };
+    if source.len() > MAX_FILE_BYTES {
+        let message = format!(
+            "the file is {} KB; a lesson file may be at most {} KB",
+            source.len() / 1024,
+            MAX_FILE_BYTES / 1024
+        );
+        return Some(vec![Diagnostic::file_error(path, message)]);
+    }
+    let shape = scan(source);
+    let mut refused = Vec::new();
+    if let Some((line, text, chars)) = shape.long_line {
+        refused.push(placed(
+            line,
+            1,
+            text,
+            format!(
+                "this line is {chars} characters long; a line may be at most {MAX_LINE_CHARS} (break long text over several lines inside \"\"\" quotes)"
+            ),
+        ));
+    }
+    if lesson && let Some((line, column, text)) = shape.step_over {
+        refused.push(placed(
+            line,
+            column,
+            text,
+            format!(
+                "this lesson has {} steps; a lesson may have at most {MAX_STEPS} (this is step {}): split it into several lessons",
+                shape.steps,
+                MAX_STEPS + 1
+            ),
+        ));
+    }
+    if refused.is_empty() && shape.entries > MAX_ENTRIES {
+        refused.push(Diagnostic::file_error(
+            path,
+            format!(
+                "the file has more than {MAX_ENTRIES} fields, list items and lines; a lesson file may have at most {MAX_ENTRIES} (is it really a lesson?)"
+            ),
+        ));
+    }
+    (!refused.is_empty()).then_some(refused)
 }
 
 pub(crate) struct Reader<'m> {
     pub(crate) map: &'m SourceMap<'m>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Where each kept diagnostic starts in the text, to keep the first ones in the file.
+    offsets: Vec<usize>,
+    /// Errors and warnings past `MAX_DIAGNOSTICS`, counted but not kept.
+    dropped: (usize, usize),
 }
 
 impl Reader<'_> {
     pub(crate) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        let d = self.map.diagnostic(Severity::Error, span, message);
-        self.diagnostics.push(d);
+        self.push(Severity::Error, span, message.into());
     }
 
     pub(crate) fn warning(&mut self, span: Range<usize>, message: impl Into<String>) {
-        let d = self.map.diagnostic(Severity::Warning, span, message);
+        self.push(Severity::Warning, span, message.into());
+    }
+
+    /// Keeps at most `MAX_DIAGNOSTICS` problems, the ones first in the file, and counts
+    /// the rest, so a file with a million mistakes costs no more memory than one with a
+    /// hundred.
+    fn push(&mut self, severity: Severity, span: Range<usize>, message: String) {
+        let count = |dropped: &mut (usize, usize), severity| match severity {
+            Severity::Error => dropped.0 += 1,
+            Severity::Warning => dropped.1 += 1,
+        };
+        if self.diagnostics.len() >= MAX_DIAGNOSTICS {
+            let (last, &offset) = self
+                .offsets
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, o)| **o)
+                .expect("the list is full");
+            if span.start >= offset {
+                count(&mut self.dropped, severity);
+                return;
+            }
+            let old = self.diagnostics.swap_remove(last);
+            self.offsets.swap_remove(last);
+            count(&mut self.dropped, old.severity);
+        }
+        self.offsets.push(span.start);
+        let d = self.map.diagnostic(severity, span, message);
         self.diagnostics.push(d);
     }
 
@@ -160,6 +442,17 @@ impl Reader<'_> {
             Some(steps) if steps.is_empty() => {
                 let span = f.value_span("steps");
                 self.error(span, "a lesson needs at least one step");
+                Vec::new()
+            }
+            Some(steps) if steps.len() > MAX_STEPS => {
+                let span = f.value_span("steps");
+                self.error(
+                    span,
+                    format!(
+                        "this lesson has {} steps; a lesson may have at most {MAX_STEPS}: split it into several lessons",
+                        steps.len()
+                    ),
+                );
                 Vec::new()
             }
             Some(steps) => steps
@@ -352,6 +645,16 @@ impl Reader<'_> {
         }
         let tables = f.tables(self, "choices", Need::Required)?;
         let list_span = f.value_span("choices");
+        if tables.len() > MAX_CHOICES {
+            self.error(
+                list_span,
+                format!(
+                    "a question needs 2 to {MAX_CHOICES} choices; this one has {}",
+                    tables.len()
+                ),
+            );
+            return None;
+        }
         let mut choices = Vec::new();
         for (table, span) in tables {
             let mut c = Fields::new(table, span, "this choice");
@@ -423,6 +726,16 @@ impl Reader<'_> {
         let intro = f.string(self, "intro", Need::Optional);
         let tables = f.tables(self, "messages", Need::Required)?;
         let list_span = f.value_span("messages");
+        if tables.len() > MAX_MESSAGES {
+            self.error(
+                list_span,
+                format!(
+                    "this chat has {} messages; a chat may have at most {MAX_MESSAGES}",
+                    tables.len()
+                ),
+            );
+            return None;
+        }
         let mut messages = Vec::new();
         for (table, span) in tables {
             let mut m = Fields::new(table, span.clone(), "this message");
@@ -485,6 +798,15 @@ impl Reader<'_> {
         let tables = f.tables(self, "questions", Need::Required)?;
         let list_span = f.value_span("questions");
         let count = tables.len();
+        if count > MAX_POOL_QUESTIONS {
+            self.error(
+                list_span,
+                format!(
+                    "this pool has {count} questions; a pool may have at most {MAX_POOL_QUESTIONS}"
+                ),
+            );
+            return None;
+        }
         let questions: Vec<Question> = tables
             .into_iter()
             .filter_map(|(table, span)| {
@@ -665,6 +987,16 @@ impl<'t, 'i> Fields<'t, 'i> {
         let cleaned = text::clean(s);
         if cleaned.trim().is_empty() {
             reader.error(value.span(), format!("`{key}` is empty"));
+            return None;
+        }
+        let chars = cleaned.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            reader.error(
+                value.span(),
+                format!(
+                    "`{key}` is {chars} characters long; text may be at most {MAX_TEXT_CHARS} characters (split it up)"
+                ),
+            );
             return None;
         }
         Some((cleaned.trim().to_string(), value.span()))

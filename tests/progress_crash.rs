@@ -1,0 +1,403 @@
+//! Progress that survives anything: a copy of the app killed (SIGKILL) at random moments
+//! while it saves, several copies answering for one student at once, and the sync of the
+//! file and its folder around the rename.
+//!
+//! The saving copies are this test binary run again with `MEHFOOZ_TEST_SAVER` set: the
+//! test `saver` then saves in a loop instead of returning at once.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{crate_dir, data_dir, mehfooz, run};
+use mehfooz::lesson::{Catalog, Step};
+use mehfooz::progress::{Attempt, Store, Student};
+use mehfooz::quiz::{AttemptState, PlannedStep};
+use rand::RngExt;
+
+/// Names the data folder and what to do: `crash` or `race:PROCESS:COUNT`.
+const SAVER_VAR: &str = "MEHFOOZ_TEST_SAVER";
+const DIR_VAR: &str = "MEHFOOZ_TEST_SAVER_DIR";
+
+/// How many steps the crash test's attempt has: enough to make the file about 100 KB,
+/// so that a kill often lands while it is being written.
+const STEPS: usize = 1200;
+const LESSON: &str = "lesson";
+
+fn attempt(id: &str, steps: usize) -> Attempt {
+    let mut attempt = Attempt::new(AttemptState {
+        plan: (0..steps)
+            .map(|step| PlannedStep {
+                step,
+                question: None,
+                order: vec![0, 1, 2],
+            })
+            .collect(),
+        answers: vec![None; steps],
+        position: 0,
+    });
+    attempt.id = id.to_string();
+    attempt
+}
+
+/// How many answers, all at the start, an attempt holds; fails if they are not a prefix
+/// (an answer lost or half written).
+fn answered(attempt: &Attempt) -> usize {
+    let k = attempt
+        .state
+        .answers
+        .iter()
+        .take_while(|a| a.is_some())
+        .count();
+    assert!(
+        attempt.state.answers[k..].iter().all(Option::is_none),
+        "answers are not a prefix"
+    );
+    for (i, a) in attempt.state.answers[..k].iter().enumerate() {
+        assert_eq!(a.as_deref(), Some(&[i % 3][..]), "answer {i}");
+    }
+    k
+}
+
+/// The saving loop run in a child process (see the file's comment); does nothing in a
+/// normal test run.
+#[test]
+fn saver() {
+    let (Ok(mode), Some(dir)) = (std::env::var(SAVER_VAR), std::env::var_os(DIR_VAR)) else {
+        return;
+    };
+    let store = Store::open(Path::new(&dir)).unwrap();
+    if mode == "crash" {
+        // One more answer a save, each on top of what is on disk, until killed.
+        loop {
+            let student = store.load("Ayesha").unwrap().student;
+            let mut attempt = student.lessons[LESSON].attempts[0].clone();
+            let k = answered(&attempt);
+            if k == STEPS {
+                return;
+            }
+            attempt.state.answers[k] = Some(vec![k % 3]);
+            attempt.state.position = k;
+            store.save_attempts("Ayesha", LESSON, &[attempt]).unwrap();
+            println!("saved {}", k + 1);
+        }
+    }
+    let mut parts = mode.split(':').skip(1).map(|n| n.parse::<usize>().unwrap());
+    let (process, count) = (parts.next().unwrap(), parts.next().unwrap());
+    // Attempts of its own, and its share of the answers to one attempt they all save.
+    for i in 0..count {
+        let own = attempt(&format!("p{process}-{i}"), 1);
+        let mut shared = attempt("shared", count * PROCESSES);
+        shared.started = 0;
+        shared.updated = 0;
+        shared.state.answers[i * PROCESSES + process] = Some(vec![process]);
+        store
+            .save_attempts("Bilal", LESSON, &[own, shared])
+            .unwrap();
+    }
+}
+
+fn saver_process(dir: &Path, mode: &str) -> Child {
+    Command::new(std::env::current_exe().unwrap())
+        .args(["saver", "--exact", "--nocapture", "--test-threads", "1"])
+        .env(SAVER_VAR, mode)
+        .env(DIR_VAR, dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap()
+}
+
+fn leftovers(dir: &Path, part: &str) -> Vec<PathBuf> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().contains(part))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_state() {
+    let data = data_dir();
+    let store = Store::open(data.path()).unwrap();
+    store
+        .save_attempts("Ayesha", LESSON, &[attempt("crash", STEPS)])
+        .unwrap();
+    let path = store.path_for("Ayesha");
+    let mut rng = rand::rng();
+    let mut last = 0;
+    let mut killed_while_writing = 0;
+    let kills = 200;
+    let started = Instant::now();
+    for round in 0..kills {
+        let mut child = saver_process(data.path(), "crash");
+        std::thread::sleep(Duration::from_micros(rng.random_range(2_000..25_000)));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        if !leftovers(data.path(), ".tmp-").is_empty() {
+            killed_while_writing += 1;
+        }
+        let reported = BufReader::new(child.stdout.take().unwrap())
+            .lines()
+            .map_while(Result::ok)
+            .filter_map(|l| {
+                // The first may follow the test runner's own "test saver ... ".
+                let n = l.split("saved ").nth(1)?;
+                Some(n.trim().parse::<usize>().unwrap())
+            })
+            .max()
+            .unwrap_or(last);
+        let text = fs::read(&path).unwrap();
+        let student: Student = serde_json::from_slice(&text)
+            .unwrap_or_else(|e| panic!("round {round}: the file does not parse: {e}"));
+        let k = answered(&student.lessons[LESSON].attempts[0]);
+        // Every save reported is there, and at most the one being written when killed.
+        assert!(
+            k == reported || k == reported + 1,
+            "round {round}: {k} answers on disk; {reported} were saved before the kill"
+        );
+        assert!(
+            k >= last,
+            "round {round}: answers went back from {last} to {k}"
+        );
+        last = k;
+        assert!(
+            leftovers(data.path(), "unreadable").is_empty(),
+            "round {round}: a file was set aside"
+        );
+    }
+    eprintln!(
+        "{kills} kills in {:?}: {last} answers saved; {killed_while_writing} kills left a temporary file",
+        started.elapsed()
+    );
+    assert!(last > 0, "no answer was saved in {kills} runs");
+    assert!(killed_while_writing > 0, "no kill landed during a write");
+    // Temporary files left by a kill are cleared by the next save.
+    let mut child = saver_process(data.path(), "crash");
+    std::thread::sleep(Duration::from_millis(100));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    store
+        .save_attempts("Ayesha", LESSON, &[attempt("after", 1)])
+        .unwrap();
+    assert_eq!(leftovers(data.path(), ".tmp-"), Vec::<PathBuf>::new());
+}
+
+const PROCESSES: usize = 4;
+
+#[test]
+fn several_processes_saving_for_one_student_at_once_lose_no_answer() {
+    let data = data_dir();
+    let count = 25;
+    let children: Vec<Child> = (0..PROCESSES)
+        .map(|p| saver_process(data.path(), &format!("race:{p}:{count}")))
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let store = Store::open(data.path()).unwrap();
+    let student = store.load("Bilal").unwrap().student;
+    let attempts = &student.lessons[LESSON].attempts;
+    let ids: BTreeSet<&str> = attempts.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(attempts.len(), PROCESSES * count + 1, "{ids:?}");
+    for p in 0..PROCESSES {
+        for i in 0..count {
+            assert!(
+                ids.contains(format!("p{p}-{i}").as_str()),
+                "p{p}-{i} was lost"
+            );
+        }
+    }
+    let shared = attempts.iter().find(|a| a.id == "shared").unwrap();
+    for (slot, answer) in shared.state.answers.iter().enumerate() {
+        assert_eq!(
+            answer.as_deref(),
+            Some(&[slot % PROCESSES][..]),
+            "the answer in slot {slot} was lost"
+        );
+    }
+    assert!(leftovers(data.path(), ".tmp-").is_empty());
+}
+
+#[test]
+fn several_copies_of_the_app_playing_for_one_student_at_once_keep_every_answer() {
+    let data = data_dir();
+    // Two lessons, each taken to the end by four copies of the app, all at once.
+    let lessons = [
+        ("short-quiz", "\n1\n\n1\n"),
+        ("every-step", "\n2\n1 3\n2\n1\n1\n"),
+    ];
+    let mut children = Vec::new();
+    for _ in 0..4 {
+        for (lesson, input) in lessons {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_mehfooz"))
+                .current_dir(crate_dir())
+                .args(["play", lesson, "--student", "Sana", "--plain"])
+                .args(["--lessons", "tests/good_lessons", "--data-dir"])
+                .arg(data.path())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap();
+            let mut stdin = child.stdin.take().unwrap();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let _ = stdin.write_all(input.as_bytes());
+            });
+            children.push(child);
+        }
+    }
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let catalog = Catalog::load(&[crate_dir().join("tests/good_lessons")], false);
+    let store = Store::open(data.path()).unwrap();
+    let student = store.load("Sana").unwrap().student;
+    for (id, _) in lessons {
+        let lesson = &catalog.get(id).unwrap().lesson;
+        let attempts = &student.lessons[id].attempts;
+        assert!(!attempts.is_empty(), "{id}: no attempt saved");
+        // A copy that started after another had saved carries on that attempt; either
+        // way every attempt on disk is finished, with every question answered.
+        for a in attempts {
+            assert!(a.is_finished(), "{id}: an attempt was left open: {a:#?}");
+            for (planned, answer) in a.state.plan.iter().zip(&a.state.answers) {
+                let is_page = matches!(lesson.steps[planned.step], Step::Page(_));
+                assert_eq!(
+                    answer.is_some(),
+                    !is_page,
+                    "{id}: step {}: {a:#?}",
+                    planned.step
+                );
+            }
+        }
+    }
+    assert!(leftovers(data.path(), ".tmp-").is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_syncs_the_file_before_the_rename_and_the_folder_after_it() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("strace is not installed: the system calls of a save are not checked");
+        return;
+    }
+    let data = data_dir();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let output = Command::new("strace")
+        .args([
+            "-f",
+            "-e",
+            "trace=openat,fsync,fdatasync,rename,renameat,renameat2",
+        ])
+        .arg(app)
+        .args(["play", "short-quiz", "--student", "Ayesha", "--plain"])
+        .args(["--lessons", "tests/good_lessons", "--data-dir"])
+        .arg(data.path())
+        .current_dir(crate_dir())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let trace = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        eprintln!(
+            "strace cannot trace here (no ptrace?): the system calls are not checked\n{trace}"
+        );
+        return;
+    }
+    let dir = data.path().display().to_string();
+    let calls: Vec<&str> = trace
+        .lines()
+        .filter(|l| !l.contains("ENOENT"))
+        .filter(|l| {
+            l.contains("fsync(")
+                || l.contains("rename")
+                || (l.contains("openat(")
+                    && (l.contains(".tmp-") || l.contains(&format!("\"{dir}\", O_RDONLY"))))
+        })
+        .collect();
+    let fd = |line: &str| line.rsplit("= ").next().unwrap().trim().to_string();
+    let mut saves = 0;
+    let mut i = 0;
+    while i < calls.len() {
+        if calls[i].contains(".tmp-") && calls[i].contains("openat(") {
+            let tmp_fd = fd(calls[i]);
+            let rest = &calls[i + 1..];
+            let sync = rest
+                .iter()
+                .position(|l| l.contains(&format!("fsync({tmp_fd})")))
+                .unwrap_or_else(|| {
+                    panic!("the temporary file is not synced:\n{}", calls.join("\n"))
+                });
+            let rename = rest
+                .iter()
+                .position(|l| l.contains("rename") && l.contains(".tmp-"))
+                .expect("the temporary file is renamed");
+            assert!(
+                sync < rename,
+                "synced after the rename:\n{}",
+                calls.join("\n")
+            );
+            let open_dir = rest[rename..]
+                .iter()
+                .position(|l| l.contains(&format!("\"{dir}\", O_RDONLY")))
+                .map(|p| p + rename)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "the folder is not opened after the rename:\n{}",
+                        calls.join("\n")
+                    )
+                });
+            let dir_fd = fd(rest[open_dir]);
+            assert!(
+                rest[open_dir..]
+                    .iter()
+                    .any(|l| l.contains(&format!("fsync({dir_fd})"))),
+                "the folder is not synced after the rename:\n{}",
+                calls.join("\n")
+            );
+            saves += 1;
+            i += rename + 1;
+        }
+        i += 1;
+    }
+    assert!(saves >= 1, "no save seen:\n{trace}");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_never_rewritten_by_a_save() {
+    let data = data_dir();
+    let store = Store::open(data.path()).unwrap();
+    let path = store.path_for("Hamza");
+    let newer = br#"{"format_version": 7, "name": "Hamza", "lessons": {"x": {"attempts": []}}}"#;
+    fs::write(&path, newer).unwrap();
+    let error = store
+        .save_attempts("Hamza", LESSON, &[attempt("a", 1)])
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("was saved by a newer version of Mehfooz (format 7); update Mehfooz to use it. The file was not changed."),
+        "{error}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), newer);
+    // Through the app: the child is told, and the file stays as it was.
+    let out = run(mehfooz(data.path())
+        .args(["play", "short-quiz", "--student", "Hamza", "--plain"])
+        .args(["--lessons", "tests/good_lessons"])
+        .write_stdin("\n1\n"));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains("newer version of Mehfooz (format 7)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fs::read(&path).unwrap(), newer);
+    assert!(leftovers(data.path(), ".tmp-").is_empty());
+}
