@@ -345,7 +345,7 @@ fn list(catalog: &Catalog, json: bool) -> Result<ExitCode, String> {
         let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
         let title_width = rows
             .iter()
-            .map(|r| r.title.chars().count())
+            .map(|r| crate::text::width(r.title))
             .max()
             .unwrap_or(5)
             .max(5);
@@ -362,9 +362,9 @@ fn list(catalog: &Catalog, json: bool) -> Result<ExitCode, String> {
             };
             let _ = writeln!(
                 out,
-                "{:id_width$}  {:title_width$}  {:5}  {:>7}  {:>9}  {}{note}",
+                "{:id_width$}  {}  {:5}  {:>7}  {:>9}  {}{note}",
                 r.id,
-                r.title,
+                crate::text::fit(r.title, title_width),
                 format!("{}-{}", r.ages[0], r.ages[1]),
                 r.minutes,
                 r.questions,

@@ -240,6 +240,33 @@ fn clusters(text: &str) -> Vec<&str> {
     clusters
 }
 
+/// `text` made exactly `columns` terminal columns wide: cut with an ellipsis when too
+/// long, padded with spaces when short (wide characters count as two columns).
+pub fn fit(text: &str, columns: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    if width(text) <= columns {
+        out.push_str(text);
+        used = width(text);
+    } else {
+        for c in text.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w + 1 > columns {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        if columns > 0 {
+            out.push('…');
+            used += 1;
+        }
+    }
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(used)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,5 +341,14 @@ mod tests {
                 Block::Paragraph("Later.".into()),
             ]
         );
+    }
+
+    #[test]
+    fn fit_cuts_and_pads_by_terminal_columns() {
+        assert_eq!(fit("Online friends", 8), "Online …");
+        assert_eq!(fit("ab", 4), "ab  ");
+        // Each of these characters takes two columns.
+        assert_eq!(fit("安全上网课程", 7), "安全上…");
+        assert_eq!(width(&fit("安全上网课程", 7)), 7);
     }
 }

@@ -139,7 +139,8 @@ impl<'c> App<'c> {
                 }) = &mut self.screen
                     && name.chars().count() < progress::MAX_NAME_CHARS
                 {
-                    name.push(c);
+                    // Control and direction characters never reach the screen.
+                    name.push_str(&crate::text::clean(&c.to_string()));
                 }
                 Vec::new()
             }

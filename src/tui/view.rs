@@ -270,9 +270,9 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
     for (i, entry) in shown.iter().enumerate() {
         let lesson = &entry.lesson;
         let (status, ratio) = lesson_progress(&screen.student, lesson);
-        let title = fit(&lesson.title, title_width);
+        let title = lesson_text::fit(&lesson.title, title_width);
         let text = format!(
-            " {title:title_width$} {:>5} {:>3}m {} {:<14}",
+            " {title} {:>5} {:>3}m {} {:<14}",
             format!("{}-{}", lesson.ages.min, lesson.ages.max),
             lesson.minutes,
             bar(ratio, 6),
@@ -332,17 +332,6 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
 fn bar(ratio: f64, width: usize) -> String {
     let full = ((ratio.clamp(0.0, 1.0) * width as f64).round()) as usize;
     format!("{}{}", "█".repeat(full), "░".repeat(width - full))
-}
-
-/// Cuts text to `width` characters, with an ellipsis when it is cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
 }
 
 fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
@@ -821,7 +810,7 @@ fn draw_teacher(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &T
     let mut lines = vec![Line::styled(header, theme.title)];
     let body_rows = (inner.height as usize).saturating_sub(5);
     for (name, cells) in report.rows.iter().skip(screen.row).take(body_rows) {
-        let mut line = format!(" {:name_width$}", fit(name, name_width));
+        let mut line = format!(" {}", lesson_text::fit(name, name_width));
         for &c in &columns {
             line.push_str(&format!("{:>COLUMN$}", crate::report::cell_text(&cells[c])));
         }
