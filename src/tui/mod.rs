@@ -161,25 +161,7 @@ fn run_app(
                 }
             }
         }
-        let msg = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if app.is_typing() {
-                    match key.code {
-                        KeyCode::Char(c)
-                            if !key.modifiers.contains(event::KeyModifiers::CONTROL) =>
-                        {
-                            Some(Msg::Char(c))
-                        }
-                        KeyCode::Backspace => Some(Msg::Backspace),
-                        _ => keys::action(key).map(Msg::Key),
-                    }
-                } else {
-                    keys::action(key).map(Msg::Key)
-                }
-            }
-            // A resize simply redraws.
-            _ => None,
-        };
+        let msg = message(event::read()?, app.is_typing());
         if let Some(msg) = msg {
             // Lets the real-terminal tests prove a panic leaves the terminal usable.
             if std::env::var_os("MEHFOOZ_TEST_PANIC").is_some() {
@@ -190,6 +172,27 @@ fn run_app(
         }
     }
     Ok(Outcome::Quit)
+}
+
+/// What a terminal event means to the app. Key releases (sent by Windows terminals) are
+/// ignored so that one press is one action; a resize needs no message, just a redraw.
+fn message(event: Event, typing: bool) -> Option<Msg> {
+    let Event::Key(key) = event else {
+        return None;
+    };
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if typing {
+        match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(event::KeyModifiers::CONTROL) => {
+                return Some(Msg::Char(c));
+            }
+            KeyCode::Backspace => return Some(Msg::Backspace),
+            _ => {}
+        }
+    }
+    keys::action(key).map(Msg::Key)
 }
 
 /// A lesson file being watched for saves.
@@ -334,4 +337,37 @@ pub fn render_to_string(app: &App, width: u16, height: u16) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyEvent, KeyEventState, KeyModifiers};
+
+    use super::*;
+
+    fn key(code: KeyCode, kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers: KeyModifiers::NONE,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[test]
+    fn a_key_release_never_counts_as_a_press() {
+        let press = message(key(KeyCode::Enter, KeyEventKind::Press), false);
+        assert!(matches!(press, Some(Msg::Key(keys::Action::Confirm))));
+        assert!(message(key(KeyCode::Enter, KeyEventKind::Release), false).is_none());
+        assert!(message(key(KeyCode::Char('a'), KeyEventKind::Release), true).is_none());
+    }
+
+    #[test]
+    fn letters_are_typed_into_a_name_not_taken_as_commands() {
+        let typed = message(key(KeyCode::Char('q'), KeyEventKind::Press), true);
+        assert!(matches!(typed, Some(Msg::Char('q'))));
+        let command = message(key(KeyCode::Char('q'), KeyEventKind::Press), false);
+        assert!(matches!(command, Some(Msg::Key(keys::Action::Back))));
+        assert!(message(Event::Resize(80, 24), false).is_none());
+    }
 }
