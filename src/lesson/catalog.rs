@@ -48,10 +48,88 @@ pub struct Catalog {
     pub files_read: usize,
 }
 
-/// One file's text, or the reason it could not be read.
+/// A file to read: built in, on disk (read by whichever thread parses it), or already
+/// known to be unreadable.
 struct SourceFile {
     path: PathBuf,
-    text: Result<String, String>,
+    content: Content,
+}
+
+enum Content {
+    BuiltIn(&'static str),
+    OnDisk,
+    Unreadable(String),
+}
+
+impl SourceFile {
+    fn on_disk(path: &Path) -> SourceFile {
+        SourceFile {
+            path: path.to_path_buf(),
+            content: Content::OnDisk,
+        }
+    }
+
+    fn unreadable(path: PathBuf, reason: impl Into<String>) -> SourceFile {
+        SourceFile {
+            path,
+            content: Content::Unreadable(reason.into()),
+        }
+    }
+}
+
+/// What one file turned out to be.
+enum Parsed {
+    Unreadable(String),
+    Help(Option<HelpLines>, Vec<Diagnostic>),
+    Lesson(ParsedLesson),
+}
+
+/// Reads and parses one file. Pure but for reading the file, so files can be parsed on
+/// several threads at once.
+fn parse_one(file: &SourceFile, today: Date) -> Parsed {
+    let owned;
+    let text = match &file.content {
+        Content::BuiltIn(text) => *text,
+        Content::Unreadable(reason) => return Parsed::Unreadable(reason.clone()),
+        Content::OnDisk => match read_text(&file.path) {
+            Ok(text) => {
+                owned = text;
+                &owned
+            }
+            Err(reason) => return Parsed::Unreadable(reason),
+        },
+    };
+    if file.path.file_name().is_some_and(|n| n == help::FILE_NAME) {
+        let (help, diagnostics) = help::parse_help_lines(&file.path, text, today);
+        Parsed::Help(help, diagnostics)
+    } else {
+        Parsed::Lesson(parse_lesson(&file.path, text))
+    }
+}
+
+/// Parses every file, spread over the machine's cores, in the files' order.
+fn parse_all(files: &[SourceFile], today: Date) -> Vec<Parsed> {
+    // Below a few files a thread costs more than it saves.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len() / 4)
+        .max(1);
+    if threads == 1 {
+        return files.iter().map(|f| parse_one(f, today)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|f| parse_one(f, today)).collect::<Vec<_>>())
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("reading a lesson file does not panic"))
+            .collect()
+    })
 }
 
 impl Catalog {
@@ -80,7 +158,7 @@ impl Catalog {
             if path.is_dir() {
                 files.extend(read_folder(path));
             } else {
-                files.push(read_file(path));
+                files.push(SourceFile::on_disk(path));
             }
         }
         // A file named twice (itself and inside a folder also named) is read once.
@@ -107,33 +185,38 @@ impl Catalog {
     }
 
     fn add_files(&mut self, files: Vec<SourceFile>, built_in: bool) {
-        let today = Date::today();
+        let parsed = parse_all(&files, Date::today());
         // Ids seen in this set of files, so that two of them with one id are caught.
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
-        for file in files {
+        // Where each lesson already on offer is, so a folder's lesson can replace it.
+        let mut index: HashMap<String, usize> = self
+            .lessons
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.lesson.id.clone(), i))
+            .collect();
+        for (file, parsed) in files.into_iter().zip(parsed) {
             self.files_read += 1;
-            let text = match file.text {
-                Ok(text) => text,
-                Err(reason) => {
+            let ParsedLesson {
+                lesson,
+                diagnostics,
+                id_place,
+            } = match parsed {
+                Parsed::Unreadable(reason) => {
                     self.diagnostics
                         .push(shown_inert(Diagnostic::file_error(&file.path, reason)));
                     self.broken_files.push(file.path);
                     continue;
                 }
-            };
-            if file.path.file_name().is_some_and(|n| n == help::FILE_NAME) {
-                let (help, diagnostics) = help::parse_help_lines(&file.path, &text, today);
-                self.note(&file.path, diagnostics);
-                if help.is_some() {
-                    self.help = help;
+                Parsed::Help(help, diagnostics) => {
+                    self.note(&file.path, diagnostics);
+                    if help.is_some() {
+                        self.help = help;
+                    }
+                    continue;
                 }
-                continue;
-            }
-            let ParsedLesson {
-                lesson,
-                diagnostics,
-                id_place,
-            } = parse_lesson(&file.path, &text);
+                Parsed::Lesson(parsed) => parsed,
+            };
             self.note(&file.path, diagnostics);
             let Some(lesson) = lesson else { continue };
             if let Some(first) = seen.get(&lesson.id) {
@@ -149,7 +232,7 @@ impl Catalog {
                 continue;
             }
             seen.insert(lesson.id.clone(), file.path.clone());
-            let replaced = self.lessons.iter().position(|e| e.lesson.id == lesson.id);
+            let replaced = index.get(&lesson.id).copied();
             let origin = if built_in {
                 Origin::BuiltIn
             } else {
@@ -165,7 +248,10 @@ impl Catalog {
             };
             match replaced {
                 Some(i) => self.lessons[i] = entry,
-                None => self.lessons.push(entry),
+                None => {
+                    index.insert(entry.lesson.id.clone(), self.lessons.len());
+                    self.lessons.push(entry);
+                }
             }
         }
     }
@@ -192,7 +278,7 @@ fn built_in_files() -> Vec<SourceFile> {
         .iter()
         .map(|(name, text)| SourceFile {
             path: Path::new("lessons").join(name),
-            text: Ok(text.to_string()),
+            content: Content::BuiltIn(text),
         })
         .collect()
 }
@@ -210,10 +296,7 @@ fn read_folder(folder: &Path) -> Vec<SourceFile> {
             } else {
                 format!("the folder cannot be read: {}", describe_io(&e))
             };
-            return vec![SourceFile {
-                path: folder.to_path_buf(),
-                text: Err(reason),
-            }];
+            return vec![SourceFile::unreadable(folder.to_path_buf(), reason)];
         }
     };
     let mut paths: Vec<PathBuf> = entries
@@ -234,19 +317,19 @@ fn read_folder(folder: &Path) -> Vec<SourceFile> {
             if text::visible(&name) != name {
                 // A file name that could send escape sequences to the terminal is shown
                 // inert and never read.
-                return SourceFile {
-                    path: PathBuf::from(text::visible(&p.to_string_lossy())),
-                    text: Err("the file name has control characters in it; rename the file".into()),
-                };
+                return SourceFile::unreadable(
+                    PathBuf::from(text::visible(&p.to_string_lossy())),
+                    "the file name has control characters in it; rename the file",
+                );
             }
-            read_file(p)
+            SourceFile::on_disk(p)
         })
         .collect()
 }
 
 /// Reads one file, never more than `MAX_FILE_BYTES` of it, whatever its size claims to be.
-fn read_file(path: &Path) -> SourceFile {
-    let text = match fs::metadata(path) {
+fn read_text(path: &Path) -> Result<String, String> {
+    match fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if fs::symlink_metadata(path).is_ok() {
                 Err("this is a link to a file that does not exist".into())
@@ -265,10 +348,6 @@ fn read_file(path: &Path) -> SourceFile {
                 )
             })
         }),
-    };
-    SourceFile {
-        path: path.to_path_buf(),
-        text,
     }
 }
 
