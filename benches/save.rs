@@ -7,6 +7,8 @@
 //!
 //! Target: under 5 ms.
 
+#[path = "common/attempts.rs"]
+mod attempts;
 #[path = "common/library.rs"]
 mod library;
 
@@ -17,47 +19,13 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mehfooz::lesson::{Lesson, QuestionKind, parse_lesson};
-use mehfooz::progress::{Attempt, Store, Student};
-use mehfooz::quiz::{Session, View};
+use mehfooz::lesson::{Lesson, parse_lesson};
+use mehfooz::progress::{Store, Student};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 const LESSONS: usize = 100;
 const ATTEMPTS_EACH: usize = 10;
-
-/// An attempt at `lesson` answered up to step `answered` (all of it when `None`), with
-/// the right answers except for every `wrong_every`-th question.
-fn attempt(lesson: &Lesson, rng: &mut StdRng, answered: Option<usize>, wrong: usize) -> Attempt {
-    let mut session = Session::start(lesson, rng);
-    let mut question = 0;
-    while !session.is_finished() && answered.is_none_or(|n| session.position() < n) {
-        let picked: Vec<usize> = match session.current() {
-            Some(View::Question { question: q, .. }) => {
-                question += 1;
-                match (q.kind, question % 4 == wrong) {
-                    (_, true) => vec![0],
-                    (QuestionKind::Multiple, false) => vec![1, 3],
-                    _ => vec![1],
-                }
-            }
-            Some(View::Chat { .. }) => vec![0, 3],
-            _ => Vec::new(),
-        };
-        if !picked.is_empty() {
-            session.answer(&picked).expect("a valid answer");
-        }
-        session.advance();
-    }
-    let mut attempt = Attempt::new(session.state().clone());
-    if session.is_finished() {
-        let summary = session.summary();
-        attempt.finished = Some(attempt.updated);
-        attempt.percent = Some(summary.percent);
-        attempt.passed = Some(summary.passed);
-    }
-    attempt
-}
 
 fn save(c: &mut Criterion) {
     let lessons: Vec<Lesson> = (0..LESSONS)
@@ -74,7 +42,7 @@ fn save(c: &mut Criterion) {
         for a in 0..ATTEMPTS_EACH {
             let open = l == LESSONS - 1 && a == ATTEMPTS_EACH - 1;
             let answered = open.then_some(6);
-            let attempt = attempt(lesson, &mut rng, answered, a % 5);
+            let attempt = attempts::attempt(lesson, &mut rng, answered, a % 5);
             student.merge_attempt(&lesson.id, &attempt);
         }
     }

@@ -81,7 +81,7 @@ impl SourceFile {
 enum Parsed {
     Unreadable(String),
     Help(Option<HelpLines>, Vec<Diagnostic>),
-    Lesson(ParsedLesson),
+    Lesson(Box<ParsedLesson>),
 }
 
 /// Reads and parses one file. Pure but for reading the file, so files can be parsed on
@@ -103,7 +103,7 @@ fn parse_one(file: &SourceFile, today: Date) -> Parsed {
         let (help, diagnostics) = help::parse_help_lines(&file.path, text, today);
         Parsed::Help(help, diagnostics)
     } else {
-        Parsed::Lesson(parse_lesson(&file.path, text))
+        Parsed::Lesson(Box::new(parse_lesson(&file.path, text)))
     }
 }
 
@@ -215,7 +215,7 @@ impl Catalog {
                     }
                     continue;
                 }
-                Parsed::Lesson(parsed) => parsed,
+                Parsed::Lesson(parsed) => *parsed,
             };
             self.note(&file.path, diagnostics);
             let Some(lesson) = lesson else { continue };

@@ -225,10 +225,7 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
             app.catalog
                 .lessons
                 .iter()
-                .filter(|e| {
-                    s.status(&e.lesson.id) == Status::Passed
-                        || s.record(&e.lesson.id).is_some_and(|r| r.has_passed())
-                })
+                .filter(|e| s.record(&e.lesson.id).is_some_and(|r| r.has_passed()))
                 .count()
         })
         .sum();
@@ -266,8 +263,15 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
     let block = panel(format!(" Lessons for {} ", screen.student.name), theme);
     let inner = block.inner(list);
     let title_width = inner.width.saturating_sub(36).max(10) as usize;
+    // Only the rows in view are laid out: a library may hold a thousand lessons.
+    let scroll = scroll_to(screen.selected, inner.height);
     let mut lines = Vec::new();
-    for (i, entry) in shown.iter().enumerate() {
+    for (i, entry) in shown
+        .iter()
+        .enumerate()
+        .skip(scroll as usize)
+        .take(inner.height as usize)
+    {
         let lesson = &entry.lesson;
         let (status, ratio) = lesson_progress(&screen.student, lesson);
         let title = lesson_text::fit(&lesson.title, title_width);
@@ -289,8 +293,7 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
             " No lessons for this age. Press a to see others.",
         ));
     }
-    let scroll = scroll_to(screen.selected, inner.height);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), list);
+    frame.render_widget(Paragraph::new(lines).block(block), list);
     if let Some(entry) = shown.get(screen.selected) {
         let lesson = &entry.lesson;
         let best = screen
