@@ -19,7 +19,7 @@ target/release/examples/gen_library "$lib-100" 100
 target/release/examples/gen_library "$lib-1000" 1000
 
 echo "== criterion: load, frame, save, report"
-cargo bench --quiet --bench load --bench frame --bench save --bench report 2>cargo bench --quiet --bench load --bench frame --bench save 2>&1 |1 |
+cargo bench --quiet --bench load --bench frame --bench save --bench report 2>&1 |
     grep -Ev '^(Benchmarking|Found [0-9]+ outliers|  [0-9]+ \([0-9.]+%\) (high|low))' || true
 python3 benches/summary.py target/criterion
 
