@@ -536,6 +536,10 @@ fn text_lines(text: &str, theme: &Theme) -> Vec<Line<'static>> {
     for block in lesson_text::blocks(text) {
         match block {
             TextBlock::Paragraph(p) => {
+                // A paragraph straight after a list gets the same space as any other.
+                if lines.last().is_some_and(|l: &Line| l.width() > 0) {
+                    lines.push(Line::from(""));
+                }
                 lines.push(Line::raw(p));
                 lines.push(Line::from(""));
             }
