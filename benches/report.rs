@@ -12,11 +12,10 @@ mod attempts;
 mod library;
 
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mehfooz::lesson::{Lesson, parse_lesson};
+use mehfooz::lesson::Lesson;
 use mehfooz::progress::Student;
 use mehfooz::report::class_report;
 use rand::SeedableRng;
@@ -26,13 +25,7 @@ const STUDENTS: usize = 1_000;
 const LESSONS: usize = 20;
 
 fn report(c: &mut Criterion) {
-    let lessons: Vec<Lesson> = (0..LESSONS)
-        .map(|i| {
-            parse_lesson(Path::new(&library::file_name(i)), &library::lesson(i))
-                .lesson
-                .expect("the generated lesson reads")
-        })
-        .collect();
+    let lessons: Vec<Lesson> = attempts::generated_lessons(LESSONS);
     let mut rng = StdRng::seed_from_u64(2);
     let students: Vec<Student> = (0..STUDENTS)
         .map(|s| {

@@ -15,11 +15,10 @@ mod library;
 use std::fs::File;
 use std::hint::black_box;
 use std::io::Write;
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mehfooz::lesson::{Lesson, parse_lesson};
+use mehfooz::lesson::Lesson;
 use mehfooz::progress::{Store, Student};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -28,13 +27,7 @@ const LESSONS: usize = 100;
 const ATTEMPTS_EACH: usize = 10;
 
 fn save(c: &mut Criterion) {
-    let lessons: Vec<Lesson> = (0..LESSONS)
-        .map(|i| {
-            parse_lesson(Path::new(&library::file_name(i)), &library::lesson(i))
-                .lesson
-                .expect("the generated lesson reads")
-        })
-        .collect();
+    let lessons: Vec<Lesson> = attempts::generated_lessons(LESSONS);
     let mut rng = StdRng::seed_from_u64(1);
     // 999 finished attempts over 100 lessons, and one open: the one being saved.
     let mut student = Student::new("Ayesha");

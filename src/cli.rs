@@ -420,10 +420,7 @@ fn play(
 }
 
 fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {
-    let good = id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let good = crate::lesson::is_valid_id(id);
     if !good {
         return Err(format!(
             "\"{id}\" cannot be a lesson id: use lowercase letters a-z, digits and hyphens, like online-friends"

@@ -70,10 +70,7 @@ pub fn detect(text: &str) -> QuizFormat {
 
 /// `id` and `title` name the new lesson (derive them from the file name in the caller).
 pub fn import(text: &str, format: QuizFormat, id: &str, title: &str) -> Result<Imported, String> {
-    let id_ok = id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let id_ok = crate::lesson::is_valid_id(id);
     if !id_ok {
         return Err(format!(
             "the lesson id \"{id}\" may only use lowercase letters a-z, digits and hyphens, like \"online-friends\""

@@ -18,9 +18,7 @@
 mod common;
 
 use std::fs;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{crate_dir, data_dir, mehfooz, run};
@@ -341,116 +339,37 @@ fn the_tui_draws_every_field_with_its_escape_sequences_removed() {
     }
 }
 
-/// The app in a pseudo-terminal, as tests/terminal.rs runs it.
+/// Every row framed by the panel's side borders ends on the last column: no wide
+/// character pushed the right border out of place.
 #[cfg(unix)]
-mod pty {
-    use super::*;
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
-    pub struct Terminal {
-        pub parser: Arc<Mutex<vt100::Parser>>,
-        pub raw: Arc<Mutex<Vec<u8>>>,
-        writer: Box<dyn Write + Send>,
-        pub child: Box<dyn portable_pty::Child + Send + Sync>,
-    }
-
-    impl Terminal {
-        pub fn start(script: &str) -> Terminal {
-            let pty = native_pty_system()
-                .openpty(PtySize {
-                    rows: 24,
-                    cols: 80,
-                    pixel_width: 0,
-                    pixel_height: 0,
-                })
-                .expect("a pseudo-terminal opens");
-            let mut command = CommandBuilder::new("sh");
-            command.args(["-c", script]);
-            command.cwd(env!("CARGO_MANIFEST_DIR"));
-            command.env("TERM", "xterm-256color");
-            let child = pty.slave.spawn_command(command).expect("the app starts");
-            drop(pty.slave);
-            let mut reader = pty.master.try_clone_reader().unwrap();
-            let writer = pty.master.take_writer().unwrap();
-            let parser = Arc::new(Mutex::new(vt100::Parser::new(
-                24.try_into().unwrap(),
-                80.try_into().unwrap(),
-                0,
-            )));
-            let raw = Arc::new(Mutex::new(Vec::new()));
-            let (p, r) = (parser.clone(), raw.clone());
-            std::thread::spawn(move || {
-                let _master = pty.master;
-                let mut buf = [0u8; 4096];
-                while let Ok(n) = reader.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    p.lock().unwrap().process(&buf[..n]);
-                    r.lock().unwrap().extend_from_slice(&buf[..n]);
-                }
-            });
-            Terminal {
-                parser,
-                raw,
-                writer,
-                child,
-            }
-        }
-
-        pub fn screen(&self) -> String {
-            self.parser.lock().unwrap().screen().contents()
-        }
-
-        pub fn wait_for(&self, text: &str) {
-            let start = Instant::now();
-            while !self.screen().contains(text) {
-                assert!(
-                    start.elapsed() < Duration::from_secs(20),
-                    "waited for {text:?}; the screen shows:\n{}",
-                    self.screen()
-                );
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-
-        pub fn keys(&mut self, keys: &str) {
-            self.writer.write_all(keys.as_bytes()).unwrap();
-            self.writer.flush().unwrap();
-        }
-
-        /// Every row framed by the panel's side borders ends on the last column: no wide
-        /// character pushed the right border out of place.
-        pub fn assert_borders_line_up(&self) {
-            let parser = self.parser.lock().unwrap();
-            let screen = parser.screen();
-            let cell = |row, col| {
-                screen
-                    .cell(row, col)
-                    .map(|c| c.contents().to_string())
-                    .unwrap_or_default()
-            };
-            let mut framed = 0;
-            for row in 1..23 {
-                if cell(row, 0) == "│" {
-                    framed += 1;
-                    assert_eq!(
-                        cell(row, 79),
-                        "│",
-                        "row {row} does not end with the border:\n{}",
-                        screen.contents()
-                    );
-                }
-            }
-            assert!(framed > 5, "no panel drawn:\n{}", screen.contents());
+fn assert_borders_line_up(terminal: &common::pty::Terminal) {
+    let parser = terminal.parser.lock().unwrap();
+    let screen = parser.screen();
+    let cell = |row, col| {
+        screen
+            .cell(row, col)
+            .map(|c| c.contents().to_string())
+            .unwrap_or_default()
+    };
+    let mut framed = 0;
+    for row in 1..23 {
+        if cell(row, 0) == "│" {
+            framed += 1;
+            assert_eq!(
+                cell(row, 79),
+                "│",
+                "row {row} does not end with the border:\n{}",
+                screen.contents()
+            );
         }
     }
+    assert!(framed > 5, "no panel drawn:\n{}", screen.contents());
 }
 
 #[cfg(unix)]
 #[test]
 fn the_real_terminal_gets_no_escape_sequence_from_a_lesson_and_wide_text_lines_up() {
-    use pty::Terminal;
+    use common::pty::Terminal;
     let data = data_dir();
     let app = env!("CARGO_BIN_EXE_mehfooz");
     let script = format!(
@@ -518,13 +437,13 @@ fn the_real_terminal_gets_no_escape_sequence_from_a_lesson_and_wide_text_lines_u
     );
     let mut t = Terminal::start(&script);
     t.wait_for("网上的朋友");
-    t.assert_borders_line_up();
+    assert_borders_line_up(&t);
     t.keys("\r");
     t.wait_for("Question 1 of 2");
-    t.assert_borders_line_up();
+    assert_borders_line_up(&t);
     t.keys("1\r");
     t.wait_for("Not quite");
-    t.assert_borders_line_up();
+    assert_borders_line_up(&t);
     t.keys("\x03");
     let _ = t.child.wait();
 }

@@ -1,7 +1,9 @@
 //! Attempts at generated lessons, answered the way a class might: mostly right, with
 //! some questions wrong.
 
-use mehfooz::lesson::{Lesson, QuestionKind};
+use std::path::Path;
+
+use mehfooz::lesson::{Lesson, QuestionKind, parse_lesson};
 use mehfooz::progress::Attempt;
 use mehfooz::quiz::{Session, View};
 use rand::rngs::StdRng;
@@ -42,4 +44,18 @@ pub fn attempt(
         attempt.passed = Some(summary.passed);
     }
     attempt
+}
+
+/// The first `count` generated lessons, read as the app reads them.
+pub fn generated_lessons(count: usize) -> Vec<Lesson> {
+    (0..count)
+        .map(|i| {
+            parse_lesson(
+                Path::new(&super::library::file_name(i)),
+                &super::library::lesson(i),
+            )
+            .lesson
+            .expect("the generated lesson reads")
+        })
+        .collect()
 }

@@ -8,6 +8,15 @@ pub mod schema;
 pub use catalog::{Catalog, LessonEntry, Origin};
 pub use read::{ParsedLesson, parse_lesson};
 
+/// Whether `id` can name a lesson: lowercase letters a-z, digits and hyphens, starting
+/// with a letter or digit.
+pub fn is_valid_id(id: &str) -> bool {
+    id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// Who a lesson is for, in years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ages {

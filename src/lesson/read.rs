@@ -409,10 +409,7 @@ impl Reader<'_> {
         let id = f.string(self, "id", Need::Required);
         if let Some((id, span)) = &id {
             *id_place = Some(self.map.diagnostic(Severity::Error, span.clone(), ""));
-            let good = id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            let good = super::is_valid_id(id);
             if !good {
                 self.error(
                     span.clone(),
