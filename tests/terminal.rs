@@ -162,7 +162,14 @@ fn preview_watch_shows_problems_then_the_lesson_once_the_file_is_fixed() {
     std::thread::sleep(Duration::from_millis(50));
     std::fs::write(&file, &good).unwrap();
     terminal.wait_for("Not everyone is who they say");
-    terminal.wait_for("Reloaded: the lesson starts again");
+    terminal.wait_for("Reloaded from the start");
+    // A change to the words only keeps the teacher's place.
+    terminal.keys("\r");
+    terminal.wait_for("Bilal, 11, asks you");
+    std::thread::sleep(Duration::from_millis(50));
+    std::fs::write(&file, good.replace("Bilal, 11,", "Hamza, 12,")).unwrap();
+    terminal.wait_for("Reloaded: carrying on at step 2");
+    terminal.wait_for("Hamza, 12, asks you");
     terminal.keys("\x03");
     assert_restored_after(&mut terminal, "EXITED 0");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())

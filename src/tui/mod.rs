@@ -237,10 +237,19 @@ pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -
             Some(id) => {
                 let mut app = App::new(&catalog, Vec::new(), region.clone());
                 open_for(&mut app, &store, "Preview", Some(&id), &mut rng);
-                app.notice = Some(if reloaded {
-                    "Reloaded: the lesson starts again. Nothing is saved in a preview.".into()
-                } else {
-                    "Preview: nothing is saved. q goes back, Ctrl-C quits.".into()
+                // The preview's own scratch progress carries the place across a reload,
+                // unless the edit changed the lesson's steps.
+                let step = match &app.screen {
+                    app::Screen::Player(player) => player.run.session.position(),
+                    _ => 0,
+                };
+                app.notice = Some(match (reloaded, step) {
+                    (false, _) => "Preview: nothing is saved. q goes back, Ctrl-C quits.".into(),
+                    (true, 0) => "Reloaded from the start. Nothing is saved in a preview.".into(),
+                    (true, step) => format!(
+                        "Reloaded: carrying on at step {}. Nothing is saved in a preview.",
+                        step + 1
+                    ),
                 });
                 run_app(&mut terminal, &mut app, &store, &theme, watching.as_ref())
             }
