@@ -134,20 +134,31 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    // Commands about lesson files alone do not need the class settings, so a mistake in
+    // those never stops a teacher from checking or writing lessons.
+    match &cli.command {
+        Some(Command::Check { paths, format }) => return Ok(check(paths, *format)),
+        Some(Command::New { id, dir }) => return new_lesson(id, dir),
+        Some(Command::Schema) => {
+            print!("{}", crate::lesson::schema::lesson_schema());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Import { file, dir }) => return import(file, dir),
+        _ => {}
+    }
     let setup = Setup::read(&cli)?;
     match &cli.command {
-        Some(Command::Check { paths, format }) => Ok(check(paths, *format)),
+        Some(
+            Command::Check { .. } | Command::New { .. } | Command::Schema | Command::Import { .. },
+        ) => {
+            unreachable!("handled above")
+        }
         Some(Command::List { json }) => list(&setup.catalog(), *json),
         Some(Command::Play {
             lesson,
             student,
             plain,
         }) => play(&setup, lesson, student, *plain),
-        Some(Command::New { id, dir }) => new_lesson(id, dir),
-        Some(Command::Schema) => {
-            print!("{}", crate::lesson::schema::lesson_schema());
-            Ok(ExitCode::SUCCESS)
-        }
         Some(Command::Preview { file, watch }) => preview(&setup, file, *watch),
         Some(Command::Report {
             csv,
@@ -159,7 +170,6 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             lesson,
             yes,
         }) => reset(&setup, student, lesson.as_deref(), *yes),
-        Some(Command::Import { file, dir }) => import(file, dir),
         None => {
             let catalog = setup.catalog();
             let store = open_store(setup.data_dir.as_deref())?;

@@ -454,3 +454,26 @@ fn reset_of_a_student_with_nothing_saved_changes_nothing() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(out.stdout.contains("nothing to clear"), "{}", out.stdout);
 }
+
+#[test]
+fn broken_class_settings_never_stop_a_teacher_checking_lessons() {
+    let class = tempfile::tempdir().unwrap();
+    fs::write(class.path().join("mehfooz.toml"), "them = \"plain\"\n").unwrap();
+    let lesson = crate_dir().join("tests/good_lessons/short-quiz.toml");
+    let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
+    let out = run(cmd.current_dir(class.path()).arg("check").arg(&lesson));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
+    let list = run(cmd.current_dir(class.path()).arg("list"));
+    assert_eq!(
+        list.code,
+        Some(1),
+        "the app itself does not start on broken settings"
+    );
+    assert!(
+        list.stderr
+            .contains("mehfooz.toml:1:1: error: unknown field `them`"),
+        "{}",
+        list.stderr
+    );
+}
