@@ -283,7 +283,7 @@ impl<'l> Session<'l> {
             return Err(AnswerError::AlreadyAnswered);
         }
         let mut chosen = Vec::new();
-        match &self.lesson.steps[planned.step] {
+        let kind = match &self.lesson.steps[planned.step] {
             Step::Chat(chat) => {
                 for &i in picked {
                     let message = chat
@@ -295,6 +295,8 @@ impl<'l> Session<'l> {
                     }
                     chosen.push(i);
                 }
+                // Marking no message at all is an answer: "nothing here is a warning sign".
+                None
             }
             _ => {
                 let question = self.question(planned).expect("planned questions exist");
@@ -306,21 +308,20 @@ impl<'l> Session<'l> {
                             .ok_or(AnswerError::NoSuchChoice(i + 1))?,
                     );
                 }
-                chosen.sort_unstable();
-                chosen.dedup();
-                match question.kind {
-                    QuestionKind::Single | QuestionKind::TrueFalse if chosen.len() != 1 => {
-                        return Err(AnswerError::PickOne);
-                    }
-                    QuestionKind::Multiple if chosen.is_empty() => {
-                        return Err(AnswerError::PickAtLeastOne);
-                    }
-                    _ => {}
-                }
+                Some(question.kind)
             }
-        }
+        };
         chosen.sort_unstable();
         chosen.dedup();
+        match kind {
+            Some(QuestionKind::Single | QuestionKind::TrueFalse) if chosen.len() != 1 => {
+                return Err(AnswerError::PickOne);
+            }
+            Some(QuestionKind::Multiple) if chosen.is_empty() => {
+                return Err(AnswerError::PickAtLeastOne);
+            }
+            _ => {}
+        }
         self.state.answers[index] = Some(chosen);
         Ok(self.feedback_at(index).expect("just answered"))
     }

@@ -24,12 +24,6 @@ pub struct Ages {
     pub max: u32,
 }
 
-impl Ages {
-    pub fn contains(&self, age: u32) -> bool {
-        (self.min..=self.max).contains(&age)
-    }
-}
-
 /// One lesson, as its file describes it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lesson {
@@ -91,12 +85,6 @@ pub struct Question {
     pub shuffle: bool,
     /// For true/false questions these are "True" and "False", in that order.
     pub choices: Vec<Choice>,
-}
-
-impl Question {
-    pub fn correct_count(&self) -> usize {
-        self.choices.iter().filter(|c| c.correct).count()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,7 @@ use rand::Rng;
 use super::keys::Action;
 use crate::lesson::{Catalog, Lesson, LessonEntry, QuestionKind, Sender};
 use crate::progress::{self, Attempt, Loaded, Status, Student};
-use crate::quiz::{Feedback, View};
+use crate::quiz::{AnswerError, Feedback, View};
 use crate::report::{ClassReport, class_report};
 use crate::run::{LessonRun, Start};
 use crate::strings;
@@ -421,8 +421,7 @@ impl<'c> Player<'c> {
                 Action::Retry => {
                     let lesson = self.run.session.lesson();
                     self.run = LessonRun::restart(lesson, rng);
-                    self.reset_step();
-                    (vec![self.save()], false)
+                    self.moved()
                 }
                 Action::Left => {
                     self.run.session.back();
@@ -440,8 +439,7 @@ impl<'c> Player<'c> {
         match action {
             Action::Left => {
                 self.run.session.back();
-                self.reset_step();
-                return (vec![self.save()], false);
+                return self.moved();
             }
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             Action::PageDown => self.scroll = self.scroll.saturating_add(10),
@@ -451,8 +449,7 @@ impl<'c> Player<'c> {
             match action {
                 Action::Confirm | Action::Right => {
                     self.run.session.advance();
-                    self.reset_step();
-                    return (vec![self.save()], false);
+                    return self.moved();
                 }
                 Action::Up => self.scroll = self.scroll.saturating_sub(1),
                 Action::Down => self.scroll = self.scroll.saturating_add(1),
@@ -481,7 +478,8 @@ impl<'c> Player<'c> {
                     .map(|(i, _)| i)
                     .collect(),
             ),
-            View::Page { .. } => (0, false, Vec::new()),
+            // A page never waits for an answer: it was handled above.
+            View::Page { .. } => return (Vec::new(), false),
         };
         let hint = match &view {
             View::Question { question, .. } => question.hint.is_some(),
@@ -501,9 +499,7 @@ impl<'c> Player<'c> {
             }
             Action::Number(n) if n < count => {
                 if !selectable.contains(&n) {
-                    self.problem = Some(strings::answer_error(
-                        &crate::quiz::AnswerError::OwnMessage(n + 1),
-                    ));
+                    self.problem = Some(strings::answer_error(&AnswerError::OwnMessage(n + 1)));
                 } else {
                     self.cursor = n;
                     if multiple {
@@ -512,9 +508,7 @@ impl<'c> Player<'c> {
                 }
             }
             Action::Number(n) => {
-                self.problem = Some(strings::answer_error(
-                    &crate::quiz::AnswerError::NoSuchChoice(n + 1),
-                ));
+                self.problem = Some(strings::answer_error(&AnswerError::NoSuchChoice(n + 1)));
             }
             Action::Toggle if multiple => toggle(&mut self.marked, self.cursor),
             Action::Hint => {
@@ -525,18 +519,11 @@ impl<'c> Player<'c> {
                 }
             }
             Action::Confirm => {
-                let picked: Vec<usize> = if count == 0 {
-                    Vec::new()
-                } else if multiple {
+                let picked: Vec<usize> = if multiple {
                     self.marked.iter().copied().collect()
                 } else {
                     vec![self.cursor]
                 };
-                if count == 0 {
-                    self.run.session.advance();
-                    self.reset_step();
-                    return (vec![self.save()], false);
-                }
                 match self.run.session.answer(&picked) {
                     Ok(_) => {
                         self.scroll = 0;
@@ -545,14 +532,15 @@ impl<'c> Player<'c> {
                     Err(e) => self.problem = Some(strings::answer_error(&e)),
                 }
             }
-            Action::Right if count == 0 => {
-                self.run.session.advance();
-                self.reset_step();
-                return (vec![self.save()], false);
-            }
             _ => {}
         }
         (Vec::new(), false)
+    }
+
+    /// After moving to another step: a fresh cursor, and the place saved.
+    fn moved(&mut self) -> (Vec<Effect>, bool) {
+        self.reset_step();
+        (vec![self.save()], false)
     }
 }
 

@@ -151,6 +151,8 @@ fn run_app(
     watch: Option<&Watch>,
 ) -> io::Result<Outcome> {
     let mut rng = rand::rng();
+    // Lets the real-terminal tests prove a panic leaves the terminal usable.
+    let panic_on_key = std::env::var_os("MEHFOOZ_TEST_PANIC").is_some();
     while !app.quit {
         terminal.draw(|frame| view::draw(frame, app, theme))?;
         // Blocks until something happens: no work while the child reads.
@@ -163,8 +165,7 @@ fn run_app(
         }
         let msg = message(event::read()?, app.is_typing());
         if let Some(msg) = msg {
-            // Lets the real-terminal tests prove a panic leaves the terminal usable.
-            if std::env::var_os("MEHFOOZ_TEST_PANIC").is_some() {
+            if panic_on_key {
                 panic!("MEHFOOZ_TEST_PANIC is set: stopping on the first key, on purpose");
             }
             let effects = app.update(msg, &mut rng);
