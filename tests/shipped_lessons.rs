@@ -70,17 +70,17 @@ fn every_file_in_the_lessons_folder_is_built_in() {
 }
 
 #[test]
-fn there_are_at_least_twelve_lessons() {
+fn there_are_at_least_twenty_two_lessons() {
     let catalog = Catalog::built_in();
     assert!(
-        catalog.lessons.len() >= 12,
+        catalog.lessons.len() >= 22,
         "only {} lessons",
         catalog.lessons.len()
     );
 }
 
 #[test]
-fn each_age_band_has_at_least_four_lessons() {
+fn each_age_band_has_at_least_seven_lessons() {
     let catalog = Catalog::built_in();
     for (min, max) in [(8, 10), (11, 13), (14, 16)] {
         let ids: Vec<&str> = catalog
@@ -90,7 +90,7 @@ fn each_age_band_has_at_least_four_lessons() {
             .map(|e| e.lesson.id.as_str())
             .collect();
         assert!(
-            ids.len() >= 4,
+            ids.len() >= 7,
             "ages {min}-{max} have only {} lessons: {ids:?}",
             ids.len()
         );
@@ -280,4 +280,142 @@ fn every_shipped_lesson_can_be_taken_from_start_to_finish_in_plain_mode() {
         assert_eq!(attempts.len(), 1);
         assert!(attempts[0]["finished"].is_i64(), "{}", entry.lesson.id);
     }
+}
+
+/// The twelve topics the course has taught from the start, each with the `topics` tags
+/// that count as teaching it. New lessons must not push one of them out.
+const COURSE_TOPICS: [(&str, &[&str]); 12] = [
+    ("private information", &["private information"]),
+    ("online friends", &["online friends"]),
+    ("grooming warning signs", &["grooming"]),
+    ("secrets and gifts", &["secrets", "gifts"]),
+    ("trusted adults and getting help", &["trusted adults"]),
+    (
+        "saying no, blocking, reporting, evidence",
+        &["blocking", "reporting"],
+    ),
+    ("photos, video and the camera", &["photos", "camera"]),
+    ("sextortion", &["sextortion"]),
+    ("games and chat", &["games"]),
+    (
+        "privacy settings and location sharing",
+        &["privacy settings", "settings", "location sharing"],
+    ),
+    ("passwords and accounts", &["passwords"]),
+    ("cyberbullying and being an upstander", &["cyberbullying"]),
+];
+
+#[test]
+fn every_topic_of_the_course_is_still_taught() {
+    let catalog = Catalog::built_in();
+    let missing: Vec<&str> = COURSE_TOPICS
+        .iter()
+        .filter(|(_, tags)| {
+            !catalog
+                .lessons
+                .iter()
+                .any(|e| e.lesson.topics.iter().any(|t| tags.contains(&t.as_str())))
+        })
+        .map(|(topic, _)| *topic)
+        .collect();
+    assert!(missing.is_empty(), "no lesson teaches: {missing:?}");
+}
+
+#[test]
+fn grooming_is_taught_with_at_least_two_chats_to_spot_the_red_flags_in() {
+    let chats: usize = Catalog::built_in()
+        .lessons
+        .iter()
+        .filter(|e| e.lesson.topics.iter().any(|t| t == "grooming"))
+        .flat_map(|e| &e.lesson.steps)
+        .filter(|s| matches!(s, Step::Chat(_)))
+        .count();
+    assert!(chats >= 2, "only {chats} chats in the grooming lessons");
+}
+
+#[test]
+fn sextortion_is_taught_only_from_fourteen() {
+    for entry in &Catalog::built_in().lessons {
+        if entry.lesson.topics.iter().any(|t| t == "sextortion") {
+            assert!(
+                entry.lesson.ages.min >= 14,
+                "{} teaches sextortion from age {}",
+                entry.lesson.id,
+                entry.lesson.ages.min
+            );
+        }
+    }
+}
+
+/// Lessons with no pretend chat, and why a chat would not fit them.
+const NO_CHAT: [(&str, &str); 1] = [(
+    "trusted-adults",
+    "it is about whom to tell and what to say, so there is no one else's chat to read",
+)];
+
+#[test]
+fn every_lesson_has_a_chat_or_says_why_not() {
+    let catalog = Catalog::built_in();
+    let mut wrong = Vec::new();
+    for entry in &catalog.lessons {
+        let has_chat = entry
+            .lesson
+            .steps
+            .iter()
+            .any(|s| matches!(s, Step::Chat(_)));
+        let excused = NO_CHAT.iter().any(|(id, _)| *id == entry.lesson.id);
+        match (has_chat, excused) {
+            (false, false) => wrong.push(format!("{} has no chat", entry.lesson.id)),
+            (true, true) => wrong.push(format!(
+                "{} has a chat now: take it off the list of lessons without one",
+                entry.lesson.id
+            )),
+            _ => {}
+        }
+    }
+    for (id, _) in NO_CHAT {
+        if !catalog.lessons.iter().any(|e| e.lesson.id == id) {
+            wrong.push(format!("{id} is excused from a chat but is not a lesson"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+/// The lesson ids in the first column of the table under the README's "## Lessons".
+fn readme_lesson_table_ids() -> Vec<String> {
+    let readme = fs::read_to_string(crate_dir().join("README.md")).unwrap();
+    let section = readme
+        .split("\n## Lessons\n")
+        .nth(1)
+        .expect("README.md has a \"## Lessons\" section");
+    let section = section.split("\n## ").next().unwrap_or(section);
+    section
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split_once('`'))
+        .map(|(id, _)| id.to_string())
+        .collect()
+}
+
+#[test]
+fn the_readme_lesson_table_lists_every_built_in_lesson_and_no_other() {
+    let table = readme_lesson_table_ids();
+    let catalog = Catalog::built_in();
+    let ids: Vec<&str> = catalog
+        .lessons
+        .iter()
+        .map(|e| e.lesson.id.as_str())
+        .collect();
+    let missing: Vec<&&str> = ids
+        .iter()
+        .filter(|id| !table.iter().any(|t| t == *id))
+        .collect();
+    let stale: Vec<&String> = table
+        .iter()
+        .filter(|t| !ids.contains(&t.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "not in the README table: {missing:?}; in the table but not a lesson: {stale:?}"
+    );
 }
