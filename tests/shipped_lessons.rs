@@ -650,9 +650,18 @@ fn the_sextortion_lesson_says_threats_may_be_bluffs_or_fakes_and_boys_are_target
         ("same steps", "the same steps apply"),
         ("boys", "boys are often targeted"),
         ("organised groups", "organised groups, for money"),
-        ("own phone or computer", "Take It Down needs the image on the child's device"),
-        ("whatsapp", "Take It Down does not work on encrypted apps such as WhatsApp"),
-        ("cybertipline", "the CyberTipline, when the child has no copy"),
+        (
+            "own phone or computer",
+            "Take It Down needs the image on the child's device",
+        ),
+        (
+            "whatsapp",
+            "Take It Down does not work on encrypted apps such as WhatsApp",
+        ),
+        (
+            "cybertipline",
+            "the CyberTipline, when the child has no copy",
+        ),
     ] {
         assert!(
             text.contains(needed),
@@ -675,9 +684,18 @@ fn help_lines_state_what_take_it_down_cannot_do_and_where_else_to_go() {
     };
     let take_it_down = line("Take It Down").purpose.to_lowercase();
     for (needed, why) in [
-        ("your own phone or computer", "the image must be on the child's own device"),
-        ("platforms that take part", "it works only on participating platforms"),
-        ("whatsapp", "it does not work on encrypted apps such as WhatsApp"),
+        (
+            "your own phone or computer",
+            "the image must be on the child's own device",
+        ),
+        (
+            "platforms that take part",
+            "it works only on participating platforms",
+        ),
+        (
+            "whatsapp",
+            "it does not work on encrypted apps such as WhatsApp",
+        ),
         ("cybertipline", "without a copy, use the CyberTipline"),
     ] {
         assert!(
@@ -708,10 +726,17 @@ fn international_phone_lines_say_they_are_free_only_inside_their_country() {
     for region in help.regions.iter().filter(|r| r.id != "pk") {
         for line in &region.lines {
             let digits = line.contact.chars().filter(char::is_ascii_digit).count();
-            if digits >= 4 && !line.purpose.to_lowercase().contains("free only inside")
-                && !line.purpose.to_lowercase().contains("free to call only inside")
+            if digits >= 4
+                && !line.purpose.to_lowercase().contains("free only inside")
+                && !line
+                    .purpose
+                    .to_lowercase()
+                    .contains("free to call only inside")
             {
-                found.push(format!("{:?} ({}): {:?}", line.name, line.contact, line.purpose));
+                found.push(format!(
+                    "{:?} ({}): {:?}",
+                    line.name, line.contact, line.purpose
+                ));
             }
         }
     }
