@@ -1,6 +1,10 @@
 //! Text from files anyone can write, made safe to show: no control characters or
 //! direction overrides reach the terminal, whatever a lesson file contains.
 
+mod shape;
+
+pub use shape::join_letters;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Keeps newlines, turns tabs into spaces, and drops carriage returns, whole terminal
