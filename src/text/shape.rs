@@ -220,26 +220,19 @@ mod tests {
 
     #[test]
     fn real_urdu_words_join_fully() {
-        // بچوں (children): ب initial, چ medial, و final (it cannot join on), ں isolated.
-        assert_eq!(
-            code_points(&join_letters("بچوں")),
-            vec![0xFE91, 0xFB7D, 0xFEEE, 0xFB9E]
-        );
-        // گھر (home): گ initial, ھ medial, ر final.
-        assert_eq!(
-            code_points(&join_letters("گھر")),
-            vec![0xFB94, 0xFBAD, 0xFEAE]
-        );
-        // ٹیچر (teacher).
-        assert_eq!(
-            code_points(&join_letters("ٹیچر")),
-            vec![0xFB68, 0xFBFF, 0xFB7D, 0xFEAE]
-        );
-        // کیے (did): ے final after ی.
-        assert_eq!(
-            code_points(&join_letters("کیے")),
-            vec![0xFB90, 0xFBFF, 0xFBAF]
-        );
+        let words: [(&str, &[u32]); 4] = [
+            // بچوں (children): ب initial, چ medial, و final (it cannot join on), ں alone.
+            ("بچوں", &[0xFE91, 0xFB7D, 0xFEEE, 0xFB9E]),
+            // گھر (home): گ initial, ھ medial, ر final.
+            ("گھر", &[0xFB94, 0xFBAD, 0xFEAE]),
+            // ٹیچر (teacher).
+            ("ٹیچر", &[0xFB68, 0xFBFF, 0xFB7D, 0xFEAE]),
+            // کیے (did): ے final after ی.
+            ("کیے", &[0xFB90, 0xFBFF, 0xFBAF]),
+        ];
+        for (word, expected) in words {
+            assert_eq!(code_points(&join_letters(word)), expected, "{word}");
+        }
     }
 
     #[test]
