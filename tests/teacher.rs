@@ -93,7 +93,8 @@ fn the_committed_schema_is_what_the_schema_command_prints() {
 fn every_shipped_lesson_fits_the_schema_types_and_names_the_schema() {
     for entry in fs::read_dir(crate_dir().join("lessons")).unwrap() {
         let path = entry.unwrap().path();
-        if path.file_name().unwrap() == "help-lines.toml" {
+        // Translations live in language folders and are checked against their sources.
+        if path.is_dir() || path.file_name().unwrap() == "help-lines.toml" {
             continue;
         }
         let text = fs::read_to_string(&path).unwrap();
