@@ -552,12 +552,13 @@ fn toggle(set: &mut BTreeSet<usize>, item: usize) {
 
 /// How far a student is through the lessons on offer, for the gauges.
 pub fn lesson_progress(student: &Student, lesson: &Lesson) -> (Status, f64) {
-    let status = student.status(&lesson.id);
+    let record = student.record_of(lesson);
+    let status = record.as_ref().map_or(Status::NotStarted, |r| r.status());
     let ratio = match status {
         Status::Passed => 1.0,
         Status::NotStarted => 0.0,
-        _ => student
-            .record(&lesson.id)
+        _ => record
+            .as_ref()
             .and_then(|r| r.open_attempt())
             .map_or(0.0, |a| {
                 let len = a.state.plan.len().max(1);
