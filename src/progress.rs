@@ -31,7 +31,7 @@ pub const MAX_NAME_CHARS: usize = 40;
 pub const LOCK_WAIT: Duration = Duration::from_secs(20);
 /// Waits shorter than this are the normal turn-taking of copies saving at once; a front
 /// end is told about a wait only after it.
-const QUIET_WAIT: Duration = Duration::from_millis(500);
+const QUIET_WAIT: Duration = Duration::from_secs(1);
 const LOCK_POLL: Duration = Duration::from_millis(50);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -379,7 +379,7 @@ pub enum Wait {
 }
 
 /// Called again and again (every few hundredths of a second) while a save waits for
-/// another copy, after the first half second.
+/// another copy, after the first second.
 pub type Waiter = Arc<dyn Fn(&Waiting) -> Wait + Send + Sync>;
 
 /// A student file that could not be read and was renamed aside.
