@@ -646,9 +646,12 @@ fn ctrl_c_stops_a_copy_waiting_for_another() {
     assert!(started.elapsed() < Duration::from_secs(3), "{output}");
 }
 
+/// Something done to the data folder while the child types.
+type Action = Box<dyn FnOnce()>;
+
 /// Reads `lines` as typed, doing each line's action (if any) just before it is read.
 struct Script {
-    lines: std::collections::VecDeque<(&'static str, Option<Box<dyn FnOnce()>>)>,
+    lines: std::collections::VecDeque<(&'static str, Option<Action>)>,
     current: Vec<u8>,
     at: usize,
 }
@@ -684,7 +687,7 @@ impl BufRead for Script {
 }
 
 /// Makes every save of `name` fail (its lock file cannot be opened) until `heal`.
-fn break_saving(store: &Store, name: &str) -> (Box<dyn FnOnce()>, Box<dyn FnOnce()>) {
+fn break_saving(store: &Store, name: &str) -> (Action, Action) {
     let lock = store.path_for(name).with_extension("lock");
     let heal_lock = lock.clone();
     let breaks = move || {

@@ -734,3 +734,13 @@ fn a_progress_file_from_before_content_versions_still_loads_and_counts() {
     let student: serde_json::Value = serde_json::from_slice(&fs::read(ayesha).unwrap()).unwrap();
     assert_eq!(student["format_version"], mehfooz::progress::FORMAT_VERSION);
 }
+
+#[test]
+fn a_lessons_content_version_stays_the_same_from_release_to_release() {
+    // Learning records and saved progress rely on this value: it must never change for
+    // the same lesson. If this fails, the hash changed, and every attempt saved so far
+    // would stop counting.
+    let catalog = mehfooz::lesson::Catalog::load(&[crate_dir().join("tests/good_lessons")], false);
+    let lesson = &catalog.get("short-quiz").unwrap().lesson;
+    assert_eq!(lesson.content_version(), "7d965c2a967d3c4a");
+}
