@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{crate_dir, data_dir, mehfooz, run};
+use common::{crate_dir, data_dir, mehfooz, run, short_quiz_csv};
 use mehfooz::lesson::{Catalog, Step};
 use mehfooz::progress::{Attempt, Store, Student};
 use mehfooz::quiz::{AttemptState, PlannedStep};
@@ -573,14 +573,7 @@ fn a_reset_while_the_student_is_mid_lesson_holds_against_their_next_answer() {
             .all(|a| !a.is_finished() && a.state.answers.iter().all(Option::is_none)),
         "the answers from before the reset came back: {record:#?}"
     );
-    let report = run(mehfooz(data.path()).args([
-        "report",
-        "--csv",
-        "--lesson",
-        "short-quiz",
-        "--lessons",
-        "tests/good_lessons",
-    ]));
+    let report = short_quiz_csv(data.path());
     assert!(
         report
             .stdout
@@ -698,31 +691,39 @@ fn break_saving(store: &Store, name: &str) -> (Action, Action) {
     (Box::new(breaks), Box::new(heals))
 }
 
-fn short_quiz() -> mehfooz::lesson::Lesson {
+/// Ayesha takes short-quiz in plain mode in this process, typing `lines`: how the run
+/// ended, and what she was shown.
+fn play_short_quiz(
+    store: &Store,
+    lines: Vec<(&'static str, Option<Action>)>,
+) -> (
+    Result<mehfooz::plain::Ended, mehfooz::plain::PlainError>,
+    String,
+) {
     let catalog = Catalog::load(&[crate_dir().join("tests/good_lessons")], false);
-    catalog.get("short-quiz").unwrap().lesson.clone()
+    let lesson = &catalog.get("short-quiz").unwrap().lesson;
+    let mut input = Script {
+        lines: lines.into(),
+        current: Vec::new(),
+        at: 0,
+    };
+    let mut out = Vec::new();
+    let ended = mehfooz::plain::play(lesson, "Ayesha", store, &mut input, &mut out);
+    (ended, String::from_utf8(out).unwrap())
 }
 
 #[test]
 fn plain_mode_carries_on_after_a_failed_save_and_saves_every_answer_later() {
     let data = data_dir();
     let store = Store::open(data.path()).unwrap();
-    let lesson = short_quiz();
     let (breaks, heals) = break_saving(&store, "Ayesha");
-    let mut input = Script {
-        lines: [
-            ("\n", None),
-            ("1\n", Some(breaks)),
-            ("\n", None),
-            ("2\n", Some(heals)),
-        ]
-        .into(),
-        current: Vec::new(),
-        at: 0,
-    };
-    let mut out = Vec::new();
-    let ended = mehfooz::plain::play(&lesson, "Ayesha", &store, &mut input, &mut out);
-    let out = String::from_utf8(out).unwrap();
+    let lines = vec![
+        ("\n", None),
+        ("1\n", Some(breaks)),
+        ("\n", None),
+        ("2\n", Some(heals)),
+    ];
+    let (ended, out) = play_short_quiz(&store, lines);
     assert!(ended.is_ok(), "{out}");
     assert!(
         out.contains("Your progress could not be saved just now. Carry on"),
@@ -745,22 +746,14 @@ fn plain_mode_carries_on_after_a_failed_save_and_saves_every_answer_later() {
 fn plain_mode_says_so_when_the_answers_could_not_be_saved_by_the_end() {
     let data = data_dir();
     let store = Store::open(data.path()).unwrap();
-    let lesson = short_quiz();
     let (breaks, _heals) = break_saving(&store, "Ayesha");
-    let mut input = Script {
-        lines: [
-            ("\n", None),
-            ("1\n", Some(breaks)),
-            ("\n", None),
-            ("1\n", None),
-        ]
-        .into(),
-        current: Vec::new(),
-        at: 0,
-    };
-    let mut out = Vec::new();
-    let ended = mehfooz::plain::play(&lesson, "Ayesha", &store, &mut input, &mut out);
-    let out = String::from_utf8(out).unwrap();
+    let lines = vec![
+        ("\n", None),
+        ("1\n", Some(breaks)),
+        ("\n", None),
+        ("1\n", None),
+    ];
+    let (ended, out) = play_short_quiz(&store, lines);
     assert!(ended.is_err(), "{out}");
     assert!(out.contains("Question 2 of 2"), "{out}");
     assert!(

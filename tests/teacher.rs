@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{crate_dir, data_dir, mehfooz, play_good, run, student_files};
+use common::{crate_dir, data_dir, mehfooz, play_good, run, short_quiz_csv, student_files};
 
 /// Ayesha gets everything in short-quiz right; Bilal gets everything wrong.
 fn class_with_two_students(data: &Path) {
@@ -251,14 +251,7 @@ fn reset_asks_first_and_keeps_a_backup() {
         .find(|p| p.to_string_lossy().contains(".backup-"))
         .expect("a backup file");
     assert!(fs::read_to_string(backup).unwrap().contains("short-quiz"));
-    let report = run(mehfooz(data.path()).args([
-        "report",
-        "--csv",
-        "--lesson",
-        "short-quiz",
-        "--lessons",
-        "tests/good_lessons",
-    ]));
+    let report = short_quiz_csv(data.path());
     assert!(
         report
             .stdout
@@ -369,14 +362,7 @@ fn a_lab_saving_into_one_data_folder_at_once_loses_nothing() {
     for mut child in children {
         assert!(child.wait().unwrap().success());
     }
-    let out = run(mehfooz(data.path()).args([
-        "report",
-        "--csv",
-        "--lessons",
-        "tests/good_lessons",
-        "--lesson",
-        "short-quiz",
-    ]));
+    let out = short_quiz_csv(data.path());
     let passed = out
         .stdout
         .lines()
@@ -560,14 +546,7 @@ fn report_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas() {
             .write_stdin("\n1\n\n1\n"));
         assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
     }
-    let out = run(mehfooz(data.path()).args([
-        "report",
-        "--csv",
-        "--lessons",
-        "tests/good_lessons",
-        "--lesson",
-        "short-quiz",
-    ]));
+    let out = short_quiz_csv(data.path());
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
     let students: Vec<String> = reader
@@ -711,14 +690,7 @@ fn a_progress_file_from_before_content_versions_still_loads_and_counts() {
         }
         fs::write(&path, serde_json::to_vec(&student).unwrap()).unwrap();
     }
-    let out = run(mehfooz(data.path()).args([
-        "report",
-        "--csv",
-        "--lesson",
-        "short-quiz",
-        "--lessons",
-        "tests/good_lessons",
-    ]));
+    let out = short_quiz_csv(data.path());
     assert!(
         out.stdout
             .contains("Ayesha,short-quiz,A short quiz,passed,100,1,yes"),
