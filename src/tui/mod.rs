@@ -156,6 +156,9 @@ fn run_app(
     // Lets the real-terminal tests prove a panic leaves the terminal usable.
     let panic_on_key = std::env::var_os("MEHFOOZ_TEST_PANIC").is_some();
     while !app.quit {
+        if waiting::line_was_written() {
+            terminal.clear()?;
+        }
         terminal.draw(|frame| view::draw(frame, app, theme))?;
         // Blocks until something happens: no work while the child reads.
         if let Some(watch) = watch {
