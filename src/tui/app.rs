@@ -233,8 +233,11 @@ impl<'c> App<'c> {
                     Action::New => screen.typing = Some(String::new()),
                     Action::Teacher => {
                         // The lessons somebody has started; all of them before anyone has.
-                        let started =
-                            |l: &&Lesson| self.class.iter().any(|s| s.record(&l.id).is_some());
+                        let started = |l: &&Lesson| {
+                            self.class
+                                .iter()
+                                .any(|s| s.record_of(l).is_some_and(|r| !r.attempts.is_empty()))
+                        };
                         let all: Vec<&Lesson> = catalog.lessons.iter().map(|e| &e.lesson).collect();
                         let lessons: Vec<&Lesson> = if all.iter().any(started) {
                             all.into_iter().filter(started).collect()
