@@ -74,9 +74,12 @@ pub enum Command {
         /// Only this lesson.
         #[arg(long, value_name = "ID")]
         lesson: Option<String>,
-        /// Write to this file instead of the screen.
+        /// Write to this file instead of the screen (never into the data folder).
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Clear a student's progress (all lessons, or one), keeping a backup.
     Reset {
@@ -164,7 +167,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             csv,
             lesson,
             output,
-        }) => report(&setup, *csv, lesson.as_deref(), output.as_deref()),
+            force,
+        }) => report(
+            &setup,
+            *csv,
+            lesson.as_deref(),
+            output.as_deref().map(|path| (path, *force)),
+        ),
         Some(Command::Reset {
             student,
             lesson,
@@ -264,9 +273,24 @@ impl Setup {
     }
 }
 
+/// Overrides how long a save waits for another copy of the app (in seconds), for tests.
+const LOCK_WAIT_VAR: &str = "MEHFOOZ_LOCK_WAIT_SECONDS";
+
+/// The data folder's store; a save that waits for another copy says so on stderr.
 fn open_store(given: Option<&Path>) -> Result<Store, String> {
     let dir = Store::default_dir(given);
-    Store::open(&dir).map_err(|e| format!("cannot use the data folder: {e}"))
+    let store = Store::open(&dir).map_err(|e| match e {
+        progress::StoreError::Io { .. } => format!("cannot use the data folder: {e}"),
+        _ => e.to_string(),
+    })?;
+    let limit = std::env::var(LOCK_WAIT_VAR)
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .map_or(progress::LOCK_WAIT, std::time::Duration::from_secs);
+    Ok(store.with_lock_wait(limit).on_wait(|waiting| {
+        plain::tell_waiting(waiting);
+        progress::Wait::KeepWaiting
+    }))
 }
 
 /// The command that shows the problems in the lessons loaded.
@@ -475,11 +499,12 @@ fn preview(setup: &Setup, file: &Path, watch: bool) -> Result<ExitCode, String> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// `output` is the file to write and whether it may be replaced.
 fn report(
     setup: &Setup,
     csv: bool,
     lesson: Option<&str>,
-    output: Option<&Path>,
+    output: Option<(&Path, bool)>,
 ) -> Result<ExitCode, String> {
     let catalog = setup.catalog();
     let lessons: Vec<&Lesson> = match lesson {
@@ -499,6 +524,9 @@ fn report(
             "there is no data folder at {} yet: no student has started",
             dir.display()
         ));
+    }
+    if let Some((path, force)) = output {
+        check_report_file(path, &dir, force)?;
     }
     let store = open_store(Some(&dir))?;
     let (students, unreadable) = store.students();
@@ -521,13 +549,42 @@ fn report(
         )
     };
     match output {
-        Some(path) => {
+        Some((path, _)) => {
             fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             eprintln!("Wrote the report to {}.", path.display());
         }
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a report file inside the data folder (it could replace a student's progress)
+/// and, without `--force`, one that exists.
+fn check_report_file(path: &Path, data_dir: &Path, force: bool) -> Result<(), String> {
+    // The folder the file would go in, resolved through links and `..`; it exists, or
+    // writing fails anyway with its own message.
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let inside = |data: &Path| {
+        parent.canonicalize().is_ok_and(|p| p.starts_with(data))
+            || path.canonicalize().is_ok_and(|p| p.starts_with(data))
+    };
+    if data_dir.canonicalize().is_ok_and(|data| inside(&data)) {
+        return Err(format!(
+            "will not write the report to {}: it is inside the data folder {}, where students' progress is kept. Choose a file somewhere else.",
+            path.display(),
+            data_dir.display()
+        ));
+    }
+    if path.exists() && !force {
+        return Err(format!(
+            "{} already exists; add --force to replace it, or choose another file name",
+            path.display()
+        ));
+    }
+    Ok(())
 }
 
 fn reset(

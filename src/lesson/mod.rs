@@ -4,9 +4,11 @@
 mod catalog;
 pub(crate) mod read;
 pub mod schema;
+mod version;
 
 pub use catalog::{Catalog, LessonEntry, Origin};
 pub use read::{ParsedLesson, parse_lesson};
+pub(crate) use version::fnv1a;
 
 /// Whether `id` can name a lesson: lowercase letters a-z, digits and hyphens, starting
 /// with a letter or digit.
