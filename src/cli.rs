@@ -99,6 +99,13 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         dir: PathBuf,
     },
+    /// Send finished attempts to the school's Learning Record Store (xAPI), without names.
+    /// The only command that uses the network, and only when [lrs] is set up.
+    Sync {
+        /// Print the statements that would be sent (one JSON object a line); send nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// List the lessons on offer.
     List {
         /// Print JSON instead of a table.
@@ -157,6 +164,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             unreachable!("handled above")
         }
         Some(Command::List { json }) => list(&setup.catalog(), *json),
+        Some(Command::Sync { dry_run }) => {
+            let store = open_store(setup.data_dir.as_deref())?;
+            crate::sync::command::run(&setup.catalog(), &store, setup.lrs.as_ref(), *dry_run)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Play {
             lesson,
             student,
@@ -195,6 +207,7 @@ struct Setup {
     region: Option<String>,
     built_in: BuiltIn,
     theme: Theme,
+    lrs: Option<settings::LrsSettings>,
 }
 
 impl Setup {
@@ -233,6 +246,7 @@ impl Setup {
             region: cli.region.clone().or(settings.region),
             built_in: settings.built_in,
             theme: colour,
+            lrs: settings.lrs,
         })
     }
 

@@ -16,5 +16,6 @@ pub mod report;
 pub mod run;
 pub mod settings;
 pub mod strings;
+pub mod sync;
 pub mod text;
 pub mod tui;

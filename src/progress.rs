@@ -709,11 +709,12 @@ fn aside_path(path: &Path) -> PathBuf {
 }
 
 /// Writes to a temporary file beside `path`, syncs it, renames it over `path` and syncs
-/// the folder: after a crash the file holds the old state or the new, never half.
-fn write_atomically(path: &Path, student: &Student) -> Result<(), StoreError> {
+/// the folder: after a crash the file holds the old state or the new, never half. Also
+/// keeps other per-student files (what `sync` has sent) as safe as progress.
+pub(crate) fn write_atomically(path: &Path, value: &impl Serialize) -> Result<(), StoreError> {
     // Compact, not pretty: a student with a thousand attempts saves in a third of the
     // time, and teachers read progress through `mehfooz report`, not the file.
-    let bytes = serde_json::to_vec(student).expect("a student always serializes");
+    let bytes = serde_json::to_vec(value).expect("a student always serializes");
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
     remove_stale_temporaries(path);
     let result = (|| {

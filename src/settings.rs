@@ -35,6 +35,25 @@ pub struct Settings {
     pub region: Option<String>,
     pub built_in: BuiltIn,
     pub theme: ThemeChoice,
+    /// Where `mehfooz sync` sends learning records; `None` when the school has not set it up.
+    pub lrs: Option<LrsSettings>,
+}
+
+/// `[lrs]`: the Learning Record Store `mehfooz sync` sends to. The password and the
+/// secret are never here (children can read this file): they come from the credentials
+/// file or the environment.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LrsSettings {
+    /// The LRS's xAPI root, like `https://lrs.example.org/xAPI/`.
+    pub endpoint: String,
+    /// The school's id, an IRI: the home page of every student's account.
+    pub school: String,
+    /// The credentials file, relative to the settings file's folder.
+    pub credentials: Option<PathBuf>,
+    /// The start of every activity id.
+    pub activity_base: Option<String>,
+    /// Statements in one POST.
+    pub batch_size: Option<usize>,
 }
 
 /// Reads a settings file; paths in it are taken relative to the file's folder.
@@ -87,6 +106,9 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
                 ThemeChoice::Colour
             }
         };
+        let lrs = f
+            .table(reader, "lrs", Need::Optional)
+            .and_then(|(table, span)| parse_lrs(reader, table, span, &base));
         f.finish(reader);
         Some(Settings {
             lessons,
@@ -94,7 +116,50 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
             region,
             built_in,
             theme,
+            lrs,
         })
+    })
+}
+
+fn parse_lrs(
+    reader: &mut crate::lesson::read::Reader,
+    table: &toml::de::DeTable,
+    span: std::ops::Range<usize>,
+    base: &Path,
+) -> Option<LrsSettings> {
+    let mut f = Fields::new(table, span, "[lrs]");
+    for secret in ["username", "password", "secret"] {
+        if f.has(secret) {
+            reader.error(
+                f.key_span(secret),
+                format!("`{secret}` does not belong in the settings, which children can read: put it in the file named by `credentials`, or in the environment"),
+            );
+            f.skip(secret);
+        }
+    }
+    let endpoint = f.string(reader, "endpoint", Need::Required).map(|(s, _)| s);
+    let school = f.string(reader, "school", Need::Required).map(|(s, _)| s);
+    let credentials = f
+        .string(reader, "credentials", Need::Optional)
+        .map(|(s, _)| base.join(s));
+    let activity_base = f
+        .string(reader, "activity_base", Need::Optional)
+        .map(|(s, _)| s);
+    let batch_size = match f.integer(reader, "batch_size", Need::Optional) {
+        Some((n, _)) if (1..=10_000).contains(&n) => Some(n as usize),
+        Some((n, span)) => {
+            reader.error(span, format!("`batch_size` is from 1 to 10000, not {n}"));
+            None
+        }
+        None => None,
+    };
+    f.finish(reader);
+    Some(LrsSettings {
+        endpoint: endpoint?,
+        school: school?,
+        credentials,
+        activity_base,
+        batch_size,
     })
 }
 
