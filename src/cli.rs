@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::lesson::{Catalog, Lesson, Origin};
 use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
+use crate::text::count;
 use crate::tui::theme::Theme;
 use crate::{plain, tui};
 
@@ -300,9 +301,9 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
             let _ = writeln!(
                 out,
                 "Checked {}: {}, {}.",
-                plural(catalog.files_read, "file"),
-                plural(errors, "error"),
-                plural(warnings, "warning")
+                count(catalog.files_read, "file"),
+                count(errors, "error"),
+                count(warnings, "warning")
             );
         }
     }
@@ -311,10 +312,6 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 #[derive(Serialize)]
@@ -388,12 +385,8 @@ fn list(catalog: &Catalog, json: bool) -> Result<ExitCode, String> {
 
 /// Tells on standard error how many files were left out, and how to see why.
 fn report_broken(catalog: &Catalog) {
-    let broken = catalog.broken_files.len();
-    if broken > 0 {
-        eprintln!(
-            "{broken} lesson file{} could not be loaded; run `mehfooz check` on the folder to see why.",
-            if broken == 1 { "" } else { "s" }
-        );
+    if let Some(note) = catalog.broken_note() {
+        eprintln!("{note}; run `mehfooz check` on the folder to see why.");
     }
 }
 
@@ -514,8 +507,8 @@ fn report(
     } else {
         format!(
             "Class report: {}, {} (data folder {})\n\n{}",
-            plural(students.len(), "student"),
-            plural(lessons.len(), "lesson"),
+            count(students.len(), "student"),
+            count(lessons.len(), "lesson"),
             dir.display(),
             report.to_table()
         )
@@ -611,7 +604,7 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
     println!(
         "Wrote {} with {} ({} skipped). Check it with `mehfooz check {}`.",
         path.display(),
-        plural(imported.questions, "question"),
+        count(imported.questions, "question"),
         imported.skipped.len(),
         path.display()
     );

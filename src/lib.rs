@@ -17,4 +17,5 @@ pub mod run;
 pub mod settings;
 pub mod strings;
 pub mod text;
+pub mod toml_reader;
 pub mod tui;

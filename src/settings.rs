@@ -4,7 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
-use crate::lesson::read::{Fields, Need, read_document};
+use crate::toml_reader::{Fields, Kind, Need, read_document};
+
+const SETTINGS: Kind = Kind {
+    name: "a settings file",
+    counted: None,
+};
 
 /// The file looked for in the current folder when `--config` is not given.
 pub const FILE_NAME: &str = "mehfooz.toml";
@@ -40,7 +45,7 @@ pub struct Settings {
 /// Reads a settings file; paths in it are taken relative to the file's folder.
 pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagnostic>) {
     let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
-    read_document(path, source, |reader, table, span| {
+    read_document(path, source, &SETTINGS, |reader, table, span| {
         let mut f = Fields::new(table, span, "the settings");
         let lessons = if f.has("lessons") && f.value_is_text("lessons") {
             f.string(reader, "lessons", Need::Optional)
@@ -56,18 +61,18 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
             .string(reader, "data_dir", Need::Optional)
             .map(|(s, _)| base.join(s));
         let region = f.string(reader, "region", Need::Optional).map(|(s, _)| s);
+        const BUILT_IN: &[(&str, bool)] = &[("all", true), ("none", false)];
         let built_in = if f.has("built_in") && f.value_is_text("built_in") {
-            match f.string(reader, "built_in", Need::Optional) {
-                Some((s, _)) if s == "all" => BuiltIn::All,
-                Some((s, _)) if s == "none" => BuiltIn::None,
-                Some((other, span)) => {
-                    reader.error(
-                        span,
-                        format!("`built_in` is \"all\", \"none\" or a list of lesson ids, not \"{other}\""),
-                    );
-                    BuiltIn::All
-                }
-                None => BuiltIn::All,
+            let all = f.one_of_or(
+                reader,
+                "built_in",
+                Need::Optional,
+                BUILT_IN,
+                Some("a list of lesson ids"),
+            );
+            match all {
+                Some((false, _)) => BuiltIn::None,
+                _ => BuiltIn::All,
             }
         } else if f.has("built_in") {
             BuiltIn::Only(f.string_list(reader, "built_in"))
@@ -75,18 +80,14 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
             f.skip("built_in");
             BuiltIn::All
         };
-        let theme = match f.string(reader, "theme", Need::Optional) {
-            None => ThemeChoice::Colour,
-            Some((s, _)) if s == "colour" || s == "color" => ThemeChoice::Colour,
-            Some((s, _)) if s == "plain" => ThemeChoice::Plain,
-            Some((other, span)) => {
-                reader.error(
-                    span,
-                    format!("`theme` is \"colour\" or \"plain\", not \"{other}\""),
-                );
-                ThemeChoice::Colour
-            }
-        };
+        const THEMES: &[(&str, ThemeChoice)] = &[
+            ("colour", ThemeChoice::Colour),
+            ("color", ThemeChoice::Colour),
+            ("plain", ThemeChoice::Plain),
+        ];
+        let theme = f
+            .one_of(reader, "theme", Need::Optional, THEMES)
+            .map_or(ThemeChoice::Colour, |(t, _)| t);
         f.finish(reader);
         Some(Settings {
             lessons,
@@ -132,7 +133,7 @@ mod tests {
             lines,
             vec![
                 "1:1: unknown field `regoin` in the settings; did you mean `region`?",
-                "2:9: `theme` is \"colour\" or \"plain\", not \"pink\"",
+                "2:9: `theme` is \"colour\", \"color\" or \"plain\", not \"pink\"",
             ]
         );
     }

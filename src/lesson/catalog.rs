@@ -3,15 +3,15 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Lesson;
-use super::read::{MAX_FILE_BYTES, ParsedLesson, parse_lesson};
+use super::read::{ParsedLesson, parse_lesson};
 use crate::clock::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::help::{self, HelpLines};
 use crate::text;
+use crate::toml_reader::{describe_io, read_text};
 
 mod built_in {
     include!(concat!(env!("OUT_DIR"), "/built_in_lessons.rs"));
@@ -133,6 +133,18 @@ fn parse_all(files: &[SourceFile], today: Date) -> Vec<Parsed> {
 }
 
 impl Catalog {
+    /// "2 lesson files could not be loaded", when some could not; every front end starts
+    /// its notice with this.
+    pub fn broken_note(&self) -> Option<String> {
+        let n = self.broken_files.len();
+        (n > 0).then(|| {
+            format!(
+                "{} could not be loaded",
+                crate::text::count(n, "lesson file")
+            )
+        })
+    }
+
     /// The built-in lessons, then each folder's, a folder's lesson replacing a built-in
     /// one with the same id.
     pub fn load(folders: &[PathBuf], with_built_in: bool) -> Catalog {
@@ -325,63 +337,4 @@ fn read_folder(folder: &Path) -> Vec<SourceFile> {
             SourceFile::on_disk(p)
         })
         .collect()
-}
-
-/// Reads one file, never more than `MAX_FILE_BYTES` of it, whatever its size claims to be.
-fn read_text(path: &Path) -> Result<String, String> {
-    match fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if fs::symlink_metadata(path).is_ok() {
-                Err("this is a link to a file that does not exist".into())
-            } else {
-                Err("there is no such file".into())
-            }
-        }
-        Err(e) => Err(format!("the file cannot be read: {}", describe_io(&e))),
-        Ok(m) if !m.is_file() => Err("this is not a file (a lesson is a .toml file)".into()),
-        Ok(m) if m.len() > MAX_FILE_BYTES as u64 => Err(too_big(m.len())),
-        Ok(_) => read_at_most(path).and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|e| {
-                format!(
-                    "the file is not UTF-8 text (a bad byte at offset {}); save it as UTF-8 in your editor",
-                    e.utf8_error().valid_up_to()
-                )
-            })
-        }),
-    }
-}
-
-/// The file's bytes, refusing it if it turns out longer than `MAX_FILE_BYTES` (a file
-/// that grows while being read, or one whose size the system does not know).
-fn read_at_most(path: &Path) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path)
-        .map_err(|e| format!("the file cannot be read: {}", describe_io(&e)))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("the file cannot be read: {}", describe_io(&e)))?;
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(too_big(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-fn too_big(bytes: u64) -> String {
-    format!(
-        "the file is {} KB; a lesson file may be at most {} KB",
-        bytes / 1024,
-        MAX_FILE_BYTES / 1024
-    )
-}
-
-/// A system error in words a teacher can act on.
-fn describe_io(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    if e.kind() == std::io::ErrorKind::PermissionDenied {
-        format!("you do not have permission to read it ({text})")
-    } else if text.contains("symbolic links") {
-        format!("it is a link that leads back to itself ({text})")
-    } else {
-        text
-    }
 }

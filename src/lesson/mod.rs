@@ -2,11 +2,11 @@
 //! catalog of lessons the app offers (built in, plus a teacher's folders).
 
 mod catalog;
-pub(crate) mod read;
+mod read;
 pub mod schema;
 
 pub use catalog::{Catalog, LessonEntry, Origin};
-pub use read::{ParsedLesson, parse_lesson};
+pub use read::{LESSON_FORMAT_VERSION, ParsedLesson, parse_lesson};
 
 /// Whether `id` can name a lesson: lowercase letters a-z, digits and hyphens, starting
 /// with a letter or digit.
