@@ -115,15 +115,17 @@ pub fn read_document<T>(
     read: impl FnOnce(&mut Reader, &DeTable, Range<usize>) -> Option<T>,
 ) -> (Option<T>, Vec<Diagnostic>) {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if let Some(refused) = refuse_oversized(path, source, kind) {
+    let shape = scan(source, kind.counted.as_ref());
+    if let Some(refused) = refuse_oversized(path, source, kind, &shape) {
         return (None, refused);
     }
-    parse_document(path, source, read)
+    parse_document(path, source, &shape, read)
 }
 
 fn parse_document<T>(
     path: &Path,
     source: &str,
+    shape: &Shape,
     read: impl FnOnce(&mut Reader, &DeTable, Range<usize>) -> Option<T>,
 ) -> (Option<T>, Vec<Diagnostic>) {
     let map = SourceMap::new(path, source);
@@ -134,24 +136,30 @@ fn parse_document<T>(
         dropped: (0, 0),
     };
     let (document, errors) = DeTable::parse_recoverable(source);
-    for error in &errors {
-        let span = error.span().unwrap_or(0..0);
-        let message = error.message().trim().replace('\n', " ");
-        let control = source
-            .get(span.start..)
-            .and_then(|rest| rest.chars().next())
-            .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
-        let message = if message.contains("recursion depth") {
-            "lists or tables are nested too deeply here".to_string()
-        } else if let Some(c) = control {
-            format!(
-                "a control character (U+{:04X}) is written straight into the file here; delete it",
-                u32::from(c)
-            )
-        } else {
-            message
-        };
-        reader.error(span, format!("this is not valid TOML: {message}"));
+    // After the first syntax error the parser guesses, and its guesses are wrong: one
+    // missing bracket would give hundreds of errors. Only the first is real, and any
+    // control character, which is a mistake of its own wherever it is.
+    let mut errors_by_place: Vec<(Range<usize>, &str)> = errors
+        .iter()
+        .map(|e| (e.span().unwrap_or(0..0), e.message()))
+        .collect();
+    errors_by_place.sort_by_key(|(span, _)| span.start);
+    for (n, (span, message)) in errors_by_place.into_iter().enumerate() {
+        if let Some(c) = control_at(source, span.start) {
+            reader.error(
+                span,
+                format!(
+                    "this is not valid TOML: a control character (U+{:04X}) is written straight into the file here; delete it",
+                    u32::from(c)
+                ),
+            );
+        } else if n == 0 {
+            let (span, message) = explain_syntax_error(source, shape, span, message);
+            reader.error(span, message);
+        }
+    }
+    for (span, what) in &shape.newer_syntax {
+        reader.warning(span.clone(), *what);
     }
     let valid = errors.is_empty();
     drop(errors);
@@ -182,6 +190,145 @@ fn parse_document<T>(
     (made, diagnostics)
 }
 
+/// The first syntax error in words a teacher can act on, at the place the mistake was
+/// made (which is often before where the parser noticed it).
+fn explain_syntax_error(
+    source: &str,
+    shape: &Shape,
+    span: Range<usize>,
+    message: &str,
+) -> (Range<usize>, String) {
+    let message = message.trim().replace('\n', " ");
+    if message.contains("recursion depth") {
+        return (
+            span,
+            "this is not valid TOML: lists or tables are nested too deeply here".into(),
+        );
+    }
+    // A text closed by the quotes meant to open the next one is the earlier mistake.
+    if let Some(start) = shape.closed_by_opener.or(shape.open_text) {
+        return (
+            start..start + 3,
+            "this text starts with \"\"\" but is never closed, so what follows is read as text: close it with \"\"\" where the text ends".into(),
+        );
+    }
+    let line_start = source[..span.start.min(source.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = source[line_start..]
+        .find('\n')
+        .map_or(source.len(), |i| line_start + i);
+    let line = &source[line_start..line_end];
+    if let Some(value) = line.find('=').map(|i| &line[i + 1..])
+        && let Some(quote) = value
+            .trim_start()
+            .chars()
+            .next()
+            .filter(|c| "“”‘’".contains(*c))
+    {
+        let at = line_start + line.len() - value.trim_start().len();
+        return (
+            at..at + quote.len_utf8(),
+            format!(
+                "text starts with a curly quote ({quote}); TOML needs straight quotes (\"): word processors change them, so type the quotes again in a plain text editor"
+            ),
+        );
+    }
+    if message.contains("duplicate key")
+        && let Some((at, name)) = single_bracket_list(source)
+    {
+        return (
+            at..at + name.len() + 2,
+            format!(
+                "`[{name}]` should be `[[{name}]]`: each item of a list (each step, each choice) starts with two brackets on each side"
+            ),
+        );
+    }
+    let header = line.trim_start().starts_with('[')
+        && line.matches('[').count() != line.matches(']').count();
+    if header {
+        return (
+            span,
+            "this header is not closed: write it with two brackets on each side, like [[steps]]"
+                .into(),
+        );
+    }
+    if line[..span.start.saturating_sub(line_start).min(line.len())]
+        .trim()
+        .is_empty()
+        && let Some((at, bracket)) = unclosed_on_line_before(source, line_start)
+    {
+        let close = if bracket == '[' { ']' } else { '}' };
+        return (
+            at..at,
+            format!("this `{bracket}` is not closed: add `{close}` at the end of the line"),
+        );
+    }
+    (span, format!("this is not valid TOML: {message}"))
+}
+
+/// The control character (other than tab and line ends) at `at`, if there is one.
+fn control_at(source: &str, at: usize) -> Option<char> {
+    source
+        .get(at..)
+        .and_then(|rest| rest.chars().next())
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// The first header written `[name]` where the file also has `[[name]]`, or twice: where
+/// it is and its name.
+fn single_bracket_list(source: &str) -> Option<(usize, &str)> {
+    let mut offset = 0;
+    let mut seen: Vec<&str> = Vec::new();
+    let mut first: Vec<(usize, &str)> = Vec::new();
+    for line in source.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(inner) = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']'))
+            && !inner.starts_with('[')
+        {
+            let name = inner.trim();
+            let at = offset + line.find('[').unwrap_or(0);
+            if seen.contains(&name) {
+                return first.into_iter().find(|(_, n)| *n == name);
+            }
+            seen.push(name);
+            first.push((at, name));
+        }
+        offset += line.len();
+    }
+    first
+        .into_iter()
+        .find(|(_, name)| source.contains(&format!("[[{name}]]")))
+}
+
+/// The last `[` or `{` left open on the nearest non-blank line before `line_start`, and
+/// the end of that line (strings and comments skipped).
+fn unclosed_on_line_before(source: &str, line_start: usize) -> Option<(usize, char)> {
+    let before = &source[..line_start];
+    let end = before.trim_end().len();
+    let start = before[..end].rfind('\n').map_or(0, |i| i + 1);
+    let line = &before[start..end];
+    let mut open = Vec::new();
+    let mut quote = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => break,
+            (None, '[' | '{') => open.push(c),
+            (None, ']' | '}') => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let header =
+        line.trim_start().starts_with('[') && open.len() <= 2 && line.trim_end().ends_with(']');
+    (!header).then_some(())?;
+    open.last().map(|&c| (end, c))
+}
+
 /// What a quick scan of a file finds before it is parsed.
 #[derive(Default)]
 struct Shape {
@@ -194,7 +341,21 @@ struct Shape {
     counted_over: Option<(usize, usize, String)>,
     /// Fields, list items, tables and lines: roughly how many values parsing would make.
     entries: usize,
+    /// Where a `"""` (or `'''`) text starts that is still open at the end of the file.
+    open_text: Option<usize>,
+    /// The first multi-line text whose closing quotes stand after `key =`: they were
+    /// meant to open the next text, so the one before was never closed. Where it opens.
+    closed_by_opener: Option<usize>,
+    /// TOML 1.1 writing that TOML 1.0 tools (most editors) reject: where, and what.
+    newer_syntax: Vec<(Range<usize>, &'static str)>,
 }
+
+/// The most TOML 1.1 warnings kept for one file.
+const MAX_NEWER_SYNTAX: usize = 20;
+
+const MULTI_LINE_INLINE_TABLE: &str = "a table in { } over several lines needs TOML 1.1, which most editors do not read yet: put it on one line, or write it as a [table]";
+const TRAILING_COMMA: &str = "a comma before the closing } needs TOML 1.1, which most editors do not read yet: remove the comma";
+const NEW_ESCAPE: &str = "the escapes \\e and \\x need TOML 1.1, which most editors do not read yet: write \\u001B or \\u00XX instead";
 
 /// Scans the text once, byte by byte, skipping strings and comments: no allocation beyond
 /// the few things it reports, so a huge or strange file costs a few milliseconds.
@@ -215,6 +376,15 @@ fn scan(source: &str, counted: Option<&Counted>) -> Shape {
     let mut line_start = 0;
     let mut line_chars = 0;
     let mut blank_so_far = true;
+    // Open `[` and `{` of values (not headers), and the last byte of TOML seen, to find
+    // TOML 1.1 inline tables.
+    let mut open: Vec<(u8, bool)> = Vec::new();
+    let mut last = b' ';
+    let newer = |shape: &mut Shape, span: Range<usize>, what: &'static str| {
+        if shape.newer_syntax.len() < MAX_NEWER_SYNTAX {
+            shape.newer_syntax.push((span, what));
+        }
+    };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -233,6 +403,13 @@ fn scan(source: &str, counted: Option<&Counted>) -> Shape {
             if matches!(state, State::Comment | State::Basic | State::Literal) {
                 state = State::Normal;
             }
+            if state == State::Normal
+                && let Some((b'{', warned)) = open.last_mut()
+                && !*warned
+            {
+                *warned = true;
+                newer(&mut shape, i..i, MULTI_LINE_INLINE_TABLE);
+            }
             i += 1;
             continue;
         }
@@ -246,15 +423,31 @@ fn scan(source: &str, counted: Option<&Counted>) -> Shape {
                     b'#' => state = State::Comment,
                     b'"' if starts(b"\"\"\"") => {
                         state = State::MultiBasic;
+                        shape.open_text = Some(i);
                         i += 2;
                     }
                     b'"' => state = State::Basic,
                     b'\'' if starts(b"\'\'\'") => {
                         state = State::MultiLiteral;
+                        shape.open_text = Some(i);
                         i += 2;
                     }
                     b'\'' => state = State::Literal,
-                    b'=' | b',' | b'{' => shape.entries += 1,
+                    b'=' | b',' => shape.entries += 1,
+                    b'{' => {
+                        shape.entries += 1;
+                        open.push((b'{', false));
+                    }
+                    b'}' => {
+                        if last == b',' {
+                            newer(&mut shape, i..i + 1, TRAILING_COMMA);
+                        }
+                        open.pop();
+                    }
+                    b'[' if !(blank_so_far && open.is_empty()) => open.push((b'[', false)),
+                    b']' if !open.is_empty() => {
+                        open.pop();
+                    }
                     b'[' if blank_so_far && starts(b"[[") => {
                         let rest = &source[i + 2..];
                         let name = rest[..rest.find(['\n', ']']).unwrap_or(rest.len())].trim();
@@ -272,6 +465,9 @@ fn scan(source: &str, counted: Option<&Counted>) -> Shape {
                 }
                 if !b.is_ascii_whitespace() {
                     blank_so_far = false;
+                    if state == State::Normal {
+                        last = b;
+                    }
                 }
             }
             State::Comment => {}
@@ -279,13 +475,22 @@ fn scan(source: &str, counted: Option<&Counted>) -> Shape {
             State::Basic | State::MultiBasic
                 if b == b'\\' && bytes.get(i + 1).is_some_and(|&n| n != b'\n') =>
             {
+                if matches!(bytes[i + 1], b'e' | b'x') {
+                    newer(&mut shape, i..i + 2, NEW_ESCAPE);
+                }
                 i += 1;
                 if bytes[i] & 0xC0 != 0x80 {
                     line_chars += 1;
                 }
             }
-            State::Basic if b == b'"' => state = State::Normal,
-            State::Literal if b == b'\'' => state = State::Normal,
+            State::Basic if b == b'"' => {
+                state = State::Normal;
+                last = b;
+            }
+            State::Literal if b == b'\'' => {
+                state = State::Normal;
+                last = b;
+            }
             State::MultiBasic if starts(b"\"\"\"") => {
                 // Up to two more quotes belong to the text: `""""` ends with one quote.
                 let quotes = bytes[i..]
@@ -294,6 +499,18 @@ fn scan(source: &str, counted: Option<&Counted>) -> Shape {
                     .take_while(|&&c| c == b'"')
                     .count();
                 state = State::Normal;
+                last = b;
+                let before = source[line_start..i].trim_end();
+                if shape.closed_by_opener.is_none()
+                    && before.ends_with('=')
+                    && before[..before.len() - 1]
+                        .trim()
+                        .bytes()
+                        .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+                {
+                    shape.closed_by_opener = shape.open_text;
+                }
+                shape.open_text = None;
                 i += quotes - 1;
                 line_chars += quotes - 1;
             }
@@ -304,6 +521,18 @@ fn scan(source: &str, counted: Option<&Counted>) -> Shape {
                     .take_while(|&&c| c == b'\'')
                     .count();
                 state = State::Normal;
+                last = b;
+                let before = source[line_start..i].trim_end();
+                if shape.closed_by_opener.is_none()
+                    && before.ends_with('=')
+                    && before[..before.len() - 1]
+                        .trim()
+                        .bytes()
+                        .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+                {
+                    shape.closed_by_opener = shape.open_text;
+                }
+                shape.open_text = None;
                 i += quotes - 1;
                 line_chars += quotes - 1;
             }
@@ -315,12 +544,20 @@ fn scan(source: &str, counted: Option<&Counted>) -> Shape {
         let start: String = source[line_start..].chars().take(200).collect();
         shape.long_line = Some((line, start, line_chars));
     }
+    if !matches!(state, State::MultiBasic | State::MultiLiteral) {
+        shape.open_text = None;
+    }
     shape
 }
 
 /// The reasons a file is too big to parse: too many bytes, a line too long, too many
 /// counted tables (a lesson's steps) or too many fields. `None` when it is within every limit.
-fn refuse_oversized(path: &Path, source: &str, kind: &Kind) -> Option<Vec<Diagnostic>> {
+fn refuse_oversized(
+    path: &Path,
+    source: &str,
+    kind: &Kind,
+    shape: &Shape,
+) -> Option<Vec<Diagnostic>> {
     let placed = |line: usize, column: usize, text: String, message: String| Diagnostic {
         path: path.to_path_buf(),
         line,
@@ -340,9 +577,8 @@ fn refuse_oversized(path: &Path, source: &str, kind: &Kind) -> Option<Vec<Diagno
         );
         return Some(vec![Diagnostic::file_error(path, message)]);
     }
-    let shape = scan(source, kind.counted.as_ref());
     let mut refused = Vec::new();
-    if let Some((line, text, chars)) = shape.long_line {
+    if let Some((line, text, chars)) = shape.long_line.clone() {
         refused.push(placed(
             line,
             1,
@@ -352,7 +588,8 @@ fn refuse_oversized(path: &Path, source: &str, kind: &Kind) -> Option<Vec<Diagno
             ),
         ));
     }
-    if let (Some(counted), Some((line, column, text))) = (&kind.counted, shape.counted_over) {
+    if let (Some(counted), Some((line, column, text))) = (&kind.counted, shape.counted_over.clone())
+    {
         refused.push(placed(
             line,
             column,

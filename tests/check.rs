@@ -342,3 +342,35 @@ fn check_reads_a_file_named_twice_only_once() {
     assert!(!out.stdout.contains("already used by"), "{}", out.stdout);
     assert_eq!(out.code, Some(0), "{}", out.stdout);
 }
+
+#[test]
+fn toml_1_1_writing_gets_a_warning_that_names_each_place() {
+    let data = data_dir();
+    let (_folder, path) = lesson_file(
+        "newer-toml",
+        &format!(
+            "format_version = 1\nid = \"newer-toml\"\ntitle = \"T\\e\"\nsummary = \"S\"\n\
+             ages = {{\n  min = 8, max = 10,\n}}\nminutes = 5\n{ONE_QUESTION}true_feedback = \"Yes.\"\nfalse_feedback = \"They are.\"\n"
+        ),
+    );
+    let out = run(mehfooz(data.path()).arg("check").arg(&path));
+    let shown = path.display().to_string();
+    let warnings = header_lines(&out.stdout, &shown);
+    assert_eq!(
+        warnings,
+        vec![
+            format!(
+                "{shown}:3:11: warning: the escapes \\e and \\x need TOML 1.1, which most editors do not read yet: write \\u001B or \\u00XX instead"
+            ),
+            format!(
+                "{shown}:5:9: warning: a table in {{ }} over several lines needs TOML 1.1, which most editors do not read yet: put it on one line, or write it as a [table]"
+            ),
+            format!(
+                "{shown}:7:1: warning: a comma before the closing }} needs TOML 1.1, which most editors do not read yet: remove the comma"
+            ),
+        ],
+        "{}",
+        out.stdout
+    );
+    assert_eq!(out.code, Some(0), "warnings alone pass: {}", out.stdout);
+}
