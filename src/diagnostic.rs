@@ -9,9 +9,10 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// How bad a problem is: errors stop a lesson from loading, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    #[default]
     Error,
     Warning,
 }
@@ -27,7 +28,7 @@ impl fmt::Display for Severity {
 
 /// One problem in one file, with the line it is on (1-based line and column; 0 for a
 /// problem about the whole file, shown as `null` in JSON).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Diagnostic {
     pub path: PathBuf,
     #[serde(serialize_with = "zero_is_null")]

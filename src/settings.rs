@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity, suggest};
+use crate::help::HelpLines;
 use crate::toml_reader::{Fields, Kind, Need, read_document};
 
 const SETTINGS: Kind = Kind {
@@ -32,6 +33,17 @@ pub enum ThemeChoice {
     Plain,
 }
 
+/// Where each setting is written, to point at it when it turns out wrong: a region or a
+/// lesson id that does not exist is only known once the lessons are loaded.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Places {
+    pub region: Option<Diagnostic>,
+    /// One per id in `built_in = [...]`.
+    pub built_in: Vec<Diagnostic>,
+    /// One per folder in `lessons`.
+    pub lessons: Vec<Diagnostic>,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Settings {
     /// Folders of lesson files, already made relative to the settings file's folder.
@@ -40,6 +52,7 @@ pub struct Settings {
     pub region: Option<String>,
     pub built_in: BuiltIn,
     pub theme: ThemeChoice,
+    pub places: Places,
 }
 
 /// Reads a settings file; paths in it are taken relative to the file's folder.
@@ -47,20 +60,28 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
     let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
     read_document(path, source, &SETTINGS, |reader, table, span| {
         let mut f = Fields::new(table, span, "the settings");
+        let mut places = Places::default();
         let lessons = if f.has("lessons") && f.value_is_text("lessons") {
             f.string(reader, "lessons", Need::Optional)
-                .map(|(s, _)| vec![base.join(s)])
+                .map(|(s, span)| vec![(s, span)])
                 .unwrap_or_default()
         } else {
-            f.string_list(reader, "lessons")
-                .into_iter()
-                .map(|s| base.join(s))
-                .collect()
+            f.placed_string_list(reader, "lessons")
         };
+        let lessons = lessons
+            .into_iter()
+            .map(|(s, span)| {
+                places.lessons.push(reader.place(span));
+                base.join(s)
+            })
+            .collect();
         let data_dir = f
             .string(reader, "data_dir", Need::Optional)
             .map(|(s, _)| base.join(s));
-        let region = f.string(reader, "region", Need::Optional).map(|(s, _)| s);
+        let region = f.string(reader, "region", Need::Optional).map(|(s, span)| {
+            places.region = Some(reader.place(span));
+            s
+        });
         const BUILT_IN: &[(&str, bool)] = &[("all", true), ("none", false)];
         let built_in = if f.has("built_in") && f.value_is_text("built_in") {
             let all = f.one_of_or(
@@ -75,7 +96,12 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
                 _ => BuiltIn::All,
             }
         } else if f.has("built_in") {
-            BuiltIn::Only(f.string_list(reader, "built_in"))
+            let ids = f.placed_string_list(reader, "built_in");
+            places.built_in = ids
+                .iter()
+                .map(|(_, span)| reader.place(span.clone()))
+                .collect();
+            BuiltIn::Only(ids.into_iter().map(|(id, _)| id).collect())
         } else {
             f.skip("built_in");
             BuiltIn::All
@@ -95,8 +121,78 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
             region,
             built_in,
             theme,
+            places,
         })
     })
+}
+
+/// What the settings name that is not there: a region the help lines do not have, a
+/// built-in lesson that does not exist, a lessons folder that is missing. Each problem is
+/// at its place in the settings file, so a teacher sees them all at once with `check`.
+pub fn cross_check(
+    settings: &Settings,
+    built_in_ids: &[&str],
+    help: Option<&HelpLines>,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut at = |place: Option<&Diagnostic>, message: String| {
+        let mut d = place.cloned().unwrap_or_default();
+        d.message = message;
+        d.severity = Severity::Error;
+        problems.push(d);
+    };
+    if let (Some(region), Some(help)) = (&settings.region, help)
+        && let Some(problem) = unknown_region(region, help)
+    {
+        at(settings.places.region.as_ref(), problem);
+    }
+    if let BuiltIn::Only(ids) = &settings.built_in {
+        for (i, id) in ids.iter().enumerate() {
+            if !built_in_ids.contains(&id.as_str()) {
+                let hint = suggest(id, built_in_ids)
+                    .map(|s| format!("; did you mean \"{s}\"?"))
+                    .unwrap_or_default();
+                at(
+                    settings.places.built_in.get(i),
+                    format!(
+                        "there is no built-in lesson \"{id}\"{hint} (`mehfooz list` shows the ids)"
+                    ),
+                );
+            }
+        }
+    }
+    for (i, folder) in settings.lessons.iter().enumerate() {
+        if !folder.is_dir() {
+            at(
+                settings.places.lessons.get(i),
+                format!(
+                    "there is no lessons folder {}: make it, or fix the path (it is taken from the settings file's folder)",
+                    folder.display()
+                ),
+            );
+        }
+    }
+    problems
+}
+
+/// Why `region` cannot be shown, when the help lines have no region with that id.
+pub fn unknown_region(region: &str, help: &HelpLines) -> Option<String> {
+    if help.regions.iter().any(|r| r.id == region) {
+        return None;
+    }
+    let ids: Vec<&str> = help.regions.iter().map(|r| r.id.as_str()).collect();
+    let known: Vec<String> = help
+        .regions
+        .iter()
+        .map(|r| format!("\"{}\" ({})", r.id, r.name))
+        .collect();
+    let hint = suggest(region, &ids)
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default();
+    Some(format!(
+        "there is no region \"{region}\"{hint}; the regions with help lines are {}",
+        crate::text::or_list(&known)
+    ))
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             }
         }
         Err(e) => Err(format!("the file cannot be read: {}", describe_io(&e))),
-        Ok(m) if !m.is_file() => Err("this is not a file".into()),
+        Ok(m) if !m.is_file() => Err("this is not a file (it is a folder, a device or a pipe)".into()),
         Ok(m) if m.len() > MAX_FILE_BYTES as u64 => Err(too_big(m.len())),
         Ok(_) => read_at_most(path).and_then(|bytes| {
             String::from_utf8(bytes).map_err(|e| {
@@ -619,6 +619,12 @@ pub struct Reader<'m> {
 }
 
 impl Reader<'_> {
+    /// A place in the file, to point at when a problem is found later (a lesson id that
+    /// turns out to be taken, a region that does not exist).
+    pub fn place(&self, span: Range<usize>) -> Diagnostic {
+        self.map.diagnostic(Severity::Error, span, "")
+    }
+
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
         self.push(Severity::Error, span, message.into());
     }
@@ -779,6 +785,18 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     pub fn string_list(&mut self, reader: &mut Reader, key: &'static str) -> Vec<String> {
+        self.placed_string_list(reader, key)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    }
+
+    /// A list of text, each item with its place, to point at one item later.
+    pub fn placed_string_list(
+        &mut self,
+        reader: &mut Reader,
+        key: &'static str,
+    ) -> Vec<(String, Range<usize>)> {
         let Some(value) = self.get(reader, key, Need::Optional) else {
             return Vec::new();
         };
@@ -789,7 +807,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         let mut list = Vec::new();
         for item in items.iter() {
             match item.get_ref().as_str() {
-                Some(s) => list.push(text::clean(s).trim().to_string()),
+                Some(s) => list.push((text::clean(s).trim().to_string(), item.span())),
                 None => Self::wrong_type(reader, key, item, "a list of text"),
             }
         }

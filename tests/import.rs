@@ -531,3 +531,64 @@ fn the_written_lesson_passes_mehfooz_check() {
     assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
     assert!(out.stdout.contains("0 errors"), "{}", out.stdout);
 }
+
+#[cfg(unix)]
+#[test]
+fn import_refuses_a_device_or_a_pipe_without_reading_it() {
+    let data = common::data_dir();
+    let out = common::run(
+        common::mehfooz(data.path())
+            .args(["import", "/dev/zero", "--dir"])
+            .arg(data.path()),
+    );
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr.trim(),
+        "mehfooz: cannot read /dev/zero: this is not a file (it is a folder, a device or a pipe)"
+    );
+}
+
+#[test]
+fn import_refuses_a_quiz_bigger_than_a_lesson_file_may_be() {
+    let data = common::data_dir();
+    let quiz = data.path().join("huge.gift");
+    let question = "Who can help? {=A parent ~Nobody}\n\n";
+    std::fs::write(&quiz, question.repeat(5 * 1024 * 1024 / question.len())).unwrap();
+    let out = common::run(
+        common::mehfooz(data.path())
+            .arg("import")
+            .arg(&quiz)
+            .arg("--dir")
+            .arg(data.path()),
+    );
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("the file is 5119 KB; a lesson file may be at most 4096 KB"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn importing_a_quiz_named_like_the_settings_file_writes_a_lesson_under_another_name() {
+    let data = common::data_dir();
+    let folder = tempfile::tempdir().unwrap();
+    let quiz = folder.path().join("mehfooz.gift");
+    std::fs::write(
+        &quiz,
+        "Who can help? {=A parent #Yes. ~Nobody #Someone can.}\n\nIs it safe? {TRUE}\n",
+    )
+    .unwrap();
+    let out = common::run(
+        common::mehfooz(data.path())
+            .arg("import")
+            .arg(&quiz)
+            .arg("--dir")
+            .arg(folder.path()),
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(!folder.path().join("mehfooz.toml").exists());
+    let text = std::fs::read_to_string(folder.path().join("mehfooz-quiz.toml")).unwrap();
+    assert!(text.contains("id = \"mehfooz-quiz\""), "{text}");
+}

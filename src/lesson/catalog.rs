@@ -10,6 +10,7 @@ use super::read::{ParsedLesson, parse_lesson};
 use crate::clock::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::help::{self, HelpLines};
+use crate::settings;
 use crate::text;
 use crate::toml_reader::{describe_io, read_text};
 
@@ -46,6 +47,9 @@ pub struct Catalog {
     pub broken_files: Vec<PathBuf>,
     /// The number of files read, lessons and help lines.
     pub files_read: usize,
+    /// Ids of the built-in lessons, when a lesson in a teacher's folder with one of them
+    /// is to be pointed out (as `check` does): it would replace the built-in lesson.
+    taken_ids: Vec<String>,
 }
 
 /// A file to read: built in, on disk (read by whichever thread parses it), or already
@@ -81,6 +85,8 @@ impl SourceFile {
 enum Parsed {
     Unreadable(String),
     Help(Option<HelpLines>, Vec<Diagnostic>),
+    /// Class settings, met in a folder or named to `check`: checked, never a lesson.
+    Settings(Vec<Diagnostic>),
     Lesson(Box<ParsedLesson>),
 }
 
@@ -102,6 +108,12 @@ fn parse_one(file: &SourceFile, today: Date) -> Parsed {
     if file.path.file_name().is_some_and(|n| n == help::FILE_NAME) {
         let (help, diagnostics) = help::parse_help_lines(&file.path, text, today);
         Parsed::Help(help, diagnostics)
+    } else if file
+        .path
+        .file_name()
+        .is_some_and(|n| n == settings::FILE_NAME)
+    {
+        Parsed::Settings(settings::parse_settings(&file.path, text).1)
     } else {
         Parsed::Lesson(Box::new(parse_lesson(&file.path, text)))
     }
@@ -176,8 +188,14 @@ impl Catalog {
         // A file named twice (itself and inside a folder also named) is read once.
         let mut seen = std::collections::HashSet::new();
         files.retain(|f| seen.insert(fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())));
+        catalog.taken_ids = built_in_ids();
         catalog.add_files(files, false);
         catalog
+    }
+
+    /// The ids of the lessons built into the program.
+    pub fn built_in_ids() -> Vec<String> {
+        built_in_ids()
     }
 
     pub fn built_in() -> Catalog {
@@ -227,10 +245,26 @@ impl Catalog {
                     }
                     continue;
                 }
+                Parsed::Settings(diagnostics) => {
+                    self.diagnostics
+                        .extend(diagnostics.into_iter().map(shown_inert));
+                    continue;
+                }
                 Parsed::Lesson(parsed) => *parsed,
             };
             self.note(&file.path, diagnostics);
             let Some(lesson) = lesson else { continue };
+            if self.taken_ids.contains(&lesson.id) {
+                let mut d = id_place
+                    .clone()
+                    .unwrap_or_else(|| Diagnostic::file_error(&file.path, ""));
+                d.severity = Severity::Warning;
+                d.message = format!(
+                    "the id \"{}\" is a built-in lesson's: this lesson will replace the built-in one in the app; give it another id unless that is what you want",
+                    lesson.id
+                );
+                self.diagnostics.push(shown_inert(d));
+            }
             if let Some(first) = seen.get(&lesson.id) {
                 let mut d = id_place.unwrap_or_else(|| Diagnostic::file_error(&file.path, ""));
                 d.severity = Severity::Error;
@@ -283,6 +317,16 @@ fn shown_inert(mut d: Diagnostic) -> Diagnostic {
     d.message = text::visible(&d.message);
     d.source_line = text::visible(&d.source_line);
     d
+}
+
+fn built_in_ids() -> Vec<String> {
+    let mut ids: Vec<String> = Catalog::built_in()
+        .lessons
+        .into_iter()
+        .map(|e| e.lesson.id)
+        .collect();
+    ids.sort();
+    ids
 }
 
 fn built_in_files() -> Vec<SourceFile> {

@@ -17,6 +17,14 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// The file a lesson with this id would be written to, when that name belongs to another
+/// kind of file (the class settings, the help lines) and so cannot be a lesson's.
+pub fn reserved_file(id: &str) -> Option<&'static str> {
+    [crate::settings::FILE_NAME, crate::help::FILE_NAME]
+        .into_iter()
+        .find(|file| file.strip_suffix(".toml") == Some(id))
+}
+
 /// Who a lesson is for, in years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ages {
