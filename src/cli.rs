@@ -81,8 +81,10 @@ pub enum Command {
     },
     /// Clear a student's progress (all lessons, or one), keeping a backup.
     Reset {
+        /// The student's name, as they typed it.
         #[arg(long)]
         student: String,
+        /// Only this lesson's progress [default: every lesson's].
         #[arg(long, value_name = "ID")]
         lesson: Option<String>,
         /// Do not ask for confirmation.
@@ -174,7 +176,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }) => reset(&setup, student, lesson.as_deref(), *yes),
         None => {
             let catalog = setup.catalog()?;
-            let store = open_store(setup.data_dir.as_deref())?;
+            let store = open_store_to_write(setup.data_dir.as_deref())?;
             tui::run(setup.start(&catalog, store, None, None)).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -308,7 +310,43 @@ impl Setup {
 
 fn open_store(given: Option<&Path>) -> Result<Store, String> {
     let dir = Store::default_dir(given);
-    Store::open(&dir).map_err(|e| format!("cannot use the data folder: {e}"))
+    Store::open(&dir).map_err(|e| store_problem(&dir, &e))
+}
+
+/// The data folder, made sure of being writable before a child starts: a folder that
+/// cannot be written would otherwise fail at the first answer, naming a lock file.
+fn open_store_to_write(given: Option<&Path>) -> Result<Store, String> {
+    let store = open_store(given)?;
+    let probe = store
+        .dir()
+        .join(format!(".write-check-{}", std::process::id()));
+    let written = fs::write(&probe, b"").and_then(|()| fs::remove_file(&probe));
+    written.map_err(|error| {
+        store_problem(
+            store.dir(),
+            &progress::StoreError::Io { path: probe, error },
+        )
+    })?;
+    Ok(store)
+}
+
+/// A data folder problem in words a teacher can act on.
+fn store_problem(dir: &Path, e: &progress::StoreError) -> String {
+    use std::io::ErrorKind;
+    match e {
+        progress::StoreError::Io { error, .. }
+            if matches!(
+                error.kind(),
+                ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            format!(
+                "progress cannot be saved in the data folder {}: it is read-only, or this user may not write to it. Give this user write access, or choose another folder with --data-dir (or data_dir in mehfooz.toml)",
+                dir.display()
+            )
+        }
+        e => format!("cannot use the data folder {}: {e}", dir.display()),
+    }
 }
 
 /// The command that shows the problems in the lessons loaded.
@@ -484,7 +522,7 @@ fn play(
     if name.is_empty() {
         return Err("the student's name is empty".into());
     }
-    let store = open_store(setup.data_dir.as_deref())?;
+    let store = open_store_to_write(setup.data_dir.as_deref())?;
     if plain_mode || !io::stdout().is_terminal() {
         plain::play(
             &entry.lesson,
@@ -710,4 +748,24 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
         path.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_read_only_data_folder_is_explained_without_naming_the_lock_file() {
+        let e = progress::StoreError::Io {
+            path: PathBuf::from("data/ali.lock"),
+            error: io::Error::from(io::ErrorKind::ReadOnlyFilesystem),
+        };
+        let message = store_problem(Path::new("data"), &e);
+        assert!(
+            message.contains("data folder data: it is read-only"),
+            "{message}"
+        );
+        assert!(message.contains("--data-dir"), "{message}");
+        assert!(!message.contains(".lock"), "{message}");
+    }
 }

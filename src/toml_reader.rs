@@ -30,26 +30,52 @@ pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// Reads one file, never more than `MAX_FILE_BYTES` of it, whatever its size claims to be.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    match fs::metadata(path) {
+    read_file(path).map_err(|d| d.message)
+}
+
+/// As `read_text`, with the problem as a diagnostic: text that is not UTF-8 is placed at
+/// the line and column of its first bad byte.
+pub fn read_file(path: &Path) -> Result<String, Diagnostic> {
+    let refused = |reason: String| Diagnostic::file_error(path, reason);
+    let bytes = match fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if fs::symlink_metadata(path).is_ok() {
-                Err("this is a link to a file that does not exist".into())
+            return Err(refused(if fs::symlink_metadata(path).is_ok() {
+                "this is a link to a file that does not exist".into()
             } else {
-                Err("there is no such file".into())
-            }
+                "there is no such file".into()
+            }));
         }
-        Err(e) => Err(format!("the file cannot be read: {}", describe_io(&e))),
-        Ok(m) if !m.is_file() => Err("this is not a file (it is a folder, a device or a pipe)".into()),
-        Ok(m) if m.len() > MAX_FILE_BYTES as u64 => Err(too_big(m.len())),
-        Ok(_) => read_at_most(path).and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|e| {
-                format!(
-                    "the file is not UTF-8 text (a bad byte at offset {}); save it as UTF-8 in your editor",
-                    e.utf8_error().valid_up_to()
-                )
-            })
-        }),
-    }
+        Err(e) => {
+            return Err(refused(format!(
+                "the file cannot be read: {}",
+                describe_io(&e)
+            )));
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(refused(
+                "this is not a file (it is a folder, a device or a pipe)".into(),
+            ));
+        }
+        Ok(m) if m.len() > MAX_FILE_BYTES as u64 => return Err(refused(too_big(m.len()))),
+        Ok(_) => read_at_most(path).map_err(refused)?,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let before = std::str::from_utf8(&e.as_bytes()[..good]).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = before.matches('\n').count() + 1;
+        let column = before[line_start..].chars().count() + 1;
+        Diagnostic {
+            line,
+            column,
+            message: format!(
+                "the file is not UTF-8 text (a bad byte at line {line}, column {column}); save it as UTF-8 in your editor"
+            ),
+            source_line: format!("{}\u{FFFD}", &before[line_start..]),
+            width: 1,
+            ..refused(String::new())
+        }
+    })
 }
 
 /// The file's bytes, refusing it if it turns out longer than `MAX_FILE_BYTES` (a file

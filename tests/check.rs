@@ -531,3 +531,35 @@ fn check_warns_that_a_lesson_with_a_built_in_id_replaces_it() {
         out.stdout
     );
 }
+
+#[test]
+fn json_gives_null_for_no_line_and_a_line_and_column_for_bad_utf8() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args([
+        "check",
+        "--format",
+        "json",
+        "tests/hostile_lessons/invalid-utf8.toml",
+        "tests/no-such-lesson.toml",
+    ]));
+    let problems: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let find = |path: &str| {
+        problems
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["path"] == path)
+            .unwrap_or_else(|| panic!("no {path} in {problems:#}"))
+            .clone()
+    };
+    let utf8 = find("tests/hostile_lessons/invalid-utf8.toml");
+    assert_eq!(
+        (utf8["line"].clone(), utf8["column"].clone()),
+        (8.into(), 6.into())
+    );
+    let missing = find("tests/no-such-lesson.toml");
+    assert!(
+        missing["line"].is_null() && missing["column"].is_null(),
+        "{missing}"
+    );
+}

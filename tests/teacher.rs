@@ -485,3 +485,22 @@ fn broken_class_settings_never_stop_a_teacher_checking_lessons() {
         list.stderr
     );
 }
+
+#[test]
+fn reset_help_explains_each_option() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["reset", "--help"]));
+    assert_eq!(out.code, Some(0));
+    for (option, words) in [
+        ("--student <STUDENT>", "The student's name"),
+        ("--lesson <ID>", "Only this lesson's progress"),
+        ("--yes", "Do not ask for confirmation"),
+    ] {
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(option))
+            .unwrap_or_else(|| panic!("no {option} in\n{}", out.stdout));
+        assert!(line.contains(words), "{option}: {line}");
+    }
+}

@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::help::{self, HelpLines};
 use crate::settings;
 use crate::text;
-use crate::toml_reader::{describe_io, read_text};
+use crate::toml_reader::{describe_io, read_file};
 
 mod built_in {
     include!(concat!(env!("OUT_DIR"), "/built_in_lessons.rs"));
@@ -83,7 +83,7 @@ impl SourceFile {
 
 /// What one file turned out to be.
 enum Parsed {
-    Unreadable(String),
+    Unreadable(Box<Diagnostic>),
     Help(Option<HelpLines>, Vec<Diagnostic>),
     /// Class settings, met in a folder or named to `check`: checked, never a lesson.
     Settings(Vec<Diagnostic>),
@@ -96,13 +96,16 @@ fn parse_one(file: &SourceFile, today: Date) -> Parsed {
     let owned;
     let text = match &file.content {
         Content::BuiltIn(text) => *text,
-        Content::Unreadable(reason) => return Parsed::Unreadable(reason.clone()),
-        Content::OnDisk => match read_text(&file.path) {
+        Content::Unreadable(reason) => {
+            let d = Diagnostic::file_error(&file.path, reason.clone());
+            return Parsed::Unreadable(Box::new(d));
+        }
+        Content::OnDisk => match read_file(&file.path) {
             Ok(text) => {
                 owned = text;
                 &owned
             }
-            Err(reason) => return Parsed::Unreadable(reason),
+            Err(d) => return Parsed::Unreadable(Box::new(d)),
         },
     };
     if file.path.file_name().is_some_and(|n| n == help::FILE_NAME) {
@@ -232,9 +235,8 @@ impl Catalog {
                 diagnostics,
                 id_place,
             } = match parsed {
-                Parsed::Unreadable(reason) => {
-                    self.diagnostics
-                        .push(shown_inert(Diagnostic::file_error(&file.path, reason)));
+                Parsed::Unreadable(d) => {
+                    self.diagnostics.push(shown_inert(*d));
                     self.broken_files.push(file.path);
                     continue;
                 }
