@@ -729,6 +729,9 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
             skipped.reason
         );
     }
+    for note in &imported.notes {
+        eprintln!("{}:{}: note: {}", file.display(), note.line, note.reason);
+    }
     fs::create_dir_all(dir)
         .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
     let path = dir.join(format!("{id}.toml"));
@@ -740,6 +743,10 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
     }
     fs::write(&path, &imported.toml)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    // The lesson's first line names this file, so editors complete and check fields.
+    let schema = dir.join(crate::import::SCHEMA_FILE);
+    fs::write(&schema, crate::lesson::schema::lesson_schema())
+        .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
     println!(
         "Wrote {} with {} ({} skipped). Check it with `mehfooz check {}`.",
         path.display(),

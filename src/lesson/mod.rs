@@ -6,7 +6,7 @@ mod read;
 pub mod schema;
 
 pub use catalog::{Catalog, LessonEntry, Origin};
-pub use read::{LESSON_FORMAT_VERSION, ParsedLesson, parse_lesson};
+pub use read::{LESSON_FORMAT_VERSION, MAX_CHOICES, MAX_STEPS, ParsedLesson, parse_lesson};
 
 /// Whether `id` can name a lesson: lowercase letters a-z, digits and hyphens, starting
 /// with a letter or digit.

@@ -226,6 +226,7 @@ impl Reader<'_> {
         let hint = f.string(self, "hint", Need::Optional).map(|s| s.0);
         let explanation = f.string(self, "explanation", Need::Optional).map(|s| s.0);
         let shuffle = f.boolean(self, "shuffle").unwrap_or(shuffle);
+        let any_correct = f.boolean(self, "any_correct").unwrap_or(false);
         let Some((kind, _)) = kind else {
             // The other fields cannot be checked without a kind; do not call them unknown.
             for key in QUESTION_FIELDS {
@@ -236,7 +237,7 @@ impl Reader<'_> {
         let choices = if kind == QuestionKind::TrueFalse {
             self.true_false_choices(f)?
         } else {
-            self.choices(f, kind)?
+            self.choices(f, kind, any_correct)?
         };
         Some(Question {
             kind,
@@ -287,7 +288,12 @@ impl Reader<'_> {
         ])
     }
 
-    fn choices(&mut self, f: &mut Fields, kind: QuestionKind) -> Option<Vec<Choice>> {
+    fn choices(
+        &mut self,
+        f: &mut Fields,
+        kind: QuestionKind,
+        any_correct: bool,
+    ) -> Option<Vec<Choice>> {
         for key in ["answer", "true_feedback", "false_feedback"] {
             if f.has(key) {
                 self.error(
@@ -353,13 +359,14 @@ impl Reader<'_> {
             );
         }
         match kind {
+            QuestionKind::Single if correct > 1 && any_correct => Some(choices),
             QuestionKind::Single if correct != 1 => {
                 let message = if correct == 0 {
                     "this question has no correct choice: mark one with `correct = true`"
                         .to_string()
                 } else {
                     format!(
-                        "a single-answer question needs exactly one correct choice; this one has {correct} (use kind = \"multiple\" for more)"
+                        "a single-answer question needs exactly one correct choice; this one has {correct} (use kind = \"multiple\" when all of them must be picked, or any_correct = true when picking any one of them is right)"
                     )
                 };
                 self.error(list_span, message);
