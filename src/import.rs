@@ -1187,7 +1187,7 @@ mod tests {
         assert!(
             quiz.notes[0].reason.contains("half credit answer"),
             "{:?}",
-            quiz.skipped
+            quiz.notes
         );
     }
 

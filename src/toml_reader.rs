@@ -517,35 +517,15 @@ fn scan(source: &str, counted: Option<&Counted>) -> Shape {
                 state = State::Normal;
                 last = b;
             }
-            State::MultiBasic if starts(b"\"\"\"") => {
+            State::MultiBasic | State::MultiLiteral
+                if starts(if state == State::MultiBasic {
+                    b"\"\"\""
+                } else {
+                    b"\'\'\'"
+                }) =>
+            {
                 // Up to two more quotes belong to the text: `""""` ends with one quote.
-                let quotes = bytes[i..]
-                    .iter()
-                    .take(5)
-                    .take_while(|&&c| c == b'"')
-                    .count();
-                state = State::Normal;
-                last = b;
-                let before = source[line_start..i].trim_end();
-                if shape.closed_by_opener.is_none()
-                    && before.ends_with('=')
-                    && before[..before.len() - 1]
-                        .trim()
-                        .bytes()
-                        .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
-                {
-                    shape.closed_by_opener = shape.open_text;
-                }
-                shape.open_text = None;
-                i += quotes - 1;
-                line_chars += quotes - 1;
-            }
-            State::MultiLiteral if starts(b"\'\'\'") => {
-                let quotes = bytes[i..]
-                    .iter()
-                    .take(5)
-                    .take_while(|&&c| c == b'\'')
-                    .count();
+                let quotes = bytes[i..].iter().take(5).take_while(|&&c| c == b).count();
                 state = State::Normal;
                 last = b;
                 let before = source[line_start..i].trim_end();
