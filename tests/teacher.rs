@@ -397,7 +397,8 @@ fn import_turns_a_moodle_quiz_into_a_lesson_that_passes_check() {
         .arg(dir.path()));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
-        out.stdout.contains("question-types.toml with 6 questions"),
+        out.stdout
+            .contains("question-types.toml with 7 questions (4 skipped)"),
         "{}",
         out.stdout
     );

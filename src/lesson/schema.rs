@@ -28,6 +28,7 @@ pub struct LessonFile {
     pub ages: AgesFile,
     /// What the lesson is about, like "grooming" or "passwords".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("default" = []))]
     pub topics: Vec<String>,
     /// About how many minutes the lesson takes.
     #[schemars(range(min = 1, max = 180))]
@@ -41,6 +42,7 @@ pub struct LessonFile {
     pub shuffle_choices: Option<bool>,
     /// Where the facts in this lesson come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("default" = []))]
     pub sources: Vec<String>,
     /// The steps, in order: pages, questions, chats and pools.
     #[schemars(length(min = 1))]
@@ -138,12 +140,14 @@ pub struct ChoiceFile {
     pub text: String,
     /// Whether this choice is right (default false).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(extend("default" = false))]
     pub correct: bool,
     /// Why this choice is right or not, in a sentence or two.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feedback: Option<String>,
     /// Keep this choice where it is when the choices are shuffled (like "All of the above").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(extend("default" = false))]
     pub pinned: bool,
 }
 
@@ -182,6 +186,7 @@ pub struct MessageFile {
     pub text: String,
     /// Whether this message is a warning sign (only for messages from "them").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(extend("default" = false))]
     pub red_flag: bool,
     /// Why it is, or is not, a warning sign; needed for every message from "them".
     #[serde(skip_serializing_if = "Option::is_none")]
