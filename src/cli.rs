@@ -720,7 +720,7 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
         title
     };
     let format = crate::import::detect(&text);
-    let imported = crate::import::import(&text, format, &id, &title)?;
+    let imported = crate::import::import(&text, format, &id, &title).map_err(|e| e.to_string())?;
     for skipped in &imported.skipped {
         eprintln!(
             "{}:{}: skipped: {}",

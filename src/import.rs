@@ -73,16 +73,18 @@ pub fn detect(text: &str) -> QuizFormat {
 }
 
 /// `id` and `title` name the new lesson (derive them from the file name in the caller).
-pub fn import(text: &str, format: QuizFormat, id: &str, title: &str) -> Result<Imported, String> {
-    let id_ok = crate::lesson::is_valid_id(id);
-    if !id_ok {
-        return Err(format!(
-            "the lesson id \"{id}\" may only use lowercase letters a-z, digits and hyphens, like \"online-friends\""
-        ));
+pub fn import(
+    text: &str,
+    format: QuizFormat,
+    id: &str,
+    title: &str,
+) -> Result<Imported, ImportError> {
+    if !crate::lesson::is_valid_id(id) {
+        return Err(ImportError::BadId(id.to_string()));
     }
     let title = tidy(title).replace('\n', " ");
     if title.is_empty() {
-        return Err("the lesson needs a title".to_string());
+        return Err(ImportError::NoTitle);
     }
     let text = normalise_newlines(text);
     let quiz = match format {
@@ -90,14 +92,10 @@ pub fn import(text: &str, format: QuizFormat, id: &str, title: &str) -> Result<I
         QuizFormat::Aiken => aiken::parse(&text),
     };
     if quiz.question_count() == 0 {
-        let mut message = format!("no questions could be imported from this {format} file");
-        if quiz.skipped.is_empty() {
-            message.push_str(": it has no questions");
-        }
-        for s in &quiz.skipped {
-            let _ = write!(message, "\n  line {}: {}", s.line, s.reason);
-        }
-        return Err(message);
+        return Err(ImportError::NoQuestions {
+            format,
+            skipped: quiz.skipped,
+        });
     }
     let mut quiz = quiz;
     quiz.keep_within_limits(format)?;
@@ -105,11 +103,8 @@ pub fn import(text: &str, format: QuizFormat, id: &str, title: &str) -> Result<I
     // Every limit a lesson has was applied above, each named on its question; what is
     // left to check is that the writer made a lesson at all.
     let parsed = crate::lesson::parse_lesson(Path::new("imported.toml"), &toml);
-    if let Some(d) = parsed.diagnostics.iter().find(|d| d.is_error()) {
-        return Err(format!(
-            "the converted lesson does not pass the checks: line {} of the lesson: {}",
-            d.line, d.message
-        ));
+    if let Some(d) = parsed.diagnostics.into_iter().find(|d| d.is_error()) {
+        return Err(ImportError::NotALesson(Box::new(d)));
     }
     Ok(Imported {
         toml,
@@ -117,6 +112,45 @@ pub fn import(text: &str, format: QuizFormat, id: &str, title: &str) -> Result<I
         skipped: quiz.skipped,
         notes: quiz.notes,
     })
+}
+
+/// Why a quiz file could not become a lesson.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(
+        "the lesson id \"{0}\" may only use lowercase letters a-z, digits and hyphens, like \"online-friends\""
+    )]
+    BadId(String),
+    #[error("the lesson needs a title")]
+    NoTitle,
+    #[error("no questions could be imported from this {format} file{}", why_none(.skipped))]
+    NoQuestions {
+        format: QuizFormat,
+        skipped: Vec<Skipped>,
+    },
+    #[error(
+        "this {format} file has {count} questions and descriptions; a lesson may have at most {most} (the one on line {line} is the first too many): split the quiz into several files"
+    )]
+    TooManySteps {
+        format: QuizFormat,
+        count: usize,
+        most: usize,
+        line: usize,
+    },
+    /// Every limit is applied question by question first, so this names what the
+    /// writer itself got wrong.
+    #[error("the converted lesson does not pass the checks: line {} of the lesson: {}", .0.line, .0.message)]
+    NotALesson(Box<crate::diagnostic::Diagnostic>),
+}
+
+fn why_none(skipped: &[Skipped]) -> String {
+    if skipped.is_empty() {
+        return ": it has no questions".to_string();
+    }
+    skipped
+        .iter()
+        .map(|s| format!("\n  line {}: {}", s.line, s.reason))
+        .collect()
 }
 
 /// What a quiz file holds, in the lesson's terms.
@@ -152,7 +186,7 @@ impl Quiz {
 
     /// Leaves out, each with the limit it breaks, what a lesson cannot hold: text too
     /// long for a lesson, too many choices; fails when there are too many steps.
-    fn keep_within_limits(&mut self, format: QuizFormat) -> Result<(), String> {
+    fn keep_within_limits(&mut self, format: QuizFormat) -> Result<(), ImportError> {
         use crate::toml_reader::MAX_TEXT_CHARS;
         let mut kept = Vec::new();
         for item in std::mem::take(&mut self.items) {
@@ -178,10 +212,12 @@ impl Quiz {
                 Item::Page { line, .. } => *line,
                 Item::Question(q) => q.line,
             };
-            return Err(format!(
-                "this {format} file has {} questions and descriptions; a lesson may have at most {most} (the one on line {line} is the first too many): split the quiz into several files",
-                self.items.len()
-            ));
+            return Err(ImportError::TooManySteps {
+                format,
+                count: self.items.len(),
+                most,
+                line,
+            });
         }
         Ok(())
     }
@@ -398,24 +434,17 @@ fn html_tag(s: &str) -> Option<(&str, &str)> {
 
 /// `&name;` or `&#number;` at the start of `s`: the character and the rest.
 fn html_entity(s: &str) -> Option<(char, &str)> {
-    let end = s.get(..12).unwrap_or(s).find(';')?;
-    let name = &s[1..end];
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)?
-        }
-    };
+    // The longest entity names are about thirty letters.
+    let end = s.char_indices().take(40).find(|(_, c)| *c == ';')?.0;
+    let entity = &s[..=end];
+    let decoded = html_escape::decode_html_entities(entity);
+    let mut chars = decoded.chars();
+    let c = chars.next()?;
+    if decoded == entity || chars.next().is_some() {
+        return None;
+    }
+    // A no-break space is a space to a child reading in a terminal.
+    let c = if c == '\u{a0}' { ' ' } else { c };
     Some((c, &s[end + 1..]))
 }
 
@@ -1131,6 +1160,16 @@ mod tests {
     }
 
     #[test]
+    fn named_html_entities_become_their_characters() {
+        assert_eq!(
+            html_to_text(
+                "It&rsquo;s &ldquo;safe&rdquo; &mdash; &eacute;t&eacute; &amp; &#x1F600; &bogus;"
+            ),
+            "It\u{2019}s \u{201c}safe\u{201d} \u{2014} \u{e9}t\u{e9} & \u{1F600} &bogus;"
+        );
+    }
+
+    #[test]
     fn backslash_n_is_a_new_line_and_other_backslashes_stay() {
         let q = gift::parse_one(r"First line\nsecond C:\temp {T}").unwrap();
         assert_eq!(q.prompt, "First line\nsecond C:\\temp");
@@ -1290,7 +1329,9 @@ mod tests {
 
     #[test]
     fn a_bad_id_is_refused() {
-        let err = import("Q?{T}", QuizFormat::Gift, "Bad Id", "Quiz").unwrap_err();
+        let err = import("Q?{T}", QuizFormat::Gift, "Bad Id", "Quiz")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("lowercase"), "{err}");
     }
 }

@@ -501,10 +501,14 @@ fn malformed_aiken_questions_are_listed_and_the_good_ones_kept() {
 #[test]
 fn a_file_with_nothing_to_import_is_an_error_that_lists_why() {
     let text = "// nothing but a numerical question\nWhen was Ulysses S. Grant born?{#1822:1}\n";
-    let err = import::import(text, QuizFormat::Gift, ID, "Quiz").unwrap_err();
+    let err = import::import(text, QuizFormat::Gift, ID, "Quiz")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no questions could be imported"), "{err}");
     assert!(err.contains("line 2: numerical questions"), "{err}");
-    let err = import::import("", QuizFormat::Aiken, ID, "Quiz").unwrap_err();
+    let err = import::import("", QuizFormat::Aiken, ID, "Quiz")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no questions"), "{err}");
 }
 
@@ -687,7 +691,9 @@ fn a_question_over_a_lesson_limit_is_skipped_naming_the_limit_and_its_line() {
         )]
     );
     let many = "Who can help? {=A parent ~Nobody}\n\n".repeat(600);
-    let err = import::import(&many, QuizFormat::Gift, "many", "Many").unwrap_err();
+    let err = import::import(&many, QuizFormat::Gift, "many", "Many")
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         err,
         "this GIFT file has 600 questions and descriptions; a lesson may have at most 499 (the one on line 999 is the first too many): split the quiz into several files"
