@@ -75,9 +75,12 @@ pub enum Command {
         /// Only this lesson.
         #[arg(long, value_name = "ID")]
         lesson: Option<String>,
-        /// Write to this file instead of the screen.
+        /// Write to this file instead of the screen (never into the data folder).
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Clear a student's progress (all lessons, or one), keeping a backup.
     Reset {
@@ -168,7 +171,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             csv,
             lesson,
             output,
-        }) => report(&setup, *csv, lesson.as_deref(), output.as_deref()),
+            force,
+        }) => report(
+            &setup,
+            *csv,
+            lesson.as_deref(),
+            output.as_deref().map(|path| (path, *force)),
+        ),
         Some(Command::Reset {
             student,
             lesson,
@@ -176,7 +185,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }) => reset(&setup, student, lesson.as_deref(), *yes),
         None => {
             let catalog = setup.catalog()?;
-            let store = open_store_to_write(setup.data_dir.as_deref())?;
+            let store = open_store(setup.data_dir.as_deref())?;
             tui::run(setup.start(&catalog, store, None, None)).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -308,45 +317,24 @@ impl Setup {
     }
 }
 
+/// Overrides how long a save waits for another copy of the app (in seconds), for tests.
+const LOCK_WAIT_VAR: &str = "MEHFOOZ_LOCK_WAIT_SECONDS";
+
+/// The data folder's store; a save that waits for another copy says so on stderr.
 fn open_store(given: Option<&Path>) -> Result<Store, String> {
     let dir = Store::default_dir(given);
-    Store::open(&dir).map_err(|e| store_problem(&dir, &e))
-}
-
-/// The data folder, made sure of being writable before a child starts: a folder that
-/// cannot be written would otherwise fail at the first answer, naming a lock file.
-fn open_store_to_write(given: Option<&Path>) -> Result<Store, String> {
-    let store = open_store(given)?;
-    let probe = store
-        .dir()
-        .join(format!(".write-check-{}", std::process::id()));
-    let written = fs::write(&probe, b"").and_then(|()| fs::remove_file(&probe));
-    written.map_err(|error| {
-        store_problem(
-            store.dir(),
-            &progress::StoreError::Io { path: probe, error },
-        )
+    let store = Store::open(&dir).map_err(|e| match e {
+        progress::StoreError::Io { .. } => format!("cannot use the data folder: {e}"),
+        _ => e.to_string(),
     })?;
-    Ok(store)
-}
-
-/// A data folder problem in words a teacher can act on.
-fn store_problem(dir: &Path, e: &progress::StoreError) -> String {
-    use std::io::ErrorKind;
-    match e {
-        progress::StoreError::Io { error, .. }
-            if matches!(
-                error.kind(),
-                ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem
-            ) =>
-        {
-            format!(
-                "progress cannot be saved in the data folder {}: it is read-only, or this user may not write to it. Give this user write access, or choose another folder with --data-dir (or data_dir in mehfooz.toml)",
-                dir.display()
-            )
-        }
-        e => format!("cannot use the data folder {}: {e}", dir.display()),
-    }
+    let limit = std::env::var(LOCK_WAIT_VAR)
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .map_or(progress::LOCK_WAIT, std::time::Duration::from_secs);
+    Ok(store.with_lock_wait(limit).on_wait(|waiting| {
+        plain::tell_waiting(waiting);
+        progress::Wait::KeepWaiting
+    }))
 }
 
 /// The command that shows the problems in the lessons loaded.
@@ -522,7 +510,7 @@ fn play(
     if name.is_empty() {
         return Err("the student's name is empty".into());
     }
-    let store = open_store_to_write(setup.data_dir.as_deref())?;
+    let store = open_store(setup.data_dir.as_deref())?;
     if plain_mode || !io::stdout().is_terminal() {
         plain::play(
             &entry.lesson,
@@ -602,11 +590,12 @@ fn preview(setup: &Setup, file: &Path, watch: bool) -> Result<ExitCode, String> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// `output` is the file to write and whether it may be replaced.
 fn report(
     setup: &Setup,
     csv: bool,
     lesson: Option<&str>,
-    output: Option<&Path>,
+    output: Option<(&Path, bool)>,
 ) -> Result<ExitCode, String> {
     let catalog = setup.catalog()?;
     let lessons: Vec<&Lesson> = match lesson {
@@ -626,6 +615,9 @@ fn report(
             "there is no data folder at {} yet: no student has started",
             dir.display()
         ));
+    }
+    if let Some((path, force)) = output {
+        check_report_file(path, &dir, force)?;
     }
     let store = open_store(Some(&dir))?;
     let (students, unreadable) = store.students();
@@ -648,13 +640,42 @@ fn report(
         )
     };
     match output {
-        Some(path) => {
+        Some((path, _)) => {
             fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             eprintln!("Wrote the report to {}.", path.display());
         }
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a report file inside the data folder (it could replace a student's progress)
+/// and, without `--force`, one that exists.
+fn check_report_file(path: &Path, data_dir: &Path, force: bool) -> Result<(), String> {
+    // The folder the file would go in, resolved through links and `..`; it exists, or
+    // writing fails anyway with its own message.
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let inside = |data: &Path| {
+        parent.canonicalize().is_ok_and(|p| p.starts_with(data))
+            || path.canonicalize().is_ok_and(|p| p.starts_with(data))
+    };
+    if data_dir.canonicalize().is_ok_and(|data| inside(&data)) {
+        return Err(format!(
+            "will not write the report to {}: it is inside the data folder {}, where students' progress is kept. Choose a file somewhere else.",
+            path.display(),
+            data_dir.display()
+        ));
+    }
+    if path.exists() && !force {
+        return Err(format!(
+            "{} already exists; add --force to replace it, or choose another file name",
+            path.display()
+        ));
+    }
+    Ok(())
 }
 
 fn reset(
@@ -755,24 +776,4 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
         path.display()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_read_only_data_folder_is_explained_without_naming_the_lock_file() {
-        let e = progress::StoreError::Io {
-            path: PathBuf::from("data/ali.lock"),
-            error: io::Error::from(io::ErrorKind::ReadOnlyFilesystem),
-        };
-        let message = store_problem(Path::new("data"), &e);
-        assert!(
-            message.contains("data folder data: it is read-only"),
-            "{message}"
-        );
-        assert!(message.contains("--data-dir"), "{message}");
-        assert!(!message.contains(".lock"), "{message}");
-    }
 }

@@ -4,9 +4,11 @@
 mod catalog;
 mod read;
 pub mod schema;
+mod version;
 
 pub use catalog::{Catalog, LessonEntry, Origin};
 pub use read::{LESSON_FORMAT_VERSION, MAX_CHOICES, MAX_STEPS, ParsedLesson, parse_lesson};
+pub(crate) use version::fnv1a;
 
 /// Whether `id` can name a lesson: lowercase letters a-z, digits and hyphens, starting
 /// with a letter or digit.

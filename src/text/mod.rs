@@ -1,5 +1,14 @@
-//! Text from files anyone can write, made safe to show: no control characters or
-//! direction overrides reach the terminal, whatever a lesson file contains.
+//! Text from files anyone can write, made safe to show (no control characters or
+//! direction overrides reach the terminal, whatever a lesson file contains), measured,
+//! wrapped, and for Urdu joined and put in display order.
+
+mod bidi;
+mod display;
+mod shape;
+
+pub use bidi::{Direction, direction_of, visual_lines};
+pub use display::{Align, DisplayCache, Line, Mode, display_lines, display_lines_in};
+pub use shape::join_letters;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 

@@ -1,0 +1,305 @@
+//! Display order for mixed right-to-left and left-to-right text: the Unicode
+//! Bidirectional Algorithm (UAX #9, by the unicode-bidi crate), line by line after
+//! wrapping, for terminals that draw every line left to right as stored.
+
+use std::ops::Range;
+
+use unicode_bidi::{Level, ParagraphBidiInfo};
+
+use super::clusters;
+
+/// Which way a paragraph runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    LeftToRight,
+    RightToLeft,
+}
+
+/// The direction of a paragraph's first strong character (a letter of a script that has
+/// a direction; digits and punctuation have none), as UAX #9 rules P2 and P3 decide it.
+/// `None` when there is no such character: then the caller chooses.
+pub fn direction_of(text: &str) -> Option<Direction> {
+    match unicode_bidi::get_base_direction(text) {
+        unicode_bidi::Direction::Ltr => Some(Direction::LeftToRight),
+        unicode_bidi::Direction::Rtl => Some(Direction::RightToLeft),
+        unicode_bidi::Direction::Mixed => None,
+    }
+}
+
+/// The lines of one wrapped paragraph (in logical order, as typed) rearranged into the
+/// order a terminal must draw them, left to right. The algorithm runs over the whole
+/// paragraph, so a word's direction is decided by its neighbours even across a line
+/// break, and then each line is reordered on its own (UAX #9 rules L1 and L2), so a
+/// reader still reads the lines top to bottom.
+pub fn visual_lines<S: AsRef<str>>(lines: &[S], direction: Direction) -> Vec<String> {
+    let mut paragraph = String::new();
+    let mut ranges: Vec<Range<usize>> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if !paragraph.is_empty() {
+            paragraph.push(' ');
+        }
+        let start = paragraph.len();
+        push_isolating_numbers(&mut paragraph, line.as_ref());
+        ranges.push(start..paragraph.len());
+    }
+    let level = match direction {
+        Direction::LeftToRight => Level::ltr(),
+        Direction::RightToLeft => Level::rtl(),
+    };
+    let info = ParagraphBidiInfo::new(&paragraph, Some(level));
+    ranges
+        .into_iter()
+        .map(|range| {
+            if range.is_empty() {
+                return String::new();
+            }
+            let (levels, runs) = info.visual_runs(range);
+            let mut out = String::with_capacity(paragraph.len());
+            for run in runs {
+                let text = &paragraph[run.clone()];
+                if levels[run.start].is_rtl() {
+                    // Reversed a character at a time, keeping each character's marks
+                    // after it, and brackets turned to face the other way (rule L4).
+                    for cluster in clusters(text).into_iter().rev() {
+                        let mut chars = cluster.chars();
+                        if let Some(first) = chars.next() {
+                            out.push(mirrored(first));
+                            out.push_str(chars.as_str());
+                        }
+                    }
+                } else {
+                    out.push_str(text);
+                }
+            }
+            out.retain(|c| !is_isolate_control(c));
+            out
+        })
+        .collect()
+}
+
+const LEFT_TO_RIGHT_ISOLATE: char = '\u{2066}';
+const POP_DIRECTIONAL_ISOLATE: char = '\u{2069}';
+
+fn is_isolate_control(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2069}')
+}
+
+/// Appends `line`, with each number made of groups joined by hyphens (0800-39393, a date
+/// 29-11-2026) isolated as one left-to-right piece. Without that, in Urdu the algorithm
+/// reads the groups as separate numbers and draws them right to left: 39393-0800. This
+/// is the higher-level protocol UAX #9 leaves to the app (rule HL3, by isolates); the
+/// isolates are removed again after reordering.
+fn push_isolating_numbers(out: &mut String, line: &str) {
+    let mut rest = line;
+    while let Some(start) = rest.find(is_digit) {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let number_len = hyphenated_number_len(rest);
+        let (number, after) = rest.split_at(number_len);
+        if number.contains('-') {
+            out.push(LEFT_TO_RIGHT_ISOLATE);
+            out.push_str(number);
+            out.push(POP_DIRECTIONAL_ISOLATE);
+        } else {
+            out.push_str(number);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+}
+
+/// Bytes at the start of `text` (which starts with a digit) that form digits, or digit
+/// groups joined by single hyphens.
+fn hyphenated_number_len(text: &str) -> usize {
+    let mut end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_digit(c) {
+            end = i + c.len_utf8();
+        } else if c == '-' && chars.peek().is_some_and(|&(_, next)| is_digit(next)) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Western, Arabic-Indic and the Extended Arabic-Indic digits Urdu uses.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// The mirror image of a paired character, for right-to-left runs: an opening bracket
+/// drawn in a right-to-left run must face the other way to still open. These are the
+/// pairs lesson text uses; the rest of Unicode's Bidi_Mirroring_Glyph list is maths.
+fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An Urdu word as a left-to-right terminal must draw it: its letters reversed.
+    fn drawn(word: &str) -> String {
+        word.chars().rev().collect()
+    }
+
+    /// A whole right-to-left line of Urdu words, drawn: the last word leftmost.
+    fn drawn_words(words: &[&str]) -> String {
+        words
+            .iter()
+            .rev()
+            .map(|w| drawn(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn one_line(text: &str) -> String {
+        let direction = direction_of(text).unwrap_or(Direction::LeftToRight);
+        visual_lines(&[text], direction).remove(0)
+    }
+
+    #[test]
+    fn urdu_paragraphs_run_right_to_left_and_english_ones_left_to_right() {
+        assert_eq!(
+            direction_of("بچوں کو WhatsApp پر"),
+            Some(Direction::RightToLeft)
+        );
+        assert_eq!(
+            direction_of("1799 پر فون کریں"),
+            Some(Direction::RightToLeft),
+            "digits have no direction; the first letter decides"
+        );
+        assert_eq!(
+            direction_of("Call 1799 یا 1099"),
+            Some(Direction::LeftToRight)
+        );
+        assert_eq!(direction_of("- 1799 ..."), None);
+    }
+
+    #[test]
+    fn a_number_in_urdu_keeps_its_digit_order() {
+        // "To report an online crime, call 1799."
+        let line = "آن لائن جرم کی شکایت کے لیے 1799 پر فون کریں";
+        let words: Vec<&str> = line.split(' ').collect();
+        let expected = drawn_words(&words).replace(&drawn("1799"), "1799");
+        assert_eq!(one_line(line), expected);
+        assert!(one_line(line).contains("1799"));
+    }
+
+    #[test]
+    fn urdu_digits_and_a_dashed_phone_number_keep_their_order() {
+        // "The Digital Rights Foundation helpline 0800-39393 is free."
+        let line = "ڈیجیٹل رائٹس فاؤنڈیشن کی ہیلپ لائن 0800-39393 مفت ہے";
+        assert!(one_line(line).contains("0800-39393"), "{}", one_line(line));
+        // The same number in Urdu's own digits (Extended Arabic-Indic).
+        let line = "ہیلپ لائن ۰۸۰۰-۳۹۳۹۳ مفت ہے";
+        let shown = one_line(line);
+        assert!(shown.contains("۰۸۰۰-۳۹۳۹۳"), "{shown}");
+        assert!(shown.starts_with(&drawn("ہے")), "{shown}");
+    }
+
+    #[test]
+    fn an_english_word_in_urdu_reads_left_to_right_in_its_place() {
+        // "If someone asks for a photo on WhatsApp, tell an adult."
+        let line = "اگر کوئی WhatsApp پر تصویر مانگے تو بڑوں کو بتائیں";
+        let expected = format!(
+            "{} WhatsApp {}",
+            drawn_words(&["پر", "تصویر", "مانگے", "تو", "بڑوں", "کو", "بتائیں"]),
+            drawn_words(&["اگر", "کوئی"])
+        );
+        assert_eq!(one_line(line), expected);
+        // Two English words together stay in English order: "Video Call".
+        let shown = one_line("وہ Video Call کرنا چاہتا ہے");
+        assert!(shown.contains("Video Call"), "{shown}");
+    }
+
+    #[test]
+    fn punctuation_at_the_end_of_urdu_is_drawn_at_its_left_end() {
+        // A full stop or exclamation mark ends the sentence: leftmost when drawn.
+        assert_eq!(
+            one_line("ہمیشہ بتائیں!"),
+            format!("!{}", drawn_words(&["ہمیشہ", "بتائیں"]))
+        );
+        // The Urdu full stop and question mark, too.
+        assert!(one_line("کیا یہ محفوظ ہے؟").starts_with('؟'));
+        assert!(one_line("راز مت رکھیں۔").starts_with('۔'));
+    }
+
+    #[test]
+    fn a_bullet_before_urdu_is_drawn_at_its_right_end() {
+        let shown = one_line("• اپنا پاس ورڈ کسی کو نہ بتائیں");
+        assert!(shown.ends_with('•'), "{shown}");
+        assert!(shown.starts_with(&drawn("بتائیں")), "{shown}");
+    }
+
+    #[test]
+    fn brackets_in_urdu_still_open_and_close() {
+        // "(free)" inside Urdu: drawn reversed, so the brackets must swap to still face
+        // the word they hold.
+        let shown = one_line("ہیلپ لائن (مفت) ہے");
+        assert_eq!(
+            shown,
+            format!(
+                "{} ({}) {}",
+                drawn("ہے"),
+                drawn("مفت"),
+                drawn_words(&["ہیلپ", "لائن"])
+            )
+        );
+    }
+
+    #[test]
+    fn english_text_is_left_exactly_as_it_is() {
+        let line = "Call 1799 (free) if a stranger asks for photos.";
+        assert_eq!(one_line(line), line);
+    }
+
+    #[test]
+    fn each_wrapped_line_is_reordered_on_its_own_and_lines_stay_in_reading_order() {
+        let lines = ["اگر کوئی", "WhatsApp پر", "تصویر مانگے"];
+        let shown = visual_lines(&lines, Direction::RightToLeft);
+        assert_eq!(
+            shown,
+            vec![
+                drawn_words(&["اگر", "کوئی"]),
+                format!("{} WhatsApp", drawn("پر")),
+                drawn_words(&["تصویر", "مانگے"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hyphen_after_a_number_that_ends_it_is_not_part_of_it() {
+        // "1799 -" then a word: the hyphen is not followed by a digit.
+        let mut out = String::new();
+        push_isolating_numbers(&mut out, "1799- ہیلپ 29-11-2026");
+        assert_eq!(out, "1799- ہیلپ \u{2066}29-11-2026\u{2069}");
+        let shown = one_line("آج کی تاریخ 29-11-2026 ہے");
+        assert!(shown.contains("29-11-2026"), "{shown}");
+        assert!(!shown.contains('\u{2066}') && !shown.contains('\u{2069}'));
+    }
+
+    #[test]
+    fn marks_stay_after_the_letter_they_sit_on() {
+        // بِ (beh with zer) reversed is still beh then zer, not zer then beh.
+        let shown = one_line("بِل");
+        assert_eq!(shown, "لبِ");
+    }
+}

@@ -1,0 +1,262 @@
+//! Text laid out for a screen of a given width, in the one call every screen makes:
+//! wrapped, and for Urdu joined and put in display order by the app or left to a
+//! terminal that does its own. Pure: strings and alignment in, no terminal types.
+
+use std::collections::HashMap;
+
+use super::bidi::{Direction, direction_of, visual_lines};
+use super::{join_letters, width, wrap};
+
+/// Who turns right-to-left text into what the screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Mode {
+    /// The app joins letters and reorders each line; right-to-left paragraphs are
+    /// right-aligned. For the many terminals that do neither (Windows Terminal, conhost,
+    /// xterm, tmux).
+    #[default]
+    App,
+    /// Logical order, letters unjoined, every line left-aligned: for terminals that
+    /// reorder and join themselves (doing it twice would reverse the text back), and for
+    /// the plain mode, where screen readers need the text as typed.
+    Terminal,
+}
+
+/// Where a line sits within the width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// One line ready to draw from the left, as it must appear.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    /// Terminal columns `text` takes, measured after joining (a lam-alef is one).
+    pub columns: usize,
+    pub align: Align,
+    /// The direction of the paragraph the line belongs to.
+    pub direction: Direction,
+}
+
+impl Line {
+    /// Spaces to put before the text to place it in `width` columns.
+    pub fn indent(&self, width: usize) -> usize {
+        match self.align {
+            Align::Left => 0,
+            Align::Right => width.saturating_sub(self.columns),
+        }
+    }
+}
+
+/// `text` wrapped to `width` columns, each line of it a paragraph whose direction is
+/// taken from its first letter (English when it has none).
+pub fn display_lines(text: &str, width: usize, mode: Mode) -> Vec<Line> {
+    display_lines_in(text, width, mode, None)
+}
+
+/// As [`display_lines`], with every paragraph's direction given: for text with no letter
+/// to decide it, or a screen that knows its language.
+pub fn display_lines_in(
+    text: &str,
+    width: usize,
+    mode: Mode,
+    direction: Option<Direction>,
+) -> Vec<Line> {
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let direction = direction
+            .or_else(|| direction_of(paragraph))
+            .unwrap_or(Direction::LeftToRight);
+        out.extend(paragraph_lines(paragraph, width, mode, direction));
+    }
+    out
+}
+
+fn paragraph_lines(paragraph: &str, width: usize, mode: Mode, direction: Direction) -> Vec<Line> {
+    let line = |text: String, align| Line {
+        columns: self::width(&text),
+        text,
+        align,
+        direction,
+    };
+    match mode {
+        Mode::Terminal => wrap(paragraph, width)
+            .into_iter()
+            .map(|text| line(text, Align::Left))
+            .collect(),
+        Mode::App => {
+            // Joining first, because a joined word can be narrower (lam-alef) and it is
+            // the joined width that must fit. Joining never crosses a space, so wrapping
+            // at spaces afterwards cannot change a letter's form.
+            let joined = join_letters(paragraph);
+            let wrapped = wrap(&joined, width);
+            let align = match direction {
+                Direction::LeftToRight => Align::Left,
+                Direction::RightToLeft => Align::Right,
+            };
+            visual_lines(&wrapped, direction)
+                .into_iter()
+                .map(|text| line(text, align))
+                .collect()
+        }
+    }
+}
+
+/// Laid-out text kept per (text, width, mode), so a screen redrawn every frame lays out
+/// each paragraph once, and again only when the terminal is resized.
+#[derive(Debug, Default)]
+pub struct DisplayCache {
+    layouts: HashMap<(usize, Mode), HashMap<String, Vec<Line>>>,
+    entries: usize,
+}
+
+/// Beyond this many layouts the cache starts again: enough for every paragraph of the
+/// longest lesson at a few widths, small enough that resizing for a minute cannot grow it
+/// without end.
+const CACHE_LIMIT: usize = 4096;
+
+impl DisplayCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The lines of [`display_lines`] for `text`, laid out on the first call only.
+    pub fn lines(&mut self, text: &str, width: usize, mode: Mode) -> &[Line] {
+        let cached = self
+            .layouts
+            .get(&(width, mode))
+            .is_some_and(|texts| texts.contains_key(text));
+        if !cached {
+            if self.entries >= CACHE_LIMIT {
+                self.layouts.clear();
+                self.entries = 0;
+            }
+            let lines = display_lines(text, width, mode);
+            self.layouts
+                .entry((width, mode))
+                .or_default()
+                .insert(text.to_string(), lines);
+            self.entries += 1;
+        }
+        &self.layouts[&(width, mode)][text]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const URDU: &str = "اگر کوئی آن لائن دوست WhatsApp پر تصویر مانگے یا راز رکھنے کو کہے تو \
+        جلدی کسی بڑے کو بتائیں اور 1799 پر فون کریں";
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn urdu_lines_are_right_aligned_and_english_left() {
+        let lines = display_lines("بچوں کو بتائیں\nTell an adult", 40, Mode::App);
+        assert_eq!(lines[0].align, Align::Right);
+        assert_eq!(lines[0].direction, Direction::RightToLeft);
+        assert_eq!(lines[0].indent(40), 40 - lines[0].columns);
+        assert_eq!(lines[1].align, Align::Left);
+        assert_eq!(lines[1].text, "Tell an adult");
+        assert_eq!(lines[1].indent(40), 0);
+    }
+
+    #[test]
+    fn wrapped_urdu_never_splits_a_word_and_keeps_the_reading_order_down_the_lines() {
+        let lines = display_lines(URDU, 24, Mode::Terminal);
+        assert!(lines.len() > 2, "{lines:?}");
+        // Logical order: joined back, the lines are the paragraph, every word whole.
+        let words: Vec<&str> = URDU.split_whitespace().collect();
+        let rejoined: Vec<&str> = lines.iter().flat_map(|l| l.text.split(' ')).collect();
+        assert_eq!(rejoined, words);
+        // In app order each line holds the words of its logical line, joined, and the
+        // first of them is drawn rightmost: the reader goes on from the right end of the
+        // line below.
+        let logical = wrap(&join_letters(URDU), 24);
+        let shown = display_lines(URDU, 24, Mode::App);
+        assert_eq!(shown.len(), logical.len());
+        for (logical, drawn) in logical.iter().zip(&shown) {
+            let first_word = logical.split(' ').next().unwrap();
+            let last_drawn = drawn.text.rsplit(' ').next().unwrap();
+            let expected: String = match direction_of(first_word) {
+                Some(Direction::RightToLeft) => first_word.chars().rev().collect(),
+                _ => first_word.to_string(),
+            };
+            assert_eq!(last_drawn, expected, "{logical:?} drawn as {drawn:?}");
+        }
+    }
+
+    #[test]
+    fn every_line_fits_the_width_measured_after_joining() {
+        for width in [10, 24, 37, 80] {
+            for line in display_lines(URDU, width, Mode::App) {
+                assert!(line.columns <= width, "{width}: {line:?}");
+                assert_eq!(line.columns, super::super::width(&line.text));
+            }
+        }
+        // Lam-alef is one cell once joined: "سلام سلام" fits in 7 columns (3 + 1 + 3).
+        // (unicode-width already counts the unjoined pair as one cell, as terminals that
+        // join letters draw it, so the plain mode wraps it the same way.)
+        let lines = display_lines("سلام سلام", 7, Mode::App);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert_eq!(lines[0].columns, 7);
+    }
+
+    #[test]
+    fn terminal_mode_gives_the_text_as_typed() {
+        let lines = display_lines("بچوں کو 1799 پر فون کریں", 80, Mode::Terminal);
+        assert_eq!(texts(&lines), vec!["بچوں کو 1799 پر فون کریں"]);
+        assert_eq!(lines[0].align, Align::Left);
+        assert_eq!(lines[0].direction, Direction::RightToLeft);
+    }
+
+    #[test]
+    fn app_mode_draws_urdu_joined_and_reversed_with_numbers_and_english_intact() {
+        let lines = display_lines("کسی بڑے کو WhatsApp پر 1799 بتائیں", 80, Mode::App);
+        let text = &lines[0].text;
+        assert!(text.contains("WhatsApp"), "{text}");
+        assert!(text.contains("1799"), "{text}");
+        // No base Urdu letter is left: each one became its joined form.
+        assert!(
+            !text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+            "{text}"
+        );
+        // بتائیں, the last word, is drawn first.
+        let last_word: String = join_letters("بتائیں").chars().rev().collect();
+        assert!(text.starts_with(&last_word), "{text}");
+    }
+
+    #[test]
+    fn a_direction_given_overrides_the_first_letter() {
+        // A line of only digits and punctuation, in an Urdu screen.
+        let lines = display_lines_in("1799 - 1099", 20, Mode::App, Some(Direction::RightToLeft));
+        assert_eq!(lines[0].align, Align::Right);
+        // Two numbers in a right-to-left paragraph: the first is drawn on the right.
+        assert_eq!(lines[0].text, "1099 - 1799");
+    }
+
+    #[test]
+    fn blank_lines_stay_as_empty_lines() {
+        let lines = display_lines("سلام\n\nHello", 20, Mode::App);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[1].text, "");
+        assert_eq!(lines[1].columns, 0);
+    }
+
+    #[test]
+    fn the_cache_gives_the_same_lines_and_lays_out_again_for_a_new_width() {
+        let mut cache = DisplayCache::new();
+        let first = cache.lines(URDU, 30, Mode::App).to_vec();
+        assert_eq!(first, display_lines(URDU, 30, Mode::App));
+        assert_eq!(cache.lines(URDU, 30, Mode::App), first.as_slice());
+        let narrower = cache.lines(URDU, 20, Mode::App).to_vec();
+        assert_eq!(narrower, display_lines(URDU, 20, Mode::App));
+        assert!(narrower.len() > first.len());
+        let terminal = cache.lines(URDU, 30, Mode::Terminal).to_vec();
+        assert_eq!(terminal, display_lines(URDU, 30, Mode::Terminal));
+    }
+}
