@@ -18,4 +18,5 @@ pub mod settings;
 pub mod strings;
 pub mod sync;
 pub mod text;
+pub mod toml_reader;
 pub mod tui;

@@ -385,7 +385,8 @@ fn import_turns_a_moodle_quiz_into_a_lesson_that_passes_check() {
         .arg(dir.path()));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
-        out.stdout.contains("question-types.toml with 6 questions"),
+        out.stdout
+            .contains("question-types.toml with 7 questions (4 skipped)"),
         "{}",
         out.stdout
     );
@@ -450,7 +451,15 @@ fn broken_class_settings_never_stop_a_teacher_checking_lessons() {
     let lesson = crate_dir().join("tests/good_lessons/short-quiz.toml");
     let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
     let out = run(cmd.current_dir(class.path()).arg("check").arg(&lesson));
-    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    // The lesson is checked, and the settings' mistake is reported with it.
+    assert!(
+        out.stdout
+            .contains("mehfooz.toml:1:1: error: unknown field `them`")
+            && out.stdout.contains("Checked 2 files: 1 error, 0 warnings."),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
     let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
     let list = run(cmd.current_dir(class.path()).arg("list"));
     assert_eq!(
@@ -464,6 +473,25 @@ fn broken_class_settings_never_stop_a_teacher_checking_lessons() {
         "{}",
         list.stderr
     );
+}
+
+#[test]
+fn reset_help_explains_each_option() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["reset", "--help"]));
+    assert_eq!(out.code, Some(0));
+    for (option, words) in [
+        ("--student <STUDENT>", "The student's name"),
+        ("--lesson <ID>", "Only this lesson's progress"),
+        ("--yes", "Do not ask for confirmation"),
+    ] {
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(option))
+            .unwrap_or_else(|| panic!("no {option} in\n{}", out.stdout));
+        assert!(line.contains(words), "{option}: {line}");
+    }
 }
 
 #[test]
