@@ -58,7 +58,10 @@ pub fn play(
         "Type q and Enter at any time to stop; your progress is saved."
     )?;
     let save = |run: &mut LessonRun| -> Result<(), PlainError> {
-        store.save_attempts(student, &lesson.id, &run.attempts_to_save())?;
+        let attempts = run.attempts_to_save();
+        if !attempts.is_empty() {
+            store.save_attempts(student, &lesson.id, &attempts)?;
+        }
         Ok(())
     };
     save(&mut run)?;
@@ -230,6 +233,11 @@ fn answer_loop(
             }
             continue;
         }
+        if line.is_empty() {
+            // An Enter meant for the page before is not an answer.
+            writeln!(out, "{}", strings::PLAIN_NOTHING_TYPED)?;
+            continue;
+        }
         let Some(picked) = parse_numbers(&line) else {
             writeln!(out, "Type numbers only, like 2 or 1 3.")?;
             continue;
@@ -244,8 +252,10 @@ fn answer_loop(
     }
 }
 
-/// "1 3" or "1,3" becomes [0, 2]; "0" alone means none.
+/// "1 3" or "1,3" becomes [0, 2]; "0" alone means none. Urdu and Arabic digits count
+/// as their numbers, since that is what some children's keyboards type.
 fn parse_numbers(line: &str) -> Option<Vec<usize>> {
+    let line = text::ascii_digits(line);
     let numbers: Option<Vec<usize>> = line
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|s| !s.is_empty())

@@ -39,6 +39,30 @@ pub fn answer_error(error: &AnswerError) -> String {
     }
 }
 
+/// Said when Space is pressed before any choice or message is highlighted.
+pub const MOVE_FIRST: &str = "Use ↑↓ to move to one first, or press its number.";
+
+/// Said when a chat is answered with no message marked, once, before it counts.
+pub const CHAT_NOTHING_MARKED: &str = "You marked no messages: is that your answer? Press y for yes, or mark the warning signs first.";
+
+/// Said when Enter is pressed on a question before anything is chosen. Nothing is
+/// recorded.
+pub fn nothing_chosen(multiple: bool, choices: usize) -> String {
+    if multiple {
+        format!(
+            "Nothing is ticked yet. Press the numbers 1-{choices} to tick every right answer, then Enter."
+        )
+    } else {
+        format!(
+            "Choose an answer first: press a number from 1 to {choices}, or use ↑↓, then Enter."
+        )
+    }
+}
+
+/// Said in plain mode when a question gets an empty line.
+pub const PLAIN_NOTHING_TYPED: &str =
+    "Nothing was chosen. Type the number of your answer, then press Enter.";
+
 pub fn score_line(percent: u32, pass_percent: u32, passed: bool) -> String {
     if passed {
         format!("You scored {percent}%. You passed! (The pass mark is {pass_percent}%.)")

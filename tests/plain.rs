@@ -153,7 +153,7 @@ fn a_lesson_below_the_pass_mark_is_not_passed_and_partly_right_answers_count_hal
 fn playing_a_finished_lesson_again_starts_a_new_attempt() {
     let data = data_dir();
     play_good(data.path(), LESSON, "Ayesha", "\n2\n1 3\n2\n1\n1\n");
-    let out = play_good(data.path(), LESSON, "Ayesha", "q\n");
+    let out = play_good(data.path(), LESSON, "Ayesha", "\n2\nq\n");
     assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
     assert!(!out.stdout.contains("Carrying on"), "{}", out.stdout);
     at(&out.stdout, "Page, step 1 of 6: Welcome");
@@ -248,7 +248,10 @@ fn an_invalid_answer_gets_a_clear_message_and_the_question_is_asked_again() {
     let nine = at(s, "> There is no choice number 9.");
     let abc = at(s, "> Type numbers only, like 2 or 1 3.");
     let two = at(s, "> Pick one answer.");
-    let empty = at(&s[two..], "> Type numbers only, like 2 or 1 3.") + two;
+    let empty = at(
+        &s[two..],
+        "> Nothing was chosen. Type the number of your answer, then press Enter.",
+    ) + two;
     let taken = at(s, "> Correct!");
     let next = at(s, "Question 2 of 5");
     assert!(
@@ -328,7 +331,7 @@ fn a_corrupt_student_file_is_set_aside_with_its_bytes_kept_and_the_child_is_told
     let garbage: &[u8] = b"{\"format_version\": 1, \"name\": \"Ayesha\", \x00\xff not json";
     fs::write(&original, garbage).unwrap();
 
-    let out = play_good(data.path(), LESSON, "Ayesha", "q\n");
+    let out = play_good(data.path(), LESSON, "Ayesha", "\n2\nq\n");
     assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
     let s = &out.stdout;
     at(
@@ -396,7 +399,7 @@ fn a_lesson_changed_since_the_student_stopped_starts_again_and_keeps_the_old_ans
     assert_ne!(text, changed);
     fs::write(&path, changed).unwrap();
 
-    let out = play("q\n");
+    let out = play("\n2\nq\n");
     assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
     let s = &out.stdout;
     at(
@@ -412,7 +415,7 @@ fn a_lesson_changed_since_the_student_stopped_starts_again_and_keeps_the_old_ans
     let out = play("q\n");
     assert!(
         out.stdout
-            .contains("Carrying on where you stopped: step 1 of 6."),
+            .contains("Carrying on where you stopped: step 3 of 6."),
         "{}",
         out.stdout
     );
@@ -438,7 +441,7 @@ fn going_back_from_a_page_to_an_answered_question_does_not_get_stuck() {
 #[test]
 fn a_student_file_from_a_newer_mehfooz_is_left_alone_and_the_app_says_why() {
     let data = data_dir();
-    play_good(data.path(), LESSON, "Ayesha", "q\n");
+    play_good(data.path(), LESSON, "Ayesha", "\n2\nq\n");
     let file = student_files(data.path()).remove(0);
     let newer = br#"{"format_version": 2, "name": "Ayesha", "lessons": {}}"#;
     fs::write(&file, newer).unwrap();
@@ -485,4 +488,35 @@ fn a_data_folder_that_cannot_be_made_is_reported() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn pressing_only_enter_answers_nothing_and_records_no_attempt() {
+    let data = data_dir();
+    let out = play_good(data.path(), LESSON, "Ayesha", &"\n".repeat(12));
+    let s = &out.stdout;
+    at(s, "Question 1 of 5");
+    at(
+        s,
+        "Nothing was chosen. Type the number of your answer, then press Enter.",
+    );
+    assert!(!s.contains("Correct!") && !s.contains("Not quite."), "{s}");
+    let files = student_files(data.path());
+    assert!(
+        files.is_empty(),
+        "a progress file holds an attempt the child never answered: {files:?}"
+    );
+}
+
+#[test]
+fn urdu_and_arabic_digits_answer_like_ascii_ones() {
+    let data = data_dir();
+    // ۲ is Urdu 2, ١ ٣ are Arabic-Indic 1 and 3: Q1 and Q2 right.
+    let out = play_good(data.path(), LESSON, "Ayesha", "\n۲\n١ ٣\nq\n");
+    let s = &out.stdout;
+    assert_eq!(s.matches("Correct!").count(), 2, "{s}");
+    let student = only_student_json(data.path());
+    let answers = &attempts(&student, LESSON)[0]["state"]["answers"];
+    assert_eq!(answers[1], serde_json::json!([1]), "{student:#}");
+    assert_eq!(answers[2], serde_json::json!([0, 2]), "{student:#}");
 }

@@ -290,6 +290,9 @@ fn a_save_syncs_the_file_before_the_rename_and_the_folder_after_it() {
     }
     let data = data_dir();
     let app = env!("CARGO_BIN_EXE_mehfooz");
+    let input = data.path().join("input.txt");
+    fs::write(&input, "\n1\n").unwrap();
+    let answers = Stdio::from(fs::File::open(&input).unwrap());
     let output = Command::new("strace")
         .args([
             "-f",
@@ -301,7 +304,8 @@ fn a_save_syncs_the_file_before_the_rename_and_the_folder_after_it() {
         .args(["--lessons", "tests/good_lessons", "--data-dir"])
         .arg(data.path())
         .current_dir(crate_dir())
-        .stdin(Stdio::null())
+        // Progress is saved once something is answered: read the page, answer one.
+        .stdin(answers)
         .output()
         .unwrap();
     let trace = String::from_utf8_lossy(&output.stderr);

@@ -21,7 +21,13 @@ fn catalog() -> Catalog {
 
 /// Feeds messages to the app, answering its effects as the real loop would (without disk).
 fn send(app: &mut App, msgs: Vec<Msg>) {
+    saves(app, msgs);
+}
+
+/// Like `send`, and returns every save the app asked for.
+fn saves(app: &mut App, msgs: Vec<Msg>) -> Vec<Effect> {
     let mut rng = StdRng::seed_from_u64(7);
+    let mut saved = Vec::new();
     for msg in msgs {
         for effect in app.update(msg, &mut rng) {
             let reply = match effect {
@@ -29,11 +35,27 @@ fn send(app: &mut App, msgs: Vec<Msg>) {
                     student: Student::new(&name),
                     set_aside: None,
                 }),
-                Effect::Save { .. } => continue,
+                save @ Effect::Save { .. } => {
+                    saved.push(save);
+                    continue;
+                }
             };
             app.update(reply, &mut rng);
         }
     }
+    saved
+}
+
+/// Every answer in the saves asked for.
+fn answers_in(saved: &[Effect]) -> Vec<Vec<usize>> {
+    saved
+        .iter()
+        .flat_map(|e| match e {
+            Effect::Save { attempts, .. } => attempts.clone(),
+            Effect::LoadStudent(_) => Vec::new(),
+        })
+        .flat_map(|a| a.state.answers.into_iter().flatten())
+        .collect()
 }
 
 fn keys(actions: &[Action]) -> Vec<Msg> {
@@ -126,7 +148,7 @@ fn a_chat_with_one_message_marked() {
     let catalog = catalog();
     let mut app = on_lessons(&catalog);
     send(&mut app, keys(&TO_THE_CHAT));
-    send(&mut app, keys(&[Action::Toggle]));
+    send(&mut app, keys(&[Action::Down, Action::Toggle]));
     insta::assert_snapshot!(render_to_string(&app, 80, 24));
 }
 
@@ -251,4 +273,130 @@ fn a_schools_own_help_lines_replace_the_built_in_ones() {
     assert!(screen.contains("Help lines: Our school"), "{screen}");
     assert!(screen.contains("School counsellor: Room 12"), "{screen}");
     assert!(!screen.contains("1799"), "{screen}");
+}
+
+#[test]
+fn a_question_opens_with_nothing_chosen() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("( ) 1. Keep it secret"), "{screen}");
+    assert!(
+        !screen.contains("(•)"),
+        "a choice is preselected:\n{screen}"
+    );
+}
+
+#[test]
+fn enter_with_nothing_chosen_says_what_to_do_and_records_nothing() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    // A child tapping Enter through the page and on into the question.
+    let saved = saves(&mut app, keys(&[Action::Confirm; 6]));
+    assert!(answers_in(&saved).is_empty(), "{saved:?}");
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("Choose an answer first"), "{screen}");
+    assert!(screen.contains("Question 1 of 2"), "{screen}");
+    assert!(!screen.contains("Not quite."), "{screen}");
+}
+
+#[test]
+fn opening_a_lesson_and_reading_its_pages_records_no_attempt() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    // Open, read the page, go back to the list, open it again, stop.
+    let saved = saves(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Back,
+            Action::Confirm,
+            Action::Back,
+        ]),
+    );
+    assert!(saved.is_empty(), "an attempt was saved: {saved:?}");
+    // The first answer is the first save.
+    let saved = saves(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(1),
+            Action::Confirm,
+        ]),
+    );
+    assert_eq!(answers_in(&saved), vec![vec![1]]);
+}
+
+#[test]
+fn a_chat_with_nothing_marked_asks_once_before_it_counts() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&TO_THE_CHAT));
+    let saved = saves(&mut app, keys(&[Action::Confirm]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen.contains("You marked no messages: is that your answer?"),
+        "{screen}"
+    );
+    assert!(saved.is_empty(), "{saved:?}");
+    assert!(!screen.contains("Red flag you missed"), "{screen}");
+    // Enter again does not answer for the child; y says yes, and now it counts.
+    let saved = saves(&mut app, keys(&[Action::Confirm]));
+    assert!(saved.is_empty(), "{saved:?}");
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("y yes, none"), "{screen}");
+    let saved = saves(&mut app, keys(&[Action::Yes]));
+    assert_eq!(answers_in(&saved).last(), Some(&vec![]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("Red flag you missed"), "{screen}");
+}
+
+#[test]
+fn marking_after_being_asked_about_nothing_marked_asks_again() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&TO_THE_CHAT));
+    // Asked, then the child marks one and unmarks it: the next Enter asks again.
+    send(
+        &mut app,
+        keys(&[Action::Confirm, Action::Number(0), Action::Number(0)]),
+    );
+    let saved = saves(&mut app, keys(&[Action::Yes]));
+    assert!(
+        saved.is_empty(),
+        "a y not after the question answered: {saved:?}"
+    );
+    let saved = saves(&mut app, keys(&[Action::Confirm]));
+    assert!(saved.is_empty(), "{saved:?}");
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("You marked no messages"), "{screen}");
+}
+
+#[test]
+fn urdu_and_arabic_digits_pick_choices_like_1_to_9() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| mehfooz::tui::keys::action(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    assert_eq!(key('۲'), Some(Action::Number(1)));
+    assert_eq!(key('٢'), Some(Action::Number(1)));
+    assert_eq!(key('۹'), Some(Action::Number(8)));
+    assert_eq!(key('۰'), None);
+}
+
+#[test]
+fn leaving_a_preview_ends_it_instead_of_showing_a_preview_student() {
+    let catalog = catalog();
+    let mut app = App::new(&catalog, Vec::new(), None);
+    app.quit_on_leave = true;
+    send(
+        &mut app,
+        vec![Msg::StudentLoaded(Loaded {
+            student: Student::new("Preview"),
+            set_aside: None,
+        })],
+    );
+    send(&mut app, keys(&[Action::Confirm, Action::Back]));
+    assert!(app.quit, "{}", render_to_string(&app, 80, 24));
 }

@@ -182,3 +182,58 @@ fn preview_watch_shows_problems_then_the_lesson_once_the_file_is_fixed() {
         "a preview saves nothing"
     );
 }
+
+/// A child tapping Enter through a whole lesson, in the real app: no choice is made for
+/// them, and nothing is recorded, so no false answer reaches the teacher's report.
+#[test]
+fn pressing_only_enter_through_a_lesson_records_no_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    // From the name screen into the sextortion lesson (a chat comes first), then a lesson
+    // that asks a one-answer question first.
+    let script = format!(
+        "'{app}' --data-dir '{dir}'; '{app}' play screens --student Hira --lessons tests/screens --data-dir '{dir}'; code=$?; echo; echo EXITED $code; sleep 1",
+        dir = data.path().display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for("Who is learning today?");
+    terminal.keys("\r"); // "I am new"
+    terminal.wait_for("Type your name");
+    terminal.keys("Hira\r");
+    terminal.wait_for("Lessons for Hira");
+    for _ in 0..13 {
+        terminal.keys("\x1b[B");
+    }
+    terminal.wait_for("▶ Sextortion");
+    let enters = |terminal: &mut Terminal| {
+        for _ in 0..30 {
+            terminal.keys("\r");
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    };
+    enters(&mut terminal);
+    terminal.wait_for("You marked no messages: is that your answer?");
+    assert!(!terminal.screen().contains("Red flag you missed"));
+    terminal.keys("q");
+    terminal.wait_for("Lessons for Hira");
+    terminal.keys("\x03");
+    terminal.wait_for("Not everyone is who they say");
+    enters(&mut terminal);
+    terminal.wait_for("Choose an answer first");
+    let screen = terminal.screen();
+    assert!(
+        !screen.contains("(•)") && !screen.contains("Not quite.") && !screen.contains("Correct!"),
+        "Enter alone chose or answered:\n{screen}"
+    );
+    terminal.keys("\x03");
+    terminal.wait_for_output("EXITED 0");
+    let _ = terminal.child.wait();
+    let recorded: Vec<String> = std::fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .filter(|text| text.contains("\"attempts\""))
+        .collect();
+    assert!(recorded.is_empty(), "progress was recorded: {recorded:?}");
+}

@@ -23,6 +23,8 @@ pub struct App<'c> {
     pub notice: Option<String>,
     pub region: Option<String>,
     pub quit: bool,
+    /// Leaving a lesson quits instead of showing the lesson list (a teacher's preview).
+    pub quit_on_leave: bool,
 }
 
 pub enum Screen<'c> {
@@ -56,8 +58,12 @@ pub struct LessonsScreen {
 pub struct Player<'c> {
     pub student: Student,
     pub run: LessonRun<'c>,
-    /// The highlighted choice or message.
-    pub cursor: usize,
+    /// The highlighted choice or message; nothing until the child moves or picks, so an
+    /// Enter meant for a page never answers a question.
+    pub cursor: Option<usize>,
+    /// The child pressed Enter on a chat with nothing marked and was asked whether that
+    /// is their answer; the next Enter says yes.
+    pub asked_none: bool,
     /// Ticked choices (in the order shown) or marked messages.
     pub marked: BTreeSet<usize>,
     pub show_hint: bool,
@@ -105,6 +111,7 @@ impl<'c> App<'c> {
             notice: None,
             region,
             quit: false,
+            quit_on_leave: false,
         }
     }
 
@@ -319,7 +326,9 @@ impl<'c> App<'c> {
             }
             Screen::Player(player) => {
                 let (effects, leave) = player.key(action, rng);
-                if leave {
+                if leave && self.quit_on_leave {
+                    self.quit = true;
+                } else if leave {
                     let student = player.student.clone();
                     let lesson_id = player.run.lesson_id();
                     let selected = self
@@ -347,7 +356,7 @@ impl<'c> App<'c> {
         lesson: &'c Lesson,
         rng: &mut impl Rng,
     ) -> Vec<Effect> {
-        let (mut run, start) = LessonRun::begin(lesson, student.record(&lesson.id), rng);
+        let (run, start) = LessonRun::begin(lesson, student.record(&lesson.id), rng);
         self.notice = match start {
             Start::Fresh => None,
             Start::Resumed => Some(format!(
@@ -359,13 +368,10 @@ impl<'c> App<'c> {
                 Some("This lesson has changed since you last opened it, so it starts again.".into())
             }
         };
-        let save = Effect::Save {
-            student: student.name.clone(),
-            lesson: lesson.id.clone(),
-            attempts: run.attempts_to_save(),
-        };
-        self.screen = Screen::Player(Box::new(Player::new(student, run)));
-        vec![save]
+        let mut player = Box::new(Player::new(student, run));
+        let save = player.save();
+        self.screen = Screen::Player(player);
+        save.into_iter().collect()
     }
 }
 
@@ -374,7 +380,8 @@ impl<'c> Player<'c> {
         let mut player = Player {
             student,
             run,
-            cursor: 0,
+            cursor: None,
+            asked_none: false,
             marked: BTreeSet::new(),
             show_hint: false,
             scroll: 0,
@@ -394,22 +401,18 @@ impl<'c> Player<'c> {
         self.show_hint = false;
         self.scroll = 0;
         self.problem = None;
-        self.cursor = match self.run.session.current() {
-            Some(View::Chat { chat, .. }) => chat
-                .messages
-                .iter()
-                .position(|m| m.from == Sender::Them)
-                .unwrap_or(0),
-            _ => 0,
-        };
+        self.cursor = None;
+        self.asked_none = false;
     }
 
-    fn save(&mut self) -> Effect {
-        Effect::Save {
+    /// Saving the attempt as it stands, unless there is nothing to save yet.
+    fn save(&mut self) -> Option<Effect> {
+        let attempts = self.run.attempts_to_save();
+        (!attempts.is_empty()).then(|| Effect::Save {
             student: self.student.name.clone(),
             lesson: self.run.lesson_id().to_string(),
-            attempts: self.run.attempts_to_save(),
-        }
+            attempts,
+        })
     }
 
     /// Handles a key; the flag says whether to leave for the lesson list.
@@ -433,7 +436,7 @@ impl<'c> Player<'c> {
         }
         if action == Action::Back {
             // Everything answered is saved already; save the place too.
-            return (vec![self.save()], true);
+            return (self.save().into_iter().collect(), true);
         }
         let answered = !session.awaiting_answer();
         match action {
@@ -485,23 +488,35 @@ impl<'c> Player<'c> {
             View::Question { question, .. } => question.hint.is_some(),
             _ => false,
         };
+        let is_chat = matches!(view, View::Chat { .. });
         self.problem = None;
+        if !matches!(action, Action::Confirm | Action::Yes) {
+            self.asked_none = false;
+        }
         match action {
             Action::Up => {
-                if let Some(&prev) = selectable.iter().rev().find(|&&i| i < self.cursor) {
-                    self.cursor = prev;
+                let prev = match self.cursor {
+                    Some(cursor) => selectable.iter().rev().find(|&&i| i < cursor),
+                    None => selectable.last(),
+                };
+                if let Some(&prev) = prev {
+                    self.cursor = Some(prev);
                 }
             }
             Action::Down => {
-                if let Some(&next) = selectable.iter().find(|&&i| i > self.cursor) {
-                    self.cursor = next;
+                let next = match self.cursor {
+                    Some(cursor) => selectable.iter().find(|&&i| i > cursor),
+                    None => selectable.first(),
+                };
+                if let Some(&next) = next {
+                    self.cursor = Some(next);
                 }
             }
             Action::Number(n) if n < count => {
                 if !selectable.contains(&n) {
                     self.problem = Some(strings::answer_error(&AnswerError::OwnMessage(n + 1)));
                 } else {
-                    self.cursor = n;
+                    self.cursor = Some(n);
                     if multiple {
                         toggle(&mut self.marked, n);
                     }
@@ -510,7 +525,10 @@ impl<'c> Player<'c> {
             Action::Number(n) => {
                 self.problem = Some(strings::answer_error(&AnswerError::NoSuchChoice(n + 1)));
             }
-            Action::Toggle if multiple => toggle(&mut self.marked, self.cursor),
+            Action::Toggle if multiple => match self.cursor {
+                Some(cursor) => toggle(&mut self.marked, cursor),
+                None => self.problem = Some(strings::MOVE_FIRST.into()),
+            },
             Action::Hint => {
                 if hint {
                     self.show_hint = true;
@@ -522,25 +540,47 @@ impl<'c> Player<'c> {
                 let picked: Vec<usize> = if multiple {
                     self.marked.iter().copied().collect()
                 } else {
-                    vec![self.cursor]
+                    self.cursor.into_iter().collect()
                 };
-                match self.run.session.answer(&picked) {
-                    Ok(_) => {
-                        self.scroll = 0;
-                        return (vec![self.save()], false);
-                    }
-                    Err(e) => self.problem = Some(strings::answer_error(&e)),
+                if picked.is_empty() {
+                    // Enter alone never answers: a chat asks whether "none" is meant,
+                    // and only a `y` says yes.
+                    self.problem = Some(if is_chat {
+                        self.asked_none = true;
+                        strings::CHAT_NOTHING_MARKED.into()
+                    } else {
+                        strings::nothing_chosen(multiple, count)
+                    });
+                    return (Vec::new(), false);
                 }
+                return self.answer(&picked);
+            }
+            Action::Yes if self.asked_none && self.marked.is_empty() => {
+                return self.answer(&[]);
             }
             _ => {}
         }
         (Vec::new(), false)
     }
 
+    /// Answers the current step with `picked`; saves if it was taken.
+    fn answer(&mut self, picked: &[usize]) -> (Vec<Effect>, bool) {
+        match self.run.session.answer(picked) {
+            Ok(_) => {
+                self.scroll = 0;
+                (self.save().into_iter().collect(), false)
+            }
+            Err(e) => {
+                self.problem = Some(strings::answer_error(&e));
+                (Vec::new(), false)
+            }
+        }
+    }
+
     /// After moving to another step: a fresh cursor, and the place saved.
     fn moved(&mut self) -> (Vec<Effect>, bool) {
         self.reset_step();
-        (vec![self.save()], false)
+        (self.save().into_iter().collect(), false)
     }
 }
 

@@ -22,6 +22,8 @@ pub enum Action {
     AgeFilter,
     Retry,
     Teacher,
+    /// "Yes, that is my answer" (a chat with nothing marked).
+    Yes,
     Quit,
 }
 
@@ -52,7 +54,9 @@ pub fn action(key: KeyEvent) -> Option<Action> {
         KeyCode::PageDown => Action::PageDown,
         KeyCode::Enter => Action::Confirm,
         KeyCode::Char(' ') => Action::Toggle,
-        KeyCode::Char(c @ '1'..='9') => Action::Number(c as usize - '1' as usize),
+        KeyCode::Char(c) if crate::text::digit_value(c).is_some_and(|d| d > 0) => {
+            Action::Number(crate::text::digit_value(c).unwrap_or(1) as usize - 1)
+        }
         KeyCode::Char('h') | KeyCode::Char('H') => Action::Hint,
         KeyCode::Char('?') | KeyCode::F(1) => Action::Help,
         KeyCode::Char('q') | KeyCode::Char('Q') | KeyCode::Esc => Action::Back,
@@ -60,6 +64,7 @@ pub fn action(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('t') | KeyCode::Char('T') => Action::Teacher,
         KeyCode::Char('a') | KeyCode::Char('A') => Action::AgeFilter,
         KeyCode::Char('r') | KeyCode::Char('R') => Action::Retry,
+        KeyCode::Char('y') | KeyCode::Char('Y') => Action::Yes,
         _ => return None,
     })
 }
@@ -120,6 +125,15 @@ pub const CHAT: &[Binding] = &[
     MOVE_KEY,
     bind("Space 1-9", "mark"),
     ANSWER_KEY,
+    HELP_KEY,
+    STOP_KEY,
+];
+
+/// A chat answered with nothing marked, asked "is that your answer?".
+pub const CHAT_NONE_MARKED: &[Binding] = &[
+    bind("y", "yes, none"),
+    MOVE_KEY,
+    bind("Space 1-9", "mark"),
     HELP_KEY,
     STOP_KEY,
 ];

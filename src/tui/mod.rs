@@ -230,6 +230,9 @@ pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -
     restore_on_signals()?;
     let mut rng = rand::rng();
     let mut reloaded = false;
+    // Where the teacher was, kept in memory across reloads: progress is only saved once
+    // something is answered, and a teacher reading pages must not lose their place.
+    let mut place: Option<crate::quiz::AttemptState> = None;
     let result = loop {
         let watching = watch.then(|| Watch::new(file));
         let mut catalog = Catalog::check(&[file.to_path_buf()]);
@@ -237,22 +240,42 @@ pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -
         let outcome = match catalog.lessons.first().map(|e| e.lesson.id.clone()) {
             Some(id) => {
                 let mut app = App::new(&catalog, Vec::new(), region.clone());
-                open_for(&mut app, &store, "Preview", Some(&id), &mut rng);
-                // The preview's own scratch progress carries the place across a reload,
-                // unless the edit changed the lesson's steps.
+                // Leaving the lesson leaves the preview: there is no class to go back to.
+                app.quit_on_leave = true;
+                carry_out(
+                    &mut app,
+                    &store,
+                    vec![Effect::LoadStudent("Preview".into())],
+                    &mut rng,
+                );
+                if let app::Screen::Lessons(list) = &app.screen {
+                    let mut student = list.student.clone();
+                    if let Some(state) = place.take() {
+                        student.merge_attempt(&id, &crate::progress::Attempt::new(state));
+                    }
+                    let lesson = &catalog.lessons[0].lesson;
+                    let effects = app.open_lesson(student, lesson, &mut rng);
+                    carry_out(&mut app, &store, effects, &mut rng);
+                }
+                // The place carries across a reload, unless the edit changed the lesson's
+                // steps.
                 let step = match &app.screen {
                     app::Screen::Player(player) => player.run.session.position(),
                     _ => 0,
                 };
                 app.notice = Some(match (reloaded, step) {
-                    (false, _) => "Preview: nothing is saved. q goes back, Ctrl-C quits.".into(),
+                    (false, _) => "Preview: nothing is saved. q ends the preview.".into(),
                     (true, 0) => "Reloaded from the start. Nothing is saved in a preview.".into(),
                     (true, step) => format!(
                         "Reloaded: carrying on at step {}. Nothing is saved in a preview.",
                         step + 1
                     ),
                 });
-                run_app(&mut terminal, &mut app, &store, &theme, watching.as_ref())
+                let outcome = run_app(&mut terminal, &mut app, &store, &theme, watching.as_ref());
+                if let app::Screen::Player(player) = &app.screen {
+                    place = Some(player.run.session.state().clone());
+                }
+                outcome
             }
             None => show_problems(&mut terminal, file, &catalog, &theme, watching.as_ref()),
         };

@@ -124,6 +124,7 @@ fn player_bindings(p: &Player) -> &'static [Binding] {
         };
     }
     match session.current() {
+        Some(View::Chat { .. }) if p.asked_none => keys::CHAT_NONE_MARKED,
         Some(View::Chat { .. }) => keys::CHAT,
         Some(View::Question { question, .. }) if question.kind == QuestionKind::Multiple => {
             keys::MULTIPLE
@@ -391,14 +392,14 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
                         let mark = match (multiple, player.marked.contains(&i)) {
                             (true, true) => "[x]",
                             (true, false) => "[ ]",
-                            (false, _) if i == player.cursor => "(•)",
+                            (false, _) if player.cursor == Some(i) => "(•)",
                             (false, _) => "( )",
                         };
-                        if i == player.cursor {
+                        if player.cursor == Some(i) {
                             focus = Some(lines.len());
                         }
                         lines.push(choice_line(
-                            i == player.cursor,
+                            player.cursor == Some(i),
                             format!(" {mark} {}. {} ", i + 1, choice.text),
                             theme,
                         ));
@@ -455,7 +456,7 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
                             None => player.marked.contains(&i),
                         };
                         let mark = if picked { "[⚑]" } else { "[ ]" };
-                        let selected = feedback.is_none() && i == player.cursor;
+                        let selected = feedback.is_none() && player.cursor == Some(i);
                         if selected {
                             focus = Some(lines.len());
                         }
@@ -494,11 +495,23 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
             (lines, focus)
         }
     };
-    let mut lines = lines;
-    if let Some(problem) = &player.problem {
-        lines.push(Line::from(""));
-        lines.push(Line::styled(problem.clone(), theme.wrong));
-    }
+    // What to do next stays in sight below the scrolling part, however long the chat.
+    let inner = match &player.problem {
+        Some(problem) => {
+            let text = Paragraph::new(Line::styled(problem.clone(), theme.wrong))
+                .wrap(Wrap { trim: true });
+            let height = (text.line_count(inner.width) as u16).min(inner.height / 2);
+            let [rest, _, below] = Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(1),
+                Constraint::Length(height),
+            ])
+            .areas(inner);
+            frame.render_widget(text, below);
+            rest
+        }
+        None => inner,
+    };
     let paragraph = Paragraph::new(Text::from(lines.clone())).wrap(Wrap { trim: false });
     let height = paragraph.line_count(inner.width) as u16;
     let max_scroll = height.saturating_sub(inner.height);
