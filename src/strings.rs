@@ -26,6 +26,28 @@ pub fn status(status: Status) -> &'static str {
     }
 }
 
+/// How a choice went, after answering: shown beside it. `one_right` says the question
+/// had a single right answer, which is then simply "the right answer".
+pub fn choice_result(picked: bool, correct: bool, one_right: bool) -> &'static str {
+    match (picked, correct) {
+        (true, true) => "your answer, right",
+        (true, false) => "your answer, not right",
+        (false, true) if one_right => "the right answer",
+        (false, true) => "a right answer you missed",
+        (false, false) => "",
+    }
+}
+
+/// How a chat message went, after answering; the same words in every front end.
+pub fn message_result(marked: bool, red_flag: bool) -> &'static str {
+    match (marked, red_flag) {
+        (true, true) => "Red flag, and you spotted it.",
+        (false, true) => "Red flag you missed.",
+        (true, false) => "You marked it, but this one is OK.",
+        (false, false) => "OK, you left it.",
+    }
+}
+
 pub fn answer_error(error: &AnswerError) -> String {
     match error {
         AnswerError::NotAQuestion => "There is nothing to answer here.".into(),
@@ -62,6 +84,10 @@ pub fn nothing_chosen(multiple: bool, choices: usize) -> String {
 /// Said in plain mode when a question gets an empty line.
 pub const PLAIN_NOTHING_TYPED: &str =
     "Nothing was chosen. Type the number of your answer, then press Enter.";
+
+pub fn no_such_message(n: usize) -> String {
+    format!("There is no message number {n}.")
+}
 
 pub fn score_line(percent: u32, pass_percent: u32, passed: bool) -> String {
     if passed {

@@ -80,12 +80,13 @@ fn a_whole_lesson_gives_feedback_a_score_and_saves_a_finished_attempt() {
     let q3 = at(s, "Question 3 of 5: A profile photo proves who someone is.");
     let not_quite = at(s, "> Not quite.");
     assert!(q3 < not_quite, "{s}");
-    at(s, "True (you picked it, but it is not right)");
+    at(s, "True (your answer, not right)");
     at(
         s,
         "Photos can be copied from anywhere, so they prove nothing.",
     );
-    at(s, "False (a right answer you did not pick)");
+    // True/false has one right answer: "the", not "a".
+    at(s, "False (the right answer)");
 
     // The chat: the messages with who sent them, then the why of every message from them.
     at(s, "Chat, question 4 of 5: A new friend in your game");
@@ -93,9 +94,17 @@ fn a_whole_lesson_gives_feedback_a_score_and_saves_a_finished_attempt() {
         s,
         "  1. StarPlayer_12: you're really good at this game!! how old r u?",
     );
-    at(s, "  2. You: I'm 10");
+    // Only the messages the child can mark are numbered; their own are not.
+    at(s, "\n     You: I'm 10");
+    at(s, "  2. StarPlayer_12: gg, see you next match\n");
     at(s, "Lots of praise and a personal question very early.");
     at(s, "A normal thing to say after a game.");
+    // The feedback keeps the question's numbers and the sender, and a message rightly
+    // left alone says so.
+    at(
+        s,
+        "  2. StarPlayer_12: gg, see you next match (OK, you left it.)",
+    );
 
     // The pool question.
     at(s, "Question 5 of 5: ");
@@ -138,7 +147,7 @@ fn a_lesson_below_the_pass_mark_is_not_passed_and_partly_right_answers_count_hal
     assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
     let s = &out.stdout;
     at(s, "> Partly right.");
-    at(s, "Your phone number (a right answer you did not pick)");
+    at(s, "Your phone number (a right answer you missed)");
     at(
         s,
         "You scored 30%. Not yet passed: the pass mark is 75%. You can try again.",
@@ -261,7 +270,7 @@ fn an_invalid_answer_gets_a_clear_message_and_the_question_is_asked_again() {
     // The answer taken is the one typed after the mistakes.
     at(
         s,
-        "Do not tell them, and tell a trusted adult (you picked it, and it is",
+        "Do not tell them, and tell a trusted adult (your answer, right)",
     );
     // Q2 has no hint.
     at(s, "> There is no hint for this one.");
@@ -271,30 +280,19 @@ fn an_invalid_answer_gets_a_clear_message_and_the_question_is_asked_again() {
 }
 
 #[test]
-fn marking_your_own_chat_message_or_a_missing_one_is_refused() {
+fn chat_numbers_count_only_the_other_persons_messages_and_a_missing_one_is_refused() {
     let data = data_dir();
-    let out = play_good(
-        data.path(),
-        LESSON,
-        "Ayesha",
-        "\n2\n1 3\n2\n2\n9\n1 2\n1\nq\n",
-    );
+    // The chat shows 2 numbered messages (the child's own between them has none).
+    let out = play_good(data.path(), LESSON, "Ayesha", "\n2\n1 3\n2\n3\n1 3\n2\nq\n");
     let s = &out.stdout;
     let chat = at(s, "Chat, question 4 of 5");
-    let own = at(
-        s,
-        "> Message 2 is one you sent. Mark the other person's messages.",
-    );
-    let missing = at(s, "> There is no choice number 9.");
-    let taken = at(&s[chat..], "> Correct!") + chat;
-    assert!(chat < own && own < missing && missing < taken, "{s}");
-    assert_eq!(
-        s[own..].matches("Message 2 is one you sent").count(),
-        2,
-        "{s}"
-    );
+    let missing = at(s, "> There is no message number 3.");
+    let again = at(&s[missing + 1..], "> There is no message number 3.") + missing;
+    let taken = at(&s[chat..], "> Not quite.") + chat;
+    assert!(chat < missing && missing < again && again < taken, "{s}");
+    // "2" is the second message from them: the third in the chat.
     let attempt = &attempts(&only_student_json(data.path()), LESSON)[0];
-    assert_eq!(attempt["state"]["answers"][4], serde_json::json!([0]));
+    assert_eq!(attempt["state"]["answers"][4], serde_json::json!([2]));
 }
 
 #[test]

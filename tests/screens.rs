@@ -140,6 +140,10 @@ fn a_wrong_answer_with_its_feedback() {
     let screen = render_to_string(&app, 80, 24);
     assert!(screen.contains("Not quite."));
     assert!(screen.contains("A friend who asks you to hide chats"));
+    assert!(
+        screen.contains("Tell a trusted adult (the right answer)"),
+        "{screen}"
+    );
     insta::assert_snapshot!(screen);
 }
 
@@ -157,8 +161,21 @@ fn a_chat_after_answering_explains_every_message() {
     let catalog = catalog();
     let mut app = on_lessons(&catalog);
     send(&mut app, keys(&TO_THE_CHAT));
-    send(&mut app, keys(&[Action::Number(2), Action::Confirm]));
-    insta::assert_snapshot!(render_to_string(&app, 80, 24));
+    send(&mut app, keys(&[Action::Number(1), Action::Confirm]));
+    let screen = render_to_string(&app, 80, 24);
+    // Numbered 1..n over the messages the child could mark; their own has no number.
+    assert!(screen.contains("[⚑] 2. StarPlayer_12: gg"), "{screen}");
+    assert!(!screen.contains("3."), "{screen}");
+    assert!(
+        screen.contains("You marked it, but this one is OK."),
+        "{screen}"
+    );
+    // The verdict comes after the instructions, above the messages.
+    let intro = screen.find("Mark every message").unwrap();
+    assert!(intro < screen.find("Not quite.").unwrap(), "{screen}");
+    // A wrapped why is indented under its text.
+    assert!(screen.contains("│         early."), "{screen}");
+    insta::assert_snapshot!(screen);
 }
 
 #[test]
@@ -168,7 +185,7 @@ fn the_summary() {
     send(&mut app, keys(&TO_THE_CHAT));
     send(
         &mut app,
-        keys(&[Action::Number(2), Action::Confirm, Action::Confirm]),
+        keys(&[Action::Number(1), Action::Confirm, Action::Confirm]),
     );
     let screen = render_to_string(&app, 80, 24);
     assert!(screen.contains("You scored 50%"));
@@ -185,6 +202,25 @@ fn help_screen() {
         screen.contains("1799"),
         "the Pakistan help lines come first"
     );
+    // Wrapped bullets sit under their text; there is more below, and it says so.
+    assert!(screen.contains("│     delete the chat"), "{screen}");
+    assert!(screen.contains("↓ more"), "{screen}");
+    // Sources, dates and command-line options are for teachers, not here.
+    for teacher_note in [
+        "Last confirmed",
+        "Source:",
+        "--region",
+        "check before calling",
+    ] {
+        let all = (0..10)
+            .map(|_| {
+                let text = render_to_string(&app, 80, 24);
+                send(&mut app, keys(&[Action::PageDown]));
+                text
+            })
+            .collect::<String>();
+        assert!(!all.contains(teacher_note), "{teacher_note}:\n{all}");
+    }
     insta::assert_snapshot!(screen);
 }
 
@@ -389,7 +425,7 @@ fn urdu_and_arabic_digits_pick_choices_like_1_to_9() {
 fn leaving_a_preview_ends_it_instead_of_showing_a_preview_student() {
     let catalog = catalog();
     let mut app = App::new(&catalog, Vec::new(), None);
-    app.quit_on_leave = true;
+    app.preview = true;
     send(
         &mut app,
         vec![Msg::StudentLoaded(Loaded {
@@ -399,4 +435,33 @@ fn leaving_a_preview_ends_it_instead_of_showing_a_preview_student() {
     );
     send(&mut app, keys(&[Action::Confirm, Action::Back]));
     assert!(app.quit, "{}", render_to_string(&app, 80, 24));
+}
+
+#[test]
+fn a_right_answer_the_child_missed_is_shown_as_missed_not_as_picked() {
+    let mut catalog = Catalog::load(&[PathBuf::from("tests/good_lessons")], false);
+    catalog.lessons.retain(|e| e.lesson.id == "every-step");
+    let mut app = on_lessons(&catalog);
+    // The page, Q1 right, then only "Your password" of the two private things.
+    send(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(1),
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(0),
+            Action::Confirm,
+        ]),
+    );
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen.contains("✓ 1. Your password (your answer, right)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("○ 3. Your phone number (a right answer you missed)"),
+        "{screen}"
+    );
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use rand::Rng;
 
 use super::keys::Action;
-use crate::lesson::{Catalog, Lesson, LessonEntry, QuestionKind, Sender};
+use crate::lesson::{Catalog, Lesson, LessonEntry, QuestionKind};
 use crate::progress::{self, Attempt, Loaded, Status, Student};
 use crate::quiz::{AnswerError, Feedback, View};
 use crate::report::{ClassReport, class_report};
@@ -23,8 +23,9 @@ pub struct App<'c> {
     pub notice: Option<String>,
     pub region: Option<String>,
     pub quit: bool,
-    /// Leaving a lesson quits instead of showing the lesson list (a teacher's preview).
-    pub quit_on_leave: bool,
+    /// A teacher's preview: leaving the lesson ends it (there is no class to go back
+    /// to), and help shows where each help line comes from.
+    pub preview: bool,
 }
 
 pub enum Screen<'c> {
@@ -111,7 +112,7 @@ impl<'c> App<'c> {
             notice: None,
             region,
             quit: false,
-            quit_on_leave: false,
+            preview: false,
         }
     }
 
@@ -326,7 +327,7 @@ impl<'c> App<'c> {
             }
             Screen::Player(player) => {
                 let (effects, leave) = player.key(action, rng);
-                if leave && self.quit_on_leave {
+                if leave && self.preview {
                     self.quit = true;
                 } else if leave {
                     let student = player.student.clone();
@@ -471,16 +472,10 @@ impl<'c> Player<'c> {
                 question.kind == QuestionKind::Multiple,
                 (0..choices.len()).collect(),
             ),
-            View::Chat { chat, .. } => (
-                chat.messages.len(),
-                true,
-                chat.messages
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.from == Sender::Them)
-                    .map(|(i, _)| i)
-                    .collect(),
-            ),
+            View::Chat { chat, .. } => {
+                let markable = crate::quiz::markable(chat);
+                (markable.len(), true, markable)
+            }
             // A page never waits for an answer: it was handled above.
             View::Page { .. } => return (Vec::new(), false),
         };
@@ -512,18 +507,20 @@ impl<'c> Player<'c> {
                     self.cursor = Some(next);
                 }
             }
+            // Numbers count the items that can be picked, from 1.
             Action::Number(n) if n < count => {
-                if !selectable.contains(&n) {
-                    self.problem = Some(strings::answer_error(&AnswerError::OwnMessage(n + 1)));
-                } else {
-                    self.cursor = Some(n);
-                    if multiple {
-                        toggle(&mut self.marked, n);
-                    }
+                let item = selectable[n];
+                self.cursor = Some(item);
+                if multiple {
+                    toggle(&mut self.marked, item);
                 }
             }
             Action::Number(n) => {
-                self.problem = Some(strings::answer_error(&AnswerError::NoSuchChoice(n + 1)));
+                self.problem = Some(if is_chat {
+                    strings::no_such_message(n + 1)
+                } else {
+                    strings::answer_error(&AnswerError::NoSuchChoice(n + 1))
+                });
             }
             Action::Toggle if multiple => match self.cursor {
                 Some(cursor) => toggle(&mut self.marked, cursor),

@@ -241,7 +241,7 @@ pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -
             Some(id) => {
                 let mut app = App::new(&catalog, Vec::new(), region.clone());
                 // Leaving the lesson leaves the preview: there is no class to go back to.
-                app.quit_on_leave = true;
+                app.preview = true;
                 carry_out(
                     &mut app,
                     &store,

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{
     Bar, BarChart, BarGroup, Block, BorderType, Borders, Clear, Paragraph, Wrap,
@@ -13,7 +13,7 @@ use super::app::{
 };
 use super::keys::{self, Binding};
 use super::theme::Theme;
-use crate::lesson::{QuestionKind, Sender};
+use crate::lesson::QuestionKind;
 use crate::progress::Status;
 use crate::quiz::{Feedback, Verdict, View};
 use crate::strings;
@@ -361,7 +361,7 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
     };
     let (lines, focus) = match session.current() {
         None => (summary_lines(player, theme), None),
-        Some(View::Page { title, text }) => (page_lines(title, text, theme), None),
+        Some(View::Page { title, text }) => (page_lines(title, text, inner.width, theme), None),
         Some(View::Question {
             question,
             choices,
@@ -376,7 +376,7 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
             let feedback = player.feedback();
             let mut focus = None;
             match &feedback {
-                Some(feedback) => lines.extend(feedback_lines(feedback, theme)),
+                Some(feedback) => lines.extend(feedback_lines(feedback, inner.width, theme)),
                 None => {
                     let multiple = question.kind == QuestionKind::Multiple;
                     match question.kind {
@@ -389,20 +389,22 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
                         QuestionKind::Single => {}
                     }
                     for (i, choice) in choices.iter().enumerate() {
+                        let selected = player.cursor == Some(i);
                         let mark = match (multiple, player.marked.contains(&i)) {
                             (true, true) => "[x]",
                             (true, false) => "[ ]",
-                            (false, _) if player.cursor == Some(i) => "(•)",
+                            (false, _) if selected => "(•)",
                             (false, _) => "( )",
                         };
-                        if player.cursor == Some(i) {
+                        if selected {
                             focus = Some(lines.len());
                         }
-                        lines.push(choice_line(
-                            player.cursor == Some(i),
-                            format!(" {mark} {}. {} ", i + 1, choice.text),
-                            theme,
-                        ));
+                        let style = if selected { theme.selected } else { theme.text };
+                        let lead = vec![
+                            Span::styled(if selected { " ▶" } else { "  " }, theme.key),
+                            Span::styled(format!(" {mark} {}. ", i + 1), style),
+                        ];
+                        lines.extend(hang(lead, &choice.text, style, inner.width));
                     }
                     if player.show_hint
                         && let Some(hint) = &question.hint
@@ -430,62 +432,59 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
                 Line::styled(chat.title.clone(), theme.title),
             ];
             if let Some(intro) = &chat.intro {
-                lines.push(Line::raw(intro.clone()));
+                lines.extend(hang(Vec::new(), intro, theme.text, inner.width));
             }
             lines.push(Line::from(""));
             let feedback = player.feedback();
+            if let Some(feedback) = &feedback {
+                lines.push(verdict_line(feedback, theme));
+                lines.push(Line::from(""));
+            }
+            let markable = crate::quiz::markable(chat);
             let mut focus = None;
             for (i, message) in chat.messages.iter().enumerate() {
-                match message.from {
-                    Sender::Me => {
-                        lines.push(Line::from(vec![
-                            Span::raw(if feedback.is_some() {
-                                "      "
-                            } else {
-                                "          "
-                            }),
-                            Span::styled("You: ", theme.me),
-                            Span::raw(message.text.clone()),
-                        ]));
-                    }
-                    Sender::Them => {
-                        let picked = match &feedback {
-                            Some(_) => session
-                                .answer_at(session.position())
-                                .is_some_and(|a| a.contains(&i)),
-                            None => player.marked.contains(&i),
-                        };
-                        let mark = if picked { "[⚑]" } else { "[ ]" };
-                        let selected = feedback.is_none() && player.cursor == Some(i);
-                        if selected {
-                            focus = Some(lines.len());
-                        }
-                        let style = if selected { theme.selected } else { theme.text };
-                        lines.push(Line::from(vec![
-                            Span::styled(if selected { "▶" } else { " " }, theme.key),
-                            Span::styled(format!("{mark} {}. ", i + 1), style),
-                            Span::styled(format!("{}: ", chat.with), theme.them),
-                            Span::styled(message.text.clone(), style),
-                        ]));
-                        if feedback.is_some() {
-                            let (label, style) = match (message.red_flag, picked) {
-                                (true, true) => ("✓ Red flag, and you spotted it. ", theme.right),
-                                (true, false) => ("⚑ Red flag you missed. ", theme.wrong),
-                                (false, true) => ("✗ This one is OK. ", theme.partly),
-                                (false, false) => ("✓ This one is OK. ", theme.right),
-                            };
-                            lines.push(Line::from(vec![
-                                Span::raw("      "),
-                                Span::styled(label, style),
-                                Span::styled(message.why.clone().unwrap_or_default(), theme.dim),
-                            ]));
-                        }
-                    }
+                let Some(number) = markable.iter().position(|&m| m == i) else {
+                    // The child's own messages: no number, as they cannot be marked.
+                    let lead = vec![Span::raw("        "), Span::styled("You: ", theme.me)];
+                    lines.extend(hang(lead, &message.text, theme.text, inner.width));
+                    continue;
+                };
+                let picked = match &feedback {
+                    Some(_) => session
+                        .answer_at(session.position())
+                        .is_some_and(|a| a.contains(&i)),
+                    None => player.marked.contains(&i),
+                };
+                let mark = if picked { "[⚑]" } else { "[ ]" };
+                let selected = feedback.is_none() && player.cursor == Some(i);
+                if selected {
+                    focus = Some(lines.len());
+                }
+                let style = if selected { theme.selected } else { theme.text };
+                let lead = vec![
+                    Span::styled(if selected { "▶" } else { " " }, theme.key),
+                    Span::styled(format!("{mark} {}. ", number + 1), style),
+                    Span::styled(format!("{}: ", chat.with), theme.them),
+                ];
+                lines.extend(hang(lead, &message.text, style, inner.width));
+                if feedback.is_some() {
+                    let (sign, style) = match (message.red_flag, picked) {
+                        (true, true) => ("✓", theme.right),
+                        (true, false) => ("⚑", theme.wrong),
+                        (false, true) => ("✗", theme.partly),
+                        (false, false) => ("✓", theme.right),
+                    };
+                    let label = strings::message_result(picked, message.red_flag);
+                    let why = message.why.as_deref().unwrap_or_default();
+                    lines.extend(hang_labelled(
+                        vec![Span::raw("      "), Span::styled(format!("{sign} "), style)],
+                        (label, style),
+                        (why, theme.dim),
+                        inner.width,
+                    ));
                 }
             }
-            if let Some(feedback) = &feedback {
-                lines.insert(2, verdict_line(feedback, theme));
-            } else {
+            if feedback.is_none() {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(
                     "Mark every message that is a warning sign, then press Enter.",
@@ -527,24 +526,72 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
     };
     frame.render_widget(paragraph.scroll((scroll, 0)), inner);
     if scroll < max_scroll {
-        let more = Rect {
-            y: area.y + area.height - 1,
-            x: area.x + area.width.saturating_sub(14),
-            width: 12.min(area.width),
-            height: 1,
-        };
-        frame.render_widget(Paragraph::new(Span::styled(" ↓ more ", theme.key)), more);
+        more_below(frame, area, theme);
     }
 }
 
-fn page_lines(title: &str, text: &str, theme: &Theme) -> Vec<Line<'static>> {
+/// The "more below" mark on the bottom border of a panel that scrolls.
+fn more_below(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let more = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        x: area.x + area.width.saturating_sub(14),
+        width: 12.min(area.width),
+        height: 1,
+    };
+    frame.render_widget(Paragraph::new(Span::styled(" ↓ more ", theme.key)), more);
+}
+
+fn page_lines(title: &str, text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(title.to_string(), theme.title), Line::from("")];
-    lines.extend(text_lines(text, theme));
+    lines.extend(text_lines(text, width, theme));
+    lines
+}
+
+/// `text` wrapped to `width` columns after `lead`, its later lines indented under the
+/// text's first. Every wrapped lesson text in the player is drawn through here, so a
+/// right-to-left reordering per line has one place to go.
+fn hang(lead: Vec<Span<'static>>, text: &str, style: Style, width: u16) -> Vec<Line<'static>> {
+    hang_labelled(lead, ("", style), (text, style), width)
+}
+
+/// Like `hang`, with a label in its own style before the text.
+fn hang_labelled(
+    lead: Vec<Span<'static>>,
+    (label, label_style): (&str, Style),
+    (text, style): (&str, Style),
+    width: u16,
+) -> Vec<Line<'static>> {
+    let lead_width: usize = lead.iter().map(Span::width).sum();
+    let room = (width as usize).saturating_sub(lead_width).max(12);
+    let joined = match (label.is_empty(), text.is_empty()) {
+        (true, _) => text.to_string(),
+        (false, true) => label.to_string(),
+        (false, false) => format!("{label} {text}"),
+    };
+    let mut lines = Vec::new();
+    for (i, chunk) in lesson_text::wrap(&joined, room).into_iter().enumerate() {
+        let mut spans = if i == 0 {
+            lead.clone()
+        } else {
+            vec![Span::raw(" ".repeat(lead_width))]
+        };
+        match chunk.strip_prefix(label) {
+            Some(rest) if i == 0 && !label.is_empty() => {
+                spans.push(Span::styled(label.to_string(), label_style));
+                spans.push(Span::styled(rest.to_string(), style));
+            }
+            _ => spans.push(Span::styled(chunk, style)),
+        }
+        lines.push(Line::from(spans));
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(lead));
+    }
     lines
 }
 
 /// Lesson text as lines: paragraphs with a blank line after, bullets with a dot.
-fn text_lines(text: &str, theme: &Theme) -> Vec<Line<'static>> {
+fn text_lines(text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for block in lesson_text::blocks(text) {
         match block {
@@ -553,13 +600,15 @@ fn text_lines(text: &str, theme: &Theme) -> Vec<Line<'static>> {
                 if lines.last().is_some_and(|l: &Line| l.width() > 0) {
                     lines.push(Line::from(""));
                 }
-                lines.push(Line::raw(p));
+                lines.extend(hang(Vec::new(), &p, theme.text, width));
                 lines.push(Line::from(""));
             }
-            TextBlock::Bullet(b) => lines.push(Line::from(vec![
-                Span::styled("  • ", theme.key),
-                Span::raw(b),
-            ])),
+            TextBlock::Bullet(b) => lines.extend(hang(
+                vec![Span::styled("  • ", theme.key)],
+                &b,
+                theme.text,
+                width,
+            )),
         }
     }
     lines
@@ -581,44 +630,39 @@ fn verdict_line(feedback: &Feedback, theme: &Theme) -> Line<'static> {
     Line::styled(text, style)
 }
 
-fn feedback_lines(feedback: &Feedback, theme: &Theme) -> Vec<Line<'static>> {
+fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![verdict_line(feedback, theme), Line::from("")];
+    let one_right = feedback.items.iter().filter(|i| i.correct).count() == 1;
     for (i, item) in feedback.items.iter().enumerate() {
-        let (mark, style, label) = match (item.picked, item.correct) {
-            (true, true) => ("✓", theme.right, "your answer, right"),
-            (true, false) => ("✗", theme.wrong, "your answer, not right"),
-            (false, true) => ("✓", theme.right, "a right answer"),
-            (false, false) => (" ", theme.dim, ""),
+        // A right answer the child missed is not shown like one they picked.
+        let (mark, style) = match (item.picked, item.correct) {
+            (true, true) => ("✓", theme.right),
+            (true, false) => ("✗", theme.wrong),
+            (false, true) if one_right => ("→", theme.right),
+            (false, true) => ("○", theme.partly),
+            (false, false) => (" ", theme.text),
         };
-        let mut spans = vec![
-            Span::styled(format!("{mark} {}. ", i + 1), style),
-            Span::styled(
-                item.text.clone(),
-                if item.picked || item.correct {
-                    style
-                } else {
-                    theme.text
-                },
-            ),
-        ];
-        if !label.is_empty() {
-            spans.push(Span::styled(format!("  ({label})"), theme.dim));
-        }
-        lines.push(Line::from(spans));
+        let label = strings::choice_result(item.picked, item.correct, one_right);
+        let text = if label.is_empty() {
+            item.text.clone()
+        } else {
+            format!("{}  ({label})", item.text)
+        };
+        let lead = vec![Span::styled(format!("{mark} {}. ", i + 1), style)];
+        lines.extend(hang(lead, &text, style, width));
         if let Some(note) = &item.note
             && (item.picked || item.correct)
         {
-            lines.push(Line::from(vec![
-                Span::raw("     "),
-                Span::styled(note.clone(), theme.text),
-            ]));
+            lines.extend(hang(vec![Span::raw("     ")], note, theme.text, width));
         }
     }
     if let Some(explanation) = &feedback.explanation {
         lines.push(Line::from(""));
-        lines.push(Line::styled(
-            explanation.clone(),
+        lines.extend(hang(
+            Vec::new(),
+            explanation,
             theme.text.add_modifier(Modifier::ITALIC),
+            width,
         ));
     }
     lines.push(Line::from(""));
@@ -673,10 +717,11 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
     let popup = area;
     frame.render_widget(Clear, popup);
     let block = panel(" Help ", theme).padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(popup);
     let mut lines = vec![Line::styled("Get help now", theme.title)];
     match &app.catalog.help {
         Some(help) => {
-            lines.extend(text_lines(&help.advice, theme));
+            lines.extend(text_lines(&help.advice, inner.width, theme));
             if let Some(region) = help.region(app.region.as_deref()) {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(
@@ -689,29 +734,20 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
                         Span::styled(line.contact.clone(), theme.title),
                     ]));
                     lines.push(Line::raw(format!("   {}", line.purpose)));
-                    let confirmed = match line.confirmed {
-                        Some(date) => format!("   Last confirmed {date} ({}).", line.source),
-                        None => format!(
-                            "   Source: {}. Date not known: check before calling.",
-                            line.source
-                        ),
-                    };
-                    lines.push(Line::styled(confirmed, theme.dim));
-                }
-                let others: Vec<&str> = help
-                    .regions
-                    .iter()
-                    .filter(|r| r.id != region.id)
-                    .map(|r| r.id.as_str())
-                    .collect();
-                if !others.is_empty() {
-                    lines.push(Line::styled(
-                        format!(
-                            "Other regions: start with --region {}",
-                            others.join(" or --region ")
-                        ),
-                        theme.dim,
-                    ));
+                    // Where a line comes from is for the teacher checking it, not for a
+                    // frightened child looking for someone to call.
+                    if app.preview {
+                        let confirmed = match line.confirmed {
+                            Some(date) => {
+                                format!("   Last confirmed {date} ({}).", line.source)
+                            }
+                            None => format!(
+                                "   Source: {}. Date not known: check before calling.",
+                                line.source
+                            ),
+                        };
+                        lines.push(Line::styled(confirmed, theme.dim));
+                    }
                 }
             }
         }
@@ -740,10 +776,13 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
         "Ctrl-C quits at once. Your answers are saved as you go.",
     ));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let inner = block.inner(popup);
     let height = paragraph.line_count(inner.width) as u16;
-    let scroll = scroll.min(height.saturating_sub(inner.height));
+    let max_scroll = height.saturating_sub(inner.height);
+    let scroll = scroll.min(max_scroll);
     frame.render_widget(paragraph.block(block).scroll((scroll, 0)), popup);
+    if scroll < max_scroll {
+        more_below(frame, popup, theme);
+    }
 }
 
 /// A lesson file's problems, in place of the lesson, while it has errors (preview).
