@@ -89,6 +89,14 @@ pub fn no_such_message(n: usize) -> String {
     format!("There is no message number {n}.")
 }
 
+/// A lesson passed before and being taken again.
+pub const PASSED_TRYING_AGAIN: &str = "passed, new try";
+
+/// The child's own progress over the lessons on offer.
+pub fn own_progress(passed: usize, lessons: usize) -> String {
+    format!("{passed} of {lessons} passed")
+}
+
 pub fn score_line(percent: u32, pass_percent: u32, passed: bool) -> String {
     if passed {
         format!("You scored {percent}%. You passed! (The pass mark is {pass_percent}%.)")

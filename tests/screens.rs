@@ -465,3 +465,75 @@ fn a_right_answer_the_child_missed_is_shown_as_missed_not_as_picked() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_lesson_list_shows_the_childs_own_progress_not_the_class() {
+    let catalog = catalog();
+    let class = vec![
+        student_who_answered(&catalog, "Ayesha", 1, &[0]),
+        student_who_answered(&catalog, "Bilal", 1, &[0]),
+    ];
+    let mut app = App::new(&catalog, class.clone(), None);
+    send(
+        &mut app,
+        vec![Msg::StudentLoaded(Loaded {
+            student: class[0].clone(),
+            set_aside: None,
+        })],
+    );
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("You: 1 of 1 passed"), "{screen}");
+    assert!(!screen.contains("Class"), "{screen}");
+}
+
+#[test]
+fn the_lesson_list_keeps_the_age_filter_and_returns_to_the_lesson_just_left() {
+    let catalog = Catalog::built_in();
+    let mut app = on_lessons(&catalog);
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("↓ more"), "15 lessons, 14 rows:\n{screen}");
+    // Ages 11-13, the third lesson, open it and go back.
+    send(
+        &mut app,
+        keys(&[
+            Action::AgeFilter,
+            Action::AgeFilter,
+            Action::Down,
+            Action::Down,
+        ]),
+    );
+    let before = render_to_string(&app, 80, 24);
+    let chosen = before
+        .lines()
+        .find(|l| l.contains('▶'))
+        .unwrap()
+        .to_string();
+    send(&mut app, keys(&[Action::Confirm, Action::Back]));
+    let after = render_to_string(&app, 80, 24);
+    assert!(after.contains("Showing: ages 11-13"), "{after}");
+    assert!(after.contains(&chosen), "{chosen}\n{after}");
+}
+
+#[test]
+fn a_passed_lesson_taken_again_still_shows_passed_with_the_new_try() {
+    let catalog = catalog();
+    let mut student = student_who_answered(&catalog, "Ayesha", 1, &[0]);
+    let lesson = &catalog.get("screens").unwrap().lesson;
+    let mut run = mehfooz::run::LessonRun::restart(lesson, &mut StdRng::seed_from_u64(2));
+    run.session.advance();
+    run.session.answer(&[0]).unwrap();
+    for attempt in run.attempts_to_save() {
+        student.merge_attempt("screens", &attempt);
+    }
+    let mut app = App::new(&catalog, vec![student.clone()], None);
+    send(
+        &mut app,
+        vec![Msg::StudentLoaded(Loaded {
+            student,
+            set_aside: None,
+        })],
+    );
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("passed, new try"), "{screen}");
+    assert!(screen.contains("Best score: 100%"), "{screen}");
+}

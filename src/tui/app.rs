@@ -22,6 +22,9 @@ pub struct App<'c> {
     /// A message shown at the bottom until the next key.
     pub notice: Option<String>,
     pub region: Option<String>,
+    /// The age band the lesson list shows (`None`: all), kept while the app is open so
+    /// a child who chose their ages does not choose again after every lesson.
+    pub ages: Option<(u32, u32)>,
     pub quit: bool,
     /// A teacher's preview: leaving the lesson ends it (there is no class to go back
     /// to), and help shows where each help line comes from.
@@ -52,8 +55,6 @@ pub struct TeacherScreen {
 pub struct LessonsScreen {
     pub student: Student,
     pub selected: usize,
-    /// Which age band's lessons are shown; `None` for all.
-    pub ages: Option<(u32, u32)>,
 }
 
 pub struct Player<'c> {
@@ -111,6 +112,7 @@ impl<'c> App<'c> {
             help: None,
             notice: None,
             region,
+            ages: None,
             quit: false,
             preview: false,
         }
@@ -169,7 +171,6 @@ impl<'c> App<'c> {
                 self.screen = Screen::Lessons(LessonsScreen {
                     student: loaded.student,
                     selected: 0,
-                    ages: None,
                 });
                 Vec::new()
             }
@@ -289,7 +290,7 @@ impl<'c> App<'c> {
                 Vec::new()
             }
             Screen::Lessons(list) => {
-                let shown = lessons_for(catalog, list.ages);
+                let shown = lessons_for(catalog, self.ages);
                 match action {
                     Action::Up => list.selected = list.selected.saturating_sub(1),
                     Action::Down => {
@@ -297,7 +298,7 @@ impl<'c> App<'c> {
                     }
                     Action::AgeFilter => {
                         let bands = age_bands(catalog);
-                        list.ages = match list.ages.and_then(|a| bands.iter().position(|b| *b == a))
+                        self.ages = match self.ages.and_then(|a| bands.iter().position(|b| *b == a))
                         {
                             None => bands.first().copied(),
                             Some(i) => bands.get(i + 1).copied(),
@@ -332,17 +333,12 @@ impl<'c> App<'c> {
                 } else if leave {
                     let student = player.student.clone();
                     let lesson_id = player.run.lesson_id();
-                    let selected = self
-                        .catalog
-                        .lessons
+                    // Back on the lesson just left, in the list as the child left it.
+                    let selected = lessons_for(self.catalog, self.ages)
                         .iter()
                         .position(|e| e.lesson.id == lesson_id)
                         .unwrap_or(0);
-                    self.screen = Screen::Lessons(LessonsScreen {
-                        student,
-                        selected,
-                        ages: None,
-                    });
+                    self.screen = Screen::Lessons(LessonsScreen { student, selected });
                 }
                 effects
             }

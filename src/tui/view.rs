@@ -216,39 +216,30 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
         Constraint::Length(4),
     ])
     .areas(area);
-    // The class's overall progress: lessons passed out of all students x lessons.
+    // The child's own progress; how the class is doing is for the teacher.
     let lessons = app.catalog.lessons.len();
-    let students = app.class.len().max(1);
-    let passed: usize = app
-        .class
+    let passed = app
+        .catalog
+        .lessons
         .iter()
-        .map(|s| {
-            app.catalog
-                .lessons
-                .iter()
-                .filter(|e| s.record(&e.lesson.id).is_some_and(|r| r.has_passed()))
-                .count()
+        .filter(|e| {
+            screen
+                .student
+                .record(&e.lesson.id)
+                .is_some_and(|r| r.has_passed())
         })
-        .sum();
-    let total = students * lessons;
-    let ratio = if total == 0 {
-        0.0
-    } else {
-        passed as f64 / total as f64
-    };
+        .count();
+    let ratio = passed as f64 / lessons.max(1) as f64;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(" Class: ", theme.title),
-            Span::raw(format!(
-                "{} student{}, {passed} of {total} lessons passed ",
-                app.class.len(),
-                if app.class.len() == 1 { "" } else { "s" }
-            )),
+            Span::styled(" You: ", theme.title),
+            Span::raw(strings::own_progress(passed, lessons)),
+            Span::raw(" "),
             Span::styled(bar(ratio, 12), theme.gauge),
         ])),
         class,
     );
-    let showing = match screen.ages {
+    let showing = match app.ages {
         None => "all ages".to_string(),
         Some((min, max)) => strings::ages(min, max),
     };
@@ -260,10 +251,10 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
         ])),
         filter,
     );
-    let shown = lessons_for(app.catalog, screen.ages);
+    let shown = lessons_for(app.catalog, app.ages);
     let block = panel(format!(" Lessons for {} ", screen.student.name), theme);
     let inner = block.inner(list);
-    let title_width = inner.width.saturating_sub(36).max(10) as usize;
+    let title_width = inner.width.saturating_sub(37).max(10) as usize;
     // Only the rows in view are laid out: a library may hold a thousand lessons.
     let scroll = scroll_to(screen.selected, inner.height);
     let mut lines = Vec::new();
@@ -276,12 +267,20 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
         let lesson = &entry.lesson;
         let (status, ratio) = lesson_progress(&screen.student, lesson);
         let title = lesson_text::fit(&lesson.title, title_width);
+        // A passed lesson taken again stays passed, with the new try shown beside it.
+        let record = screen.student.record(&lesson.id);
+        let retrying = record.is_some_and(|r| r.has_passed() && r.open_attempt().is_some());
+        let status_text = if retrying {
+            strings::PASSED_TRYING_AGAIN
+        } else {
+            strings::status(status)
+        };
         let text = format!(
-            " {title} {:>5} {:>3}m {} {:<14}",
+            " {title} {:>5} {:>3}m {} {:<15}",
             format!("{}-{}", lesson.ages.min, lesson.ages.max),
             lesson.minutes,
             bar(ratio, 6),
-            strings::status(status),
+            status_text,
         );
         let mut line = choice_line(i == screen.selected, text, theme);
         if i != screen.selected && status == Status::Passed {
@@ -295,6 +294,9 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
         ));
     }
     frame.render_widget(Paragraph::new(lines).block(block), list);
+    if (scroll as usize) + (inner.height as usize) < shown.len() {
+        more_below(frame, list, theme);
+    }
     if let Some(entry) = shown.get(screen.selected) {
         let lesson = &entry.lesson;
         let best = screen
