@@ -406,13 +406,27 @@ fn play(
     let catalog = setup.catalog();
     report_broken(&catalog);
     let entry = catalog.get(lesson_id).ok_or_else(|| {
-        format!("there is no lesson with the id \"{lesson_id}\"; `mehfooz list` shows the ids")
+        // "grooming" names no lesson, but two ids contain it: say which.
+        let near: Vec<&str> = catalog
+            .lessons
+            .iter()
+            .map(|e| e.lesson.id.as_str())
+            .filter(|id| id.contains(lesson_id) || strsim::jaro_winkler(id, lesson_id) > 0.85)
+            .collect();
+        let hint = match near.as_slice() {
+            [] => String::new(),
+            [one] => format!(" Did you mean {one}?"),
+            many => format!(" Did you mean one of: {}?", many.join(", ")),
+        };
+        format!(
+            "there is no lesson with the id \"{lesson_id}\"; `mehfooz list` shows the ids.{hint}"
+        )
     })?;
-    let name = progress::tidy_name(student);
+    let store = open_store(setup.data_dir.as_deref())?;
+    let name = known_name(&store, student);
     if name.is_empty() {
         return Err("the student's name is empty".into());
     }
-    let store = open_store(setup.data_dir.as_deref())?;
     if plain_mode || !io::stdout().is_terminal() {
         plain::play(
             &entry.lesson,
@@ -530,14 +544,27 @@ fn report(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The name of the student in the data folder that `typed` means (see
+/// `progress::same_name`), or `typed` tidied if there is none.
+fn known_name(store: &progress::Store, typed: &str) -> String {
+    let tidy = progress::tidy_name(typed);
+    store
+        .students()
+        .0
+        .into_iter()
+        .map(|s| s.name)
+        .find(|known| progress::same_name(known, &tidy))
+        .unwrap_or(tidy)
+}
+
 fn reset(
     setup: &Setup,
     student: &str,
     lesson: Option<&str>,
     yes: bool,
 ) -> Result<ExitCode, String> {
-    let name = progress::tidy_name(student);
     let store = open_store(setup.data_dir.as_deref())?;
+    let name = known_name(&store, student);
     let what = match lesson {
         Some(id) => format!("{name}'s progress in \"{id}\""),
         None => format!("all of {name}'s progress"),

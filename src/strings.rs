@@ -97,6 +97,14 @@ pub fn own_progress(passed: usize, lessons: usize) -> String {
     format!("{passed} of {lessons} passed")
 }
 
+/// Asked when a typed name is close to one already in the class.
+pub fn is_this_you(known: &str) -> String {
+    format!("Is this you? {known}")
+}
+
+pub const IS_THIS_YOU_KEYS: &str =
+    "Press y if it is you, n if you are someone new, or Esc to change what you typed.";
+
 pub fn score_line(percent: u32, pass_percent: u32, passed: bool) -> String {
     if passed {
         format!("You scored {percent}%. You passed! (The pass mark is {pass_percent}%.)")

@@ -518,3 +518,27 @@ fn urdu_and_arabic_digits_answer_like_ascii_ones() {
     assert_eq!(answers[1], serde_json::json!([1]), "{student:#}");
     assert_eq!(answers[2], serde_json::json!([0, 2]), "{student:#}");
 }
+
+#[test]
+fn play_and_reset_find_a_student_whatever_the_case_of_the_name() {
+    let data = data_dir();
+    play_good(data.path(), LESSON, "Hira", "\n2\nq\n");
+    let out = play_good(data.path(), LESSON, "HIRA ", "q\n");
+    at(&out.stdout, "Carrying on where you stopped");
+    assert_eq!(student_files(data.path()).len(), 1);
+    let out = run(mehfooz(data.path()).args(["reset", "--student", "hira", "--yes"]));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    at(&out.stdout, "Cleared all of Hira's progress.");
+}
+
+#[test]
+fn an_unknown_lesson_id_suggests_the_ids_that_contain_it() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["play", "grooming", "--student", "Hira", "--plain"]));
+    assert!(
+        out.stderr
+            .contains("Did you mean one of: grooming-warning-signs, grooming-for-teens?"),
+        "{}",
+        out.stderr
+    );
+}

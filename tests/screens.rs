@@ -537,3 +537,41 @@ fn a_passed_lesson_taken_again_still_shows_passed_with_the_new_try() {
     assert!(screen.contains("passed, new try"), "{screen}");
     assert!(screen.contains("Best score: 100%"), "{screen}");
 }
+
+/// The app after typing `name` as a new student, with the effects it asked for.
+fn typed_name<'c>(catalog: &'c Catalog, name: &str) -> (App<'c>, Vec<Effect>) {
+    let mut app = App::new(catalog, vec![Student::new("Hira")], None);
+    let mut rng = StdRng::seed_from_u64(7);
+    app.update(Msg::Key(Action::New), &mut rng);
+    for c in name.chars() {
+        app.update(Msg::Char(c), &mut rng);
+    }
+    let effects = app.update(Msg::Key(Action::Confirm), &mut rng);
+    (app, effects)
+}
+
+#[test]
+fn a_name_typed_in_another_case_or_spacing_is_the_same_student() {
+    let catalog = catalog();
+    let (_, effects) = typed_name(&catalog, "  hira ");
+    assert_eq!(effects, vec![Effect::LoadStudent("Hira".into())]);
+}
+
+#[test]
+fn a_name_close_to_one_in_the_class_asks_is_this_you() {
+    let catalog = catalog();
+    let (mut app, effects) = typed_name(&catalog, "Hiraa");
+    assert!(effects.is_empty());
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("Is this you? Hira"), "{screen}");
+    assert!(screen.contains("y yes, that's me"), "{screen}");
+    let mut rng = StdRng::seed_from_u64(7);
+    let yes = app.update(Msg::Key(Action::Yes), &mut rng);
+    assert_eq!(yes, vec![Effect::LoadStudent("Hira".into())]);
+    let (mut app, _) = typed_name(&catalog, "Hiraa");
+    let no = app.update(Msg::Key(Action::New), &mut rng);
+    assert_eq!(no, vec![Effect::LoadStudent("Hiraa".into())]);
+    // A name not like any other is simply taken.
+    let (_, effects) = typed_name(&catalog, "Zainab");
+    assert_eq!(effects, vec![Effect::LoadStudent("Zainab".into())]);
+}

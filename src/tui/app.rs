@@ -42,6 +42,9 @@ pub struct StudentsScreen {
     pub selected: usize,
     /// The new name being typed, if the child chose "new".
     pub typing: Option<String>,
+    /// A typed name close to one in the class, asking "Is this you?": what was typed,
+    /// and the name it is close to.
+    pub asking: Option<(String, String)>,
 }
 
 /// How the class is doing, for the teacher: the same report as `mehfooz report`.
@@ -108,6 +111,7 @@ impl<'c> App<'c> {
             screen: Screen::Students(StudentsScreen {
                 selected: 0,
                 typing: None,
+                asking: None,
             }),
             help: None,
             notice: None,
@@ -218,6 +222,20 @@ impl<'c> App<'c> {
         let catalog = self.catalog;
         match &mut self.screen {
             Screen::Students(screen) => {
+                if let Some((typed, known)) = &screen.asking {
+                    let load = match action {
+                        Action::Yes | Action::Confirm => known.clone(),
+                        Action::New => typed.clone(),
+                        Action::Back => {
+                            screen.typing = Some(typed.clone());
+                            screen.asking = None;
+                            return Vec::new();
+                        }
+                        _ => return Vec::new(),
+                    };
+                    screen.asking = None;
+                    return vec![Effect::LoadStudent(load)];
+                }
                 if let Some(name) = &screen.typing {
                     match action {
                         Action::Confirm => {
@@ -227,6 +245,21 @@ impl<'c> App<'c> {
                                 return Vec::new();
                             }
                             screen.typing = None;
+                            // The same name in another case or spacing is the same child;
+                            // a near one may be a typing slip, so ask.
+                            if let Some(known) = self
+                                .class
+                                .iter()
+                                .find(|s| progress::same_name(&s.name, &name))
+                            {
+                                return vec![Effect::LoadStudent(known.name.clone())];
+                            }
+                            if let Some(known) =
+                                self.class.iter().find(|s| close_names(&s.name, &name))
+                            {
+                                screen.asking = Some((name, known.name.clone()));
+                                return Vec::new();
+                            }
                             return vec![Effect::LoadStudent(name)];
                         }
                         Action::Back => screen.typing = None,
@@ -283,6 +316,7 @@ impl<'c> App<'c> {
                         self.screen = Screen::Students(StudentsScreen {
                             selected: 0,
                             typing: None,
+                            asking: None,
                         });
                     }
                     _ => {}
@@ -320,6 +354,7 @@ impl<'c> App<'c> {
                         self.screen = Screen::Students(StudentsScreen {
                             selected,
                             typing: None,
+                            asking: None,
                         });
                     }
                     _ => {}
@@ -575,6 +610,12 @@ impl<'c> Player<'c> {
         self.reset_step();
         (self.save().into_iter().collect(), false)
     }
+}
+
+/// Names a child may have mistyped for each other: one letter apart, or alike enough.
+fn close_names(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    strsim::levenshtein(&a, &b) <= 1 || strsim::normalized_levenshtein(&a, &b) >= 0.75
 }
 
 fn toggle(set: &mut BTreeSet<usize>, item: usize) {

@@ -86,6 +86,12 @@ pub const STUDENTS: &[Binding] = &[
     bind("q", "quit"),
 ];
 
+pub const IS_THIS_YOU: &[Binding] = &[
+    bind("y", "yes, that's me"),
+    bind("n", "no, I'm new"),
+    bind("Esc", "change the name"),
+];
+
 pub const TYPING: &[Binding] = &[bind("Enter", "done"), bind("Esc", "cancel")];
 
 pub const LESSONS: &[Binding] = &[

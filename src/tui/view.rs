@@ -54,7 +54,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let (right, bindings) = match &app.screen {
         Screen::Students(s) => (
             String::new(),
-            if s.typing.is_some() {
+            if s.asking.is_some() {
+                keys::IS_THIS_YOU
+            } else if s.typing.is_some() {
                 keys::TYPING
             } else {
                 keys::STUDENTS
@@ -153,6 +155,21 @@ fn draw_students(frame: &mut Frame, area: Rect, app: &App, screen: &StudentsScre
         intro,
     );
     let block = panel(" Who is learning today? ", theme);
+    if let Some((_, known)) = &screen.asking {
+        let lines = vec![
+            Line::from(""),
+            Line::styled(format!(" {}", strings::is_this_you(known)), theme.title),
+            Line::from(""),
+            Line::raw(format!(" {}", strings::IS_THIS_YOU_KEYS)),
+        ];
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            list,
+        );
+        return;
+    }
     if let Some(name) = &screen.typing {
         let lines = vec![
             Line::from(""),
