@@ -575,3 +575,74 @@ fn a_name_close_to_one_in_the_class_asks_is_this_you() {
     let (_, effects) = typed_name(&catalog, "Zainab");
     assert_eq!(effects, vec![Effect::LoadStudent("Zainab".into())]);
 }
+
+#[test]
+fn every_screen_at_60_by_20_shows_all_its_keys() {
+    use mehfooz::tui::keys;
+    let catalog = catalog();
+    let check = |app: &App, bindings: &[keys::Binding]| {
+        let screen = render_to_string(app, 60, 20);
+        for b in bindings {
+            assert!(
+                screen.contains(&format!("{} {}", b.keys, b.what)),
+                "{} {} is missing:\n{screen}",
+                b.keys,
+                b.what
+            );
+        }
+    };
+    let app = App::new(&catalog, class(), None);
+    check(&app, keys::STUDENTS);
+    let mut app = on_lessons(&catalog);
+    check(&app, keys::LESSONS);
+    send(&mut app, keys(&[Action::Confirm]));
+    check(&app, keys::PAGE);
+    send(&mut app, keys(&[Action::Confirm]));
+    check(&app, keys::SINGLE);
+    send(&mut app, keys(&[Action::Number(1), Action::Confirm]));
+    check(&app, keys::FEEDBACK);
+    send(&mut app, keys(&[Action::Confirm]));
+    check(&app, keys::CHAT);
+    send(&mut app, keys(&[Action::Confirm]));
+    check(&app, keys::CHAT_NONE_MARKED);
+    send(&mut app, keys(&[Action::Yes, Action::Confirm]));
+    check(&app, keys::SUMMARY);
+    send(&mut app, keys(&[Action::Help]));
+    check(&app, keys::HELP);
+    let mut app = App::new(&catalog, class(), None);
+    send(&mut app, keys(&[Action::Teacher]));
+    check(&app, keys::TEACHER);
+}
+
+#[test]
+fn a_long_lesson_title_gives_way_to_the_step_and_progress_bar_at_60_columns() {
+    let catalog = Catalog::built_in();
+    let mut app = on_lessons(&catalog);
+    // "Grooming: how it works and the warning signs"
+    send(&mut app, keys(&[Action::Down; 12]));
+    send(&mut app, keys(&[Action::Confirm]));
+    let screen = render_to_string(&app, 60, 20);
+    let title_row = screen.lines().nth(1).unwrap();
+    assert!(title_row.contains("Grooming: how"), "{screen}");
+    assert!(title_row.contains("step 1 of"), "{screen}");
+    assert!(title_row.contains("░░░░░░░░░░"), "{screen}");
+}
+
+#[test]
+fn the_lesson_list_chat_and_feedback_at_60_by_20() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    insta::assert_snapshot!("lesson_list_60x20", render_to_string(&app, 60, 20));
+    send(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(0),
+            Action::Confirm,
+        ]),
+    );
+    insta::assert_snapshot!("feedback_60x20", render_to_string(&app, 60, 20));
+    send(&mut app, keys(&[Action::Confirm, Action::Number(0)]));
+    insta::assert_snapshot!("chat_60x20", render_to_string(&app, 60, 20));
+}

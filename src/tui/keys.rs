@@ -74,7 +74,6 @@ const HELP_KEY: Binding = bind("?", "help");
 const STOP_KEY: Binding = bind("q", "stop");
 const HINT_KEY: Binding = bind("h", "hint");
 const ANSWER_KEY: Binding = bind("Enter", "answer");
-const MOVE_KEY: Binding = bind("↑↓", "move");
 const CHOOSE_KEY: Binding = bind("↑↓", "choose");
 
 pub const STUDENTS: &[Binding] = &[
@@ -110,8 +109,9 @@ pub const PAGE: &[Binding] = &[
     STOP_KEY,
 ];
 
+// Numbers reach the first nine items; ↑↓ reach every one, however many there are.
 pub const SINGLE: &[Binding] = &[
-    bind("↑↓ 1-9", "choose"),
+    bind("1-9 ↑↓", "choose"),
     ANSWER_KEY,
     HINT_KEY,
     HELP_KEY,
@@ -119,8 +119,8 @@ pub const SINGLE: &[Binding] = &[
 ];
 
 pub const MULTIPLE: &[Binding] = &[
-    MOVE_KEY,
-    bind("Space 1-9", "tick"),
+    bind("1-9", "tick"),
+    bind("↑↓ Space", "move, tick"),
     ANSWER_KEY,
     HINT_KEY,
     HELP_KEY,
@@ -128,8 +128,8 @@ pub const MULTIPLE: &[Binding] = &[
 ];
 
 pub const CHAT: &[Binding] = &[
-    MOVE_KEY,
-    bind("Space 1-9", "mark"),
+    bind("1-9", "mark"),
+    bind("↑↓ Space", "move, mark"),
     ANSWER_KEY,
     HELP_KEY,
     STOP_KEY,
@@ -138,8 +138,8 @@ pub const CHAT: &[Binding] = &[
 /// A chat answered with nothing marked, asked "is that your answer?".
 pub const CHAT_NONE_MARKED: &[Binding] = &[
     bind("y", "yes, none"),
-    MOVE_KEY,
-    bind("Space 1-9", "mark"),
+    bind("1-9", "mark"),
+    bind("↑↓ Space", "move, mark"),
     HELP_KEY,
     STOP_KEY,
 ];

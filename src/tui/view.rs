@@ -44,13 +44,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         );
         return;
     }
-    let [header, body, notice, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(if app.notice.is_some() { 2 } else { 0 }),
-        Constraint::Length(1),
-    ])
-    .areas(area);
     let (right, bindings) = match &app.screen {
         Screen::Students(s) => (
             String::new(),
@@ -66,6 +59,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Player(p) => (p.student.name.clone(), player_bindings(p)),
         Screen::Teacher(_) => ("Teacher".to_string(), keys::TEACHER),
     };
+    let bindings = if app.help.is_some() {
+        keys::HELP
+    } else {
+        bindings
+    };
+    // A narrow window wraps the keys onto a second row rather than losing some.
+    let bar_lines = bar_lines(bindings, area.width, theme);
+    let [header, body, notice, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(if app.notice.is_some() { 2 } else { 0 }),
+        Constraint::Length(bar_lines.len() as u16),
+    ])
+    .areas(area);
     draw_header(frame, header, &right, theme);
     match &app.screen {
         Screen::Students(s) => draw_students(frame, body, app, s, theme),
@@ -83,10 +90,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     if let Some(scroll) = app.help {
         draw_help(frame, body, app, scroll, theme);
-        draw_bar(frame, bar, keys::HELP, theme);
-    } else {
-        draw_bar(frame, bar, bindings, theme);
     }
+    frame.render_widget(Paragraph::new(bar_lines), bar);
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, right: &str, theme: &Theme) {
@@ -104,14 +109,28 @@ fn draw_header(frame: &mut Frame, area: Rect, right: &str, theme: &Theme) {
     }
 }
 
-/// The help bar: every key of this screen, drawn from the same table that handles them.
-fn draw_bar(frame: &mut Frame, area: Rect, bindings: &[Binding], theme: &Theme) {
+/// The help bar: every key of this screen, drawn from the same table that handles them,
+/// on as many rows as `width` needs (a binding is never split).
+fn bar_lines(bindings: &[Binding], width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
     for b in bindings {
+        let what = format!(" {}   ", b.what);
+        let needed = lesson_text::width(b.keys) + lesson_text::width(what.trim_end());
+        if used + needed > width as usize && spans.len() > 1 {
+            lines.push(Line::from(std::mem::replace(
+                &mut spans,
+                vec![Span::raw(" ")],
+            )));
+            used = 1;
+        }
+        used += lesson_text::width(b.keys) + lesson_text::width(&what);
         spans.push(Span::styled(b.keys, theme.key));
-        spans.push(Span::styled(format!(" {}   ", b.what), theme.dim));
+        spans.push(Span::styled(what, theme.dim));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    lines.push(Line::from(spans));
+    lines
 }
 
 fn player_bindings(p: &Player) -> &'static [Binding] {
@@ -366,9 +385,15 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
         format!("step {} of {}", session.position() + 1, session.len())
     };
     let progress = session.position() as f64 / session.len().max(1) as f64;
+    // The lesson's title gives way first, so the step and the progress bar always show.
+    let step = format!("· {step} {} ", bar(progress, 10));
+    let room = (area.width as usize).saturating_sub(lesson_text::width(&step) + 6);
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", lesson.title), theme.title),
-        Span::styled(format!("· {step} {} ", bar(progress, 10)), theme.dim),
+        Span::styled(
+            format!(" {} ", lesson_text::fit(&lesson.title, room).trim_end()),
+            theme.title,
+        ),
+        Span::styled(step, theme.dim),
     ]);
     let block = panel(title, theme);
     let inner = block.inner(area);
@@ -852,7 +877,10 @@ pub fn draw_problems(
             .scroll((scroll, 0)),
         body,
     );
-    draw_bar(frame, bar, keys::PROBLEMS, theme);
+    frame.render_widget(
+        Paragraph::new(bar_lines(keys::PROBLEMS, area.width, theme)),
+        bar,
+    );
 }
 
 /// The class report: students by lessons, then a bar chart of the most missed questions.
