@@ -427,16 +427,18 @@ fn play(
     if name.is_empty() {
         return Err("the student's name is empty".into());
     }
-    if plain_mode || !io::stdout().is_terminal() {
-        plain::play(
+    if plain_mode || !io::stdout().is_terminal() || tui::is_dumb_terminal() {
+        let played = plain::play(
             &entry.lesson,
             &name,
             &store,
             &mut io::stdin().lock(),
             &mut io::stdout().lock(),
-        )
-        .map_err(|e| e.to_string())?;
-        return Ok(ExitCode::SUCCESS);
+        );
+        match played {
+            Err(e) if !e.is_broken_pipe() => return Err(e.to_string()),
+            _ => return Ok(ExitCode::SUCCESS),
+        }
     }
     let start = setup.start(&catalog, store, Some(name), Some(lesson_id.to_string()));
     tui::run(start).map_err(|e| e.to_string())?;

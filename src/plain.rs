@@ -410,6 +410,14 @@ pub enum PlainError {
     Store(StoreError),
 }
 
+impl PlainError {
+    /// Whoever read the output stopped reading (`| head`): not the child's problem, and
+    /// every answer given is saved already.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, PlainError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
 impl From<io::Error> for PlainError {
     fn from(e: io::Error) -> Self {
         PlainError::Io(e)

@@ -542,3 +542,33 @@ fn an_unknown_lesson_id_suggests_the_ids_that_contain_it() {
         out.stderr
     );
 }
+
+#[test]
+fn output_piped_into_a_reader_that_stops_ends_quietly() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let data = data_dir();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mehfooz"))
+        .current_dir(crate_dir())
+        .args(["play", LESSON, "--student", "Ayesha", "--plain"])
+        .args(["--lessons", "tests/good_lessons", "--data-dir"])
+        .arg(data.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -1`: read one line, then stop reading.
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("Mehfooz:"), "{first}");
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(b"\n2\n1 3\n");
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

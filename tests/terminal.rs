@@ -237,3 +237,32 @@ fn pressing_only_enter_through_a_lesson_records_no_answer() {
         .collect();
     assert!(recorded.is_empty(), "progress was recorded: {recorded:?}");
 }
+
+#[test]
+fn a_dumb_terminal_gets_plain_mode_or_a_clear_message() {
+    let data = tempfile::tempdir().unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let script = format!(
+        "TERM=dumb '{app}' --data-dir '{dir}'; code=$?; echo; echo EXITED $code; TERM=dumb '{app}' play screens --student Hira --lessons tests/screens --data-dir '{dir}'; code=$?; echo; echo PLAIN $code; sleep 1",
+        dir = data.path().display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for_output("EXITED 1");
+    let output = String::from_utf8_lossy(&terminal.raw.lock().unwrap()).to_string();
+    assert!(output.contains("TERM=dumb"), "{output}");
+    assert!(output.contains("--plain"), "{output}");
+    assert!(
+        !output.contains("\x1b[?1049h"),
+        "the alternate screen was used"
+    );
+    // `play` goes line by line instead.
+    terminal.wait_for_output("Type q and Enter at any time to stop");
+    terminal.keys("q\r");
+    terminal.wait_for_output("PLAIN 0");
+    let output = String::from_utf8_lossy(&terminal.raw.lock().unwrap()).to_string();
+    assert!(
+        !output.contains("\x1b[?1049h"),
+        "the alternate screen was used"
+    );
+    let _ = terminal.child.wait();
+}

@@ -44,7 +44,19 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Whether `TERM` says the terminal cannot move the cursor or draw screens (Emacs'
+/// shell, some editors' terminals, a serial line): then only plain mode works.
+pub fn is_dumb_terminal() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t == "dumb")
+}
+
+/// Said instead of opening the app on a terminal that cannot show it.
+pub const DUMB_TERMINAL: &str = "this terminal (TERM=dumb) cannot show the app. A lesson can be taken line by line: `mehfooz play ID --student NAME --plain` (`mehfooz list` shows the ids).";
+
 pub fn run(start: Start) -> io::Result<()> {
+    if is_dumb_terminal() {
+        return Err(io::Error::other(DUMB_TERMINAL));
+    }
     let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -223,6 +235,9 @@ fn modified(path: &Path) -> Option<SystemTime> {
 /// folder that is removed afterwards. With `watch`, reloads whenever the file is saved,
 /// and shows the file's problems in place of the lesson while it has errors.
 pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -> io::Result<()> {
+    if is_dumb_terminal() {
+        return Err(io::Error::other(DUMB_TERMINAL));
+    }
     let scratch = std::env::temp_dir().join(format!("mehfooz-preview-{}", std::process::id()));
     let store = Store::open(&scratch).map_err(io::Error::other)?;
     let mut terminal = ratatui::try_init()?;

@@ -1,5 +1,5 @@
-//! Every colour the app uses, in one place. With `NO_COLOR` set, the same screens are
-//! drawn with bold and reverse video only.
+//! Every colour the app uses, in one place. With `NO_COLOR` set, or on a terminal that
+//! has no colours, the same screens are drawn with bold and reverse video only.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -13,7 +13,6 @@ pub struct Theme {
     pub right: Style,
     pub wrong: Style,
     pub partly: Style,
-    pub flag: Style,
     pub key: Style,
     pub notice: Style,
     pub gauge: Style,
@@ -22,12 +21,40 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Colours, unless the `NO_COLOR` environment variable is set (and not empty).
+    /// Colours, unless the `NO_COLOR` environment variable is set (and not empty) or
+    /// `TERM` names a terminal without colours.
     pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::monochrome(),
-            _ => Theme::colour(),
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let term = std::env::var("TERM").ok();
+        Theme::choose(no_color, term.as_deref())
+    }
+
+    /// The decision behind `from_env`. No `TERM` at all is how Windows consoles run, and
+    /// they have colours.
+    pub fn choose(no_color: bool, term: Option<&str>) -> Theme {
+        let colourless = matches!(
+            term,
+            Some("dumb" | "vt52" | "vt100" | "vt102" | "vt220" | "ansi-mono" | "xterm-mono")
+        );
+        if no_color || colourless {
+            Theme::monochrome()
+        } else {
+            Theme::colour()
         }
+    }
+
+    /// Whether the theme uses any colour (for tests and the curious).
+    pub fn has_colour(&self) -> bool {
+        [
+            self.dim,
+            self.title,
+            self.border,
+            self.selected,
+            self.notice,
+            self.gauge,
+        ]
+        .iter()
+        .any(|s| s.fg.is_some() || s.bg.is_some())
     }
 
     pub fn colour() -> Theme {
@@ -44,7 +71,6 @@ impl Theme {
             right: Style::new().fg(Color::Green).add_modifier(bold),
             wrong: Style::new().fg(Color::LightRed).add_modifier(bold),
             partly: Style::new().fg(Color::Yellow).add_modifier(bold),
-            flag: Style::new().fg(Color::LightRed).add_modifier(bold),
             key: Style::new().fg(Color::Yellow).add_modifier(bold),
             notice: Style::new().fg(Color::Black).bg(Color::LightYellow),
             gauge: Style::new().fg(Color::Green),
@@ -64,12 +90,25 @@ impl Theme {
             right: bold,
             wrong: bold,
             partly: bold,
-            flag: bold,
             key: bold,
             notice: Style::new().add_modifier(Modifier::REVERSED),
             gauge: Style::new(),
             them: bold,
             me: bold,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_terminal_without_colour_or_no_color_gets_no_colour() {
+        assert!(!Theme::choose(false, Some("vt100")).has_colour());
+        assert!(!Theme::choose(false, Some("dumb")).has_colour());
+        assert!(!Theme::choose(true, Some("xterm-256color")).has_colour());
+        assert!(Theme::choose(false, Some("xterm-256color")).has_colour());
+        assert!(Theme::choose(false, None).has_colour(), "Windows consoles");
     }
 }
