@@ -152,7 +152,12 @@ pub const FEEDBACK: &[Binding] = &[
     STOP_KEY,
 ];
 
-pub const SUMMARY: &[Binding] = &[bind("Enter", "lessons"), bind("r", "try again"), HELP_KEY];
+pub const SUMMARY: &[Binding] = &[
+    bind("Enter", "lessons"),
+    bind("r", "try again"),
+    bind("←", "back"),
+    HELP_KEY,
+];
 
 pub const HELP: &[Binding] = &[bind("↑↓", "scroll"), bind("? q Esc", "close")];
 
@@ -164,3 +169,49 @@ pub const TEACHER: &[Binding] = &[
     HELP_KEY,
     bind("q", "back"),
 ];
+
+/// Every screen's keys, named as the README and the help screen name them.
+pub const SCREENS: &[(&str, &[Binding])] = &[
+    ("choosing your name", STUDENTS),
+    ("typing a new name", TYPING),
+    ("\"Is this you?\"", IS_THIS_YOU),
+    ("choosing a lesson", LESSONS),
+    ("a page", PAGE),
+    ("a question with one answer", SINGLE),
+    ("a question with several answers", MULTIPLE),
+    ("a pretend chat", CHAT),
+    ("a chat with nothing marked", CHAT_NONE_MARKED),
+    ("after answering", FEEDBACK),
+    ("the summary", SUMMARY),
+    ("help", HELP),
+    ("the teacher view", TEACHER),
+];
+
+/// The README's key table, made from the bindings the screens use, so the two agree.
+pub fn readme_table() -> String {
+    let mut table = String::from("| where | keys |\n|---|---|\n");
+    table.push_str("| everywhere | `Ctrl-C` or `Ctrl-Q` quit at once |\n");
+    for (screen, bindings) in SCREENS {
+        let keys: Vec<String> = bindings
+            .iter()
+            .map(|b| format!("`{}` {}", b.keys, b.what))
+            .collect();
+        table.push_str(&format!("| {screen} | {} |\n", keys.join(" · ")));
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readme_key_table_is_the_one_the_bindings_make() {
+        let readme = include_str!("../../README.md");
+        let table = readme_table();
+        assert!(
+            readme.contains(&table),
+            "README.md's key table differs from the bindings; it should read:\n{table}"
+        );
+    }
+}

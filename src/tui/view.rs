@@ -799,14 +799,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
     }
     lines.push(Line::from(""));
     lines.push(Line::styled("Keys", theme.title));
-    for (screen, bindings) in [
-        ("Choosing your name", keys::STUDENTS),
-        ("Choosing a lesson", keys::LESSONS),
-        ("Reading a page", keys::PAGE),
-        ("One answer", keys::SINGLE),
-        ("Several answers", keys::MULTIPLE),
-        ("A pretend chat", keys::CHAT),
-    ] {
+    for (screen, bindings) in keys::SCREENS {
         let keys: Vec<String> = bindings
             .iter()
             .map(|b| format!("{} {}", b.keys, b.what))
