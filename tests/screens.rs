@@ -646,3 +646,90 @@ fn the_lesson_list_chat_and_feedback_at_60_by_20() {
     send(&mut app, keys(&[Action::Confirm, Action::Number(0)]));
     insta::assert_snapshot!("chat_60x20", render_to_string(&app, 60, 20));
 }
+
+/// Where `target` was drawn on a 80x24 frame of `app`.
+fn drawn_at(app: &App, target: mehfooz::tui::app::Target) -> ratatui::layout::Rect {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let mut targets = Vec::new();
+    terminal
+        .draw(|frame| {
+            targets = mehfooz::tui::view::draw_with_targets(
+                frame,
+                app,
+                &mehfooz::tui::theme::Theme::monochrome(),
+            )
+        })
+        .unwrap();
+    targets
+        .into_iter()
+        .find(|(_, t)| *t == target)
+        .map(|(area, _)| area)
+        .unwrap_or_else(|| panic!("{target:?} is not drawn"))
+}
+
+#[test]
+fn clicks_choose_answers_mark_messages_and_open_lessons_and_the_wheel_only_scrolls() {
+    use mehfooz::tui::app::Target;
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    // The lesson is drawn where a click opens it.
+    let row = drawn_at(&app, Target::Lesson(0)).y;
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen
+            .lines()
+            .nth(row as usize)
+            .unwrap()
+            .contains("Online friends")
+    );
+    send(&mut app, vec![Msg::Click(Target::Lesson(0))]);
+    assert!(render_to_string(&app, 80, 24).contains("step 1 of 3"));
+    send(&mut app, keys(&[Action::Confirm]));
+    // The wheel scrolls a question without choosing anything.
+    send(&mut app, vec![Msg::Wheel(3), Msg::Wheel(-3)]);
+    assert!(!render_to_string(&app, 80, 24).contains("(•)"));
+    // A click on the second choice, where it is drawn, chooses it.
+    let row = drawn_at(&app, Target::Item(1)).y;
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen
+            .lines()
+            .nth(row as usize)
+            .unwrap()
+            .contains("Tell a trusted adult")
+    );
+    send(&mut app, vec![Msg::Click(Target::Item(1))]);
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("(•) 2. Tell a trusted adult"), "{screen}");
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    // In the chat a click marks the message clicked, and again unmarks it.
+    let row = drawn_at(&app, Target::Item(1)).y;
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen
+            .lines()
+            .nth(row as usize)
+            .unwrap()
+            .contains("gg, see you"),
+        "{screen}"
+    );
+    send(&mut app, vec![Msg::Click(Target::Item(1))]);
+    assert!(render_to_string(&app, 80, 24).contains("[⚑] 2. StarPlayer_12: gg"));
+    send(&mut app, vec![Msg::Click(Target::Item(1))]);
+    assert!(render_to_string(&app, 80, 24).contains("[ ] 2. StarPlayer_12: gg"));
+}
+
+#[test]
+fn a_click_on_a_name_opens_that_students_lessons() {
+    use mehfooz::tui::app::Target;
+    let catalog = catalog();
+    let mut app = App::new(&catalog, class(), None);
+    let row = drawn_at(&app, Target::Student(1)).y;
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen.lines().nth(row as usize).unwrap().contains("Bilal"),
+        "{screen}"
+    );
+    send(&mut app, vec![Msg::Click(Target::Student(1))]);
+    assert!(render_to_string(&app, 80, 24).contains("Lessons for Bilal"));
+}

@@ -266,3 +266,38 @@ fn a_dumb_terminal_gets_plain_mode_or_a_clear_message() {
     );
     let _ = terminal.child.wait();
 }
+
+/// A click in a real terminal (an SGR mouse report, as xterm sends it) chooses the
+/// choice under it; the mouse is handed back when the app ends.
+#[test]
+fn a_click_in_a_real_terminal_chooses_the_answer_under_it() {
+    let data = tempfile::tempdir().unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let script = format!(
+        "'{app}' play screens --student Ayesha --lessons tests/screens --data-dir '{}'; code=$?; echo; echo EXITED $code; sleep 1",
+        data.path().display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for("Not everyone is who they say");
+    terminal.keys("\r");
+    terminal.wait_for("Bilal, 11, asks you");
+    let row = terminal
+        .screen()
+        .lines()
+        .position(|l| l.contains("2. Tell a trusted adult"))
+        .expect("the choice is drawn");
+    // Press and release the left button on it (rows and columns count from 1).
+    terminal.keys(&format!("\x1b[<0;20;{}M\x1b[<0;20;{}m", row + 1, row + 1));
+    terminal.wait_for("(•) 2. Tell a trusted adult");
+    terminal.keys("\r");
+    terminal.wait_for("Correct!");
+    terminal.keys("\x03");
+    terminal.wait_for_output("EXITED 0");
+    let output = String::from_utf8_lossy(&terminal.raw.lock().unwrap()).to_string();
+    let on = output.find("\x1b[?1000h").expect("the mouse was asked for");
+    assert!(
+        output[on..].contains("\x1b[?1000l"),
+        "the mouse was not handed back"
+    );
+    let _ = terminal.child.wait();
+}

@@ -89,9 +89,24 @@ pub enum Effect {
     },
 }
 
+/// Something a click can reach, as the view drew it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Student(usize),
+    /// A lesson, by its place in the list shown.
+    Lesson(usize),
+    /// A choice or a markable message, numbered as the child's number keys count them
+    /// (from 0).
+    Item(usize),
+}
+
 /// What happens to the app.
 pub enum Msg {
     Key(Action),
+    /// A click (or a tap) on something the view drew.
+    Click(Target),
+    /// The mouse wheel: lines to scroll, up when negative.
+    Wheel(i8),
     /// A character typed while entering a name.
     Char(char),
     Backspace,
@@ -146,6 +161,40 @@ impl<'c> App<'c> {
                     return Vec::new();
                 }
                 self.key(action, rng)
+            }
+            Msg::Click(target) => {
+                self.notice = None;
+                if self.help.is_some() || self.is_typing() {
+                    return Vec::new();
+                }
+                // A click does what choosing with the keys and pressing Enter (for a
+                // name or a lesson) or a number (for a choice or a message) does.
+                let action = match (&mut self.screen, target) {
+                    (Screen::Students(s), Target::Student(i)) if s.asking.is_none() => {
+                        s.selected = i;
+                        Action::Confirm
+                    }
+                    (Screen::Lessons(l), Target::Lesson(i)) => {
+                        l.selected = i;
+                        Action::Confirm
+                    }
+                    (Screen::Player(_), Target::Item(i)) => Action::Number(i),
+                    _ => return Vec::new(),
+                };
+                self.key(action, rng)
+            }
+            Msg::Wheel(lines) => {
+                let up = lines < 0;
+                match (&mut self.help, &mut self.screen) {
+                    (Some(scroll), _) => *scroll = step(*scroll, lines),
+                    // Scrolling never chooses an answer: it moves the text only.
+                    (None, Screen::Player(player)) => player.scroll = step(player.scroll, lines),
+                    (None, _) => {
+                        let action = if up { Action::Up } else { Action::Down };
+                        return self.key(action, rng);
+                    }
+                }
+                Vec::new()
             }
             Msg::Char(c) => {
                 if let Screen::Students(StudentsScreen {
@@ -616,6 +665,11 @@ impl<'c> Player<'c> {
 fn close_names(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     strsim::levenshtein(&a, &b) <= 1 || strsim::normalized_levenshtein(&a, &b) >= 0.75
+}
+
+/// A scroll position moved by `lines` (up when negative).
+fn step(scroll: u16, lines: i8) -> u16 {
+    scroll.saturating_add_signed(lines.into())
 }
 
 fn toggle(set: &mut BTreeSet<usize>, item: usize) {

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, MouseButton, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 use ratatui::{DefaultTerminal, Terminal};
 
@@ -39,6 +41,7 @@ struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
         ratatui::restore();
         let _ = execute!(io::stdout(), Show);
     }
@@ -62,11 +65,13 @@ pub fn run(start: Start) -> io::Result<()> {
     std::panic::set_hook(Box::new(move |info| {
         // ratatui's hook (inside `previous`) leaves raw mode and the alternate screen;
         // the cursor is shown before the message is printed.
-        let _ = execute!(io::stdout(), Show);
+        let _ = execute!(io::stdout(), DisableMouseCapture, Show);
         previous(info);
     }));
     let _guard = TerminalGuard;
     restore_on_signals()?;
+    // Children used to tablets click; the keyboard stays complete without it.
+    execute!(io::stdout(), EnableMouseCapture)?;
     let result = event_loop(&mut terminal, start);
     drop(_guard);
     let _ = io::stdout().flush();
@@ -81,6 +86,7 @@ fn restore_on_signals() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
             ratatui::restore();
             let _ = execute!(io::stdout(), Show);
             std::process::exit(128 + signal);
@@ -165,8 +171,9 @@ fn run_app(
     let mut rng = rand::rng();
     // Lets the real-terminal tests prove a panic leaves the terminal usable.
     let panic_on_key = std::env::var_os("MEHFOOZ_TEST_PANIC").is_some();
+    let mut targets = Vec::new();
     while !app.quit {
-        terminal.draw(|frame| view::draw(frame, app, theme))?;
+        terminal.draw(|frame| targets = view::draw_with_targets(frame, app, theme))?;
         // Blocks until something happens: no work while the child reads.
         if let Some(watch) = watch {
             while !event::poll(WATCH_EVERY)? {
@@ -175,7 +182,7 @@ fn run_app(
                 }
             }
         }
-        let msg = message(event::read()?, app.is_typing());
+        let msg = message(event::read()?, app.is_typing(), &targets);
         if let Some(msg) = msg {
             if panic_on_key {
                 panic!("MEHFOOZ_TEST_PANIC is set: stopping on the first key, on purpose");
@@ -187,15 +194,32 @@ fn run_app(
     Ok(Outcome::Quit)
 }
 
-/// What a terminal event means to the app. Key releases (sent by Windows terminals) are
-/// ignored so that one press is one action; a resize needs no message, just a redraw.
-fn message(event: Event, typing: bool) -> Option<Msg> {
-    let Event::Key(key) = event else {
-        return None;
+/// What a terminal event means to the app. Only key presses count (Windows terminals
+/// also send releases and repeats); a click counts on what the last frame drew there
+/// (`targets`); a resize needs no message, just a redraw.
+fn message(
+    event: Event,
+    typing: bool,
+    targets: &[(ratatui::layout::Rect, app::Target)],
+) -> Option<Msg> {
+    let key = match event {
+        Event::Key(key) if key.is_press() => key,
+        Event::Mouse(mouse) => {
+            return match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    let at = ratatui::layout::Position::new(mouse.column, mouse.row);
+                    targets
+                        .iter()
+                        .find(|(area, _)| area.contains(at))
+                        .map(|(_, target)| Msg::Click(*target))
+                }
+                MouseEventKind::ScrollUp => Some(Msg::Wheel(-3)),
+                MouseEventKind::ScrollDown => Some(Msg::Wheel(3)),
+                _ => None,
+            };
+        }
+        _ => return None,
     };
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
     if typing {
         match key.code {
             KeyCode::Char(c) if !key.modifiers.contains(event::KeyModifiers::CONTROL) => {
@@ -243,6 +267,7 @@ pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -
     let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;
     restore_on_signals()?;
+    execute!(io::stdout(), EnableMouseCapture)?;
     let mut rng = rand::rng();
     let mut reloaded = false;
     // Where the teacher was, kept in memory across reloads: progress is only saved once
@@ -333,7 +358,7 @@ fn show_problems(
             }
         }
         if let Event::Key(key) = event::read()?
-            && key.kind != KeyEventKind::Release
+            && key.is_press()
         {
             match keys::action(key) {
                 Some(keys::Action::Back | keys::Action::Quit) => return Ok(Outcome::Quit),
@@ -389,7 +414,7 @@ pub fn render_to_string(app: &App, width: u16, height: u16) -> String {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::{KeyEvent, KeyEventState, KeyModifiers};
+    use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
     use super::*;
 
@@ -404,18 +429,52 @@ mod tests {
 
     #[test]
     fn a_key_release_never_counts_as_a_press() {
-        let press = message(key(KeyCode::Enter, KeyEventKind::Press), false);
+        let press = message(key(KeyCode::Enter, KeyEventKind::Press), false, &[]);
         assert!(matches!(press, Some(Msg::Key(keys::Action::Confirm))));
-        assert!(message(key(KeyCode::Enter, KeyEventKind::Release), false).is_none());
-        assert!(message(key(KeyCode::Char('a'), KeyEventKind::Release), true).is_none());
+        assert!(message(key(KeyCode::Enter, KeyEventKind::Release), false, &[]).is_none());
+        assert!(message(key(KeyCode::Char('a'), KeyEventKind::Release), true, &[]).is_none());
     }
 
     #[test]
     fn letters_are_typed_into_a_name_not_taken_as_commands() {
-        let typed = message(key(KeyCode::Char('q'), KeyEventKind::Press), true);
+        let typed = message(key(KeyCode::Char('q'), KeyEventKind::Press), true, &[]);
         assert!(matches!(typed, Some(Msg::Char('q'))));
-        let command = message(key(KeyCode::Char('q'), KeyEventKind::Press), false);
+        let command = message(key(KeyCode::Char('q'), KeyEventKind::Press), false, &[]);
         assert!(matches!(command, Some(Msg::Key(keys::Action::Back))));
-        assert!(message(Event::Resize(80, 24), false).is_none());
+        assert!(message(Event::Resize(80, 24), false, &[]).is_none());
+    }
+}
+
+#[cfg(test)]
+mod mouse_tests {
+    use ratatui::crossterm::event::{KeyModifiers, MouseEvent};
+    use ratatui::layout::Rect;
+
+    use super::*;
+    use app::Target;
+
+    fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn a_click_counts_on_what_was_drawn_there_and_the_wheel_scrolls() {
+        let targets = [(Rect::new(2, 5, 40, 2), Target::Item(1))];
+        let down = MouseEventKind::Down(MouseButton::Left);
+        assert!(matches!(
+            message(mouse(down, 10, 6), false, &targets),
+            Some(Msg::Click(Target::Item(1)))
+        ));
+        assert!(message(mouse(down, 10, 7), false, &targets).is_none());
+        assert!(message(mouse(MouseEventKind::Moved, 10, 6), false, &targets).is_none());
+        assert!(matches!(
+            message(mouse(MouseEventKind::ScrollDown, 0, 0), false, &targets),
+            Some(Msg::Wheel(3))
+        ));
     }
 }

@@ -9,7 +9,8 @@ use ratatui::widgets::{
 };
 
 use super::app::{
-    App, LessonsScreen, Player, Screen, StudentsScreen, TeacherScreen, lesson_progress, lessons_for,
+    App, LessonsScreen, Player, Screen, StudentsScreen, Target, TeacherScreen, lesson_progress,
+    lessons_for,
 };
 use super::keys::{self, Binding};
 use super::theme::Theme;
@@ -24,6 +25,18 @@ pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_with_targets(frame, app, theme);
+}
+
+/// Draws a frame and says where on it each thing a click can reach was drawn: the loop
+/// keeps this to turn a click into a `Msg::Click`, so `update` never sees screen rows.
+pub fn draw_with_targets(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<(Rect, Target)> {
+    let mut targets = Vec::new();
+    draw_into(frame, app, theme, &mut targets);
+    targets
+}
+
+fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rect, Target)>) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
@@ -75,9 +88,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     .areas(area);
     draw_header(frame, header, &right, theme);
     match &app.screen {
-        Screen::Students(s) => draw_students(frame, body, app, s, theme),
-        Screen::Lessons(l) => draw_lessons(frame, body, app, l, theme),
-        Screen::Player(p) => draw_player(frame, body, p, theme),
+        Screen::Students(s) => draw_students(frame, body, app, s, theme, targets),
+        Screen::Lessons(l) => draw_lessons(frame, body, app, l, theme, targets),
+        Screen::Player(p) => draw_player(frame, body, p, theme, targets),
         Screen::Teacher(t) => draw_teacher(frame, body, t, theme),
     }
     if let Some(text) = &app.notice {
@@ -89,6 +102,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         );
     }
     if let Some(scroll) = app.help {
+        // Help covers the screen: nothing under it can be clicked.
+        targets.clear();
         draw_help(frame, body, app, scroll, theme);
     }
     frame.render_widget(Paragraph::new(bar_lines), bar);
@@ -162,7 +177,14 @@ fn panel<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
         .title(title.into().style(theme.title))
 }
 
-fn draw_students(frame: &mut Frame, area: Rect, app: &App, screen: &StudentsScreen, theme: &Theme) {
+fn draw_students(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    screen: &StudentsScreen,
+    theme: &Theme,
+    targets: &mut Vec<(Rect, Target)>,
+) {
     let [intro, list] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
     let lessons = app.catalog.lessons.len();
     frame.render_widget(
@@ -225,6 +247,7 @@ fn draw_students(frame: &mut Frame, area: Rect, app: &App, screen: &StudentsScre
     ));
     let inner = block.inner(list);
     let scroll = scroll_to(screen.selected, inner.height);
+    targets.extend(rows(inner, scroll, lines.len()).map(|(row, i)| (row, Target::Student(i))));
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), list);
 }
 
@@ -239,12 +262,35 @@ fn choice_line(selected: bool, text: String, theme: &Theme) -> Line<'static> {
     }
 }
 
+/// The rows of a list scrolled by `scroll` that show in `inner`, with the index of the
+/// item on each.
+fn rows(inner: Rect, scroll: u16, items: usize) -> impl Iterator<Item = (Rect, usize)> {
+    (scroll as usize..items)
+        .take(inner.height as usize)
+        .enumerate()
+        .map(move |(row, i)| {
+            let rect = Rect {
+                y: inner.y + row as u16,
+                height: 1,
+                ..inner
+            };
+            (rect, i)
+        })
+}
+
 /// The first row to show so that row `index` is visible in `height` rows.
 fn scroll_to(index: usize, height: u16) -> u16 {
     (index as u16).saturating_sub(height.saturating_sub(1))
 }
 
-fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen, theme: &Theme) {
+fn draw_lessons(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    screen: &LessonsScreen,
+    theme: &Theme,
+    targets: &mut Vec<(Rect, Target)>,
+) {
     let [class, filter, list, detail] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -330,6 +376,7 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
         ));
     }
     frame.render_widget(Paragraph::new(lines).block(block), list);
+    targets.extend(rows(inner, scroll, shown.len()).map(|(row, i)| (row, Target::Lesson(i))));
     if (scroll as usize) + (inner.height as usize) < shown.len() {
         more_below(frame, list, theme);
     }
@@ -376,7 +423,15 @@ fn bar(ratio: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(full), "░".repeat(width - full))
 }
 
-fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
+fn draw_player(
+    frame: &mut Frame,
+    area: Rect,
+    player: &Player,
+    theme: &Theme,
+    targets: &mut Vec<(Rect, Target)>,
+) {
+    // Where each choice or message starts and ends among the lines, for clicks.
+    let mut items: Vec<(usize, usize, usize)> = Vec::new();
     let session = &player.run.session;
     let lesson = session.lesson();
     let step = if session.is_finished() {
@@ -448,7 +503,9 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
                             Span::styled(if selected { " ▶" } else { "  " }, theme.key),
                             Span::styled(format!(" {mark} {}. ", i + 1), style),
                         ];
+                        let start = lines.len();
                         lines.extend(hang(lead, &choice.text, style, inner.width));
+                        items.push((start, lines.len(), i));
                     }
                     if player.show_hint
                         && let Some(hint) = &question.hint
@@ -510,7 +567,11 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
                     Span::styled(format!("{mark} {}. ", number + 1), style),
                     Span::styled(format!("{}: ", chat.with), theme.them),
                 ];
+                let start = lines.len();
                 lines.extend(hang(lead, &message.text, style, inner.width));
+                if feedback.is_none() {
+                    items.push((start, lines.len(), number));
+                }
                 if feedback.is_some() {
                     let (sign, style) = match (message.red_flag, picked) {
                         (true, true) => ("✓", theme.right),
@@ -569,6 +630,24 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
         None => player.scroll.min(max_scroll),
     };
     frame.render_widget(paragraph.scroll((scroll, 0)), inner);
+    let row_of = |line: usize| {
+        Paragraph::new(Text::from(lines[..line].to_vec()))
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width) as u16
+    };
+    for (start, end, item) in items {
+        let (top, bottom) = (row_of(start), row_of(end));
+        let top = top.max(scroll) - scroll;
+        let bottom = bottom.saturating_sub(scroll).min(inner.height);
+        if top < bottom {
+            let rect = Rect {
+                y: inner.y + top,
+                height: bottom - top,
+                ..inner
+            };
+            targets.push((rect, Target::Item(item)));
+        }
+    }
     if scroll < max_scroll {
         more_below(frame, area, theme);
     }
