@@ -102,6 +102,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set or clear the teacher PIN, asked before the teacher view, report and reset.
+    Pin {
+        #[command(subcommand)]
+        action: PinAction,
+    },
     /// Take one lesson as one student.
     Play {
         /// The lesson's id (see `mehfooz list`).
@@ -114,6 +119,14 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PinAction {
+    /// Set a PIN (read from standard input, twice), replacing the one set before.
+    Set,
+    /// Remove the PIN: the teacher view, report and reset are open again.
+    Clear,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -170,6 +183,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             lesson,
             yes,
         }) => reset(&setup, student, lesson.as_deref(), *yes),
+        Some(Command::Pin { action }) => pin_command(&setup, action),
         None => {
             let catalog = setup.catalog();
             let store = open_store(setup.data_dir.as_deref())?;
@@ -252,8 +266,14 @@ impl Setup {
         student: Option<String>,
         lesson: Option<String>,
     ) -> tui::Start<'c> {
+        let teacher_pin = crate::pin::load(store.dir()).unwrap_or_else(|e| {
+            // An unreadable PIN file must not open the teacher view to anyone.
+            eprintln!("mehfooz: {e}");
+            Some(String::new())
+        });
         tui::Start {
             catalog,
+            teacher_pin,
             store,
             region: self.region.clone(),
             student,
@@ -497,6 +517,7 @@ fn report(
     lesson: Option<&str>,
     output: Option<&Path>,
 ) -> Result<ExitCode, String> {
+    ask_pin(setup, "nothing was shown")?;
     let catalog = setup.catalog();
     let lessons: Vec<&Lesson> = match lesson {
         Some(id) => vec![
@@ -546,6 +567,61 @@ fn report(
     Ok(ExitCode::SUCCESS)
 }
 
+/// One line typed after `prompt` (on standard error, so a report's output stays clean).
+fn read_secret(prompt: &str) -> Result<String, String> {
+    eprint!("{prompt}");
+    let _ = io::stderr().flush();
+    let mut line = String::new();
+    io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| e.to_string())?;
+    Ok(line.trim().to_string())
+}
+
+/// When the data folder has a teacher PIN, asks for it; a wrong one stops the command.
+fn ask_pin(setup: &Setup, otherwise: &str) -> Result<(), String> {
+    let dir = Store::default_dir(setup.data_dir.as_deref());
+    let Some(hash) = crate::pin::load(&dir)? else {
+        return Ok(());
+    };
+    let typed = read_secret("Teacher PIN: ")?;
+    if crate::pin::verify(&hash, &typed) {
+        Ok(())
+    } else {
+        Err(format!("that is not the teacher PIN, so {otherwise}"))
+    }
+}
+
+fn pin_command(setup: &Setup, action: &PinAction) -> Result<ExitCode, String> {
+    let store = open_store(setup.data_dir.as_deref())?;
+    let dir = store.dir();
+    match action {
+        PinAction::Set => {
+            ask_pin(setup, "the PIN was not changed")?;
+            let pin = read_secret("New teacher PIN: ")?;
+            if let Some(problem) = crate::pin::too_short(&pin) {
+                return Err(problem);
+            }
+            if read_secret("The same PIN again: ")? != pin {
+                return Err("the two PINs differ; the PIN was not changed".into());
+            }
+            crate::pin::set(dir, &pin)?;
+            println!(
+                "The teacher PIN is set. It is asked before the teacher view, report and reset."
+            );
+        }
+        PinAction::Clear => {
+            ask_pin(setup, "the PIN was not cleared")?;
+            if crate::pin::clear(dir)? {
+                println!("The teacher PIN is cleared.");
+            } else {
+                println!("There was no teacher PIN to clear.");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The name of the student in the data folder that `typed` means (see
 /// `progress::same_name`), or `typed` tidied if there is none.
 fn known_name(store: &progress::Store, typed: &str) -> String {
@@ -566,6 +642,7 @@ fn reset(
     yes: bool,
 ) -> Result<ExitCode, String> {
     let store = open_store(setup.data_dir.as_deref())?;
+    ask_pin(setup, "nothing was changed")?;
     let name = known_name(&store, student);
     let what = match lesson {
         Some(id) => format!("{name}'s progress in \"{id}\""),

@@ -105,6 +105,9 @@ pub fn is_this_you(known: &str) -> String {
 pub const IS_THIS_YOU_KEYS: &str =
     "Press y if it is you, n if you are someone new, or Esc to change what you typed.";
 
+/// Said when the teacher PIN typed is not the one set.
+pub const WRONG_PIN: &str = "That is not the teacher PIN.";
+
 pub fn score_line(percent: u32, pass_percent: u32, passed: bool) -> String {
     if passed {
         format!("You scored {percent}%. You passed! (The pass mark is {pass_percent}%.)")

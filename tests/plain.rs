@@ -572,3 +572,49 @@ fn output_piped_into_a_reader_that_stops_ends_quietly() {
     assert!(!stderr.contains("Broken pipe"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn a_teacher_pin_guards_report_and_reset_and_is_kept_only_as_a_hash() {
+    let data = data_dir();
+    play_good(data.path(), LESSON, "Hira", "\n2\nq\n");
+    let out = run(mehfooz(data.path())
+        .args(["pin", "set"])
+        .write_stdin("2468\n2468\n"));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    let kept = fs::read_to_string(data.path().join("teacher-pin.txt")).unwrap();
+    assert!(
+        kept.starts_with("$argon2") && !kept.contains("2468"),
+        "{kept}"
+    );
+
+    let out = run(mehfooz(data.path()).arg("report").write_stdin("1111\n"));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("not the teacher PIN, so nothing was shown"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.contains("Hira"), "{}", out.stdout);
+    let out = run(mehfooz(data.path()).arg("report").write_stdin("2468\n"));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("Hira"), "{}", out.stdout);
+
+    let out = run(mehfooz(data.path())
+        .args(["reset", "--student", "Hira", "--yes"])
+        .write_stdin("1111\n"));
+    assert!(out.stderr.contains("nothing was changed"), "{}", out.stderr);
+    assert!(
+        !only_student_json(data.path())["lessons"]
+            .as_object()
+            .unwrap()
+            .is_empty()
+    );
+
+    let out = run(mehfooz(data.path())
+        .args(["pin", "clear"])
+        .write_stdin("2468\n"));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let out = run(mehfooz(data.path()).arg("report").write_stdin(""));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}

@@ -733,3 +733,26 @@ fn a_click_on_a_name_opens_that_students_lessons() {
     send(&mut app, vec![Msg::Click(Target::Student(1))]);
     assert!(render_to_string(&app, 80, 24).contains("Lessons for Bilal"));
 }
+
+#[test]
+fn the_teacher_view_asks_for_the_pin_when_one_is_set() {
+    let catalog = catalog();
+    let mut app = App::new(&catalog, class(), None);
+    app.teacher_pin = Some(mehfooz::pin::hash("2468").unwrap());
+    let typed = |app: &mut App, pin: &str| {
+        send(app, keys(&[Action::Teacher]));
+        let screen = render_to_string(app, 80, 24);
+        assert!(screen.contains("Teacher PIN"), "{screen}");
+        send(app, pin.chars().map(Msg::Char).collect());
+        let screen = render_to_string(app, 80, 24);
+        assert!(!screen.contains(pin), "the PIN is shown:\n{screen}");
+        send(app, keys(&[Action::Confirm]));
+        render_to_string(app, 80, 24)
+    };
+    let screen = typed(&mut app, "1357");
+    assert!(screen.contains("That is not the teacher PIN."), "{screen}");
+    assert!(screen.contains("Who is learning today?"), "{screen}");
+    let screen = typed(&mut app, "2468");
+    assert!(screen.contains("Teacher"), "{screen}");
+    assert!(!screen.contains("Who is learning today?"), "{screen}");
+}

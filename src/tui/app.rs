@@ -26,6 +26,8 @@ pub struct App<'c> {
     /// a child who chose their ages does not choose again after every lesson.
     pub ages: Option<(u32, u32)>,
     pub quit: bool,
+    /// The teacher PIN's hash, when one is set: asked before the teacher view.
+    pub teacher_pin: Option<String>,
     /// A teacher's preview: leaving the lesson ends it (there is no class to go back
     /// to), and help shows where each help line comes from.
     pub preview: bool,
@@ -45,6 +47,8 @@ pub struct StudentsScreen {
     /// A typed name close to one in the class, asking "Is this you?": what was typed,
     /// and the name it is close to.
     pub asking: Option<(String, String)>,
+    /// The teacher PIN being typed, before the teacher view opens.
+    pub pin: Option<String>,
 }
 
 /// How the class is doing, for the teacher: the same report as `mehfooz report`.
@@ -127,6 +131,7 @@ impl<'c> App<'c> {
                 selected: 0,
                 typing: None,
                 asking: None,
+                pin: None,
             }),
             help: None,
             notice: None,
@@ -134,6 +139,7 @@ impl<'c> App<'c> {
             ages: None,
             quit: false,
             preview: false,
+            teacher_pin: None,
         }
     }
 
@@ -197,7 +203,11 @@ impl<'c> App<'c> {
                 Vec::new()
             }
             Msg::Char(c) => {
-                if let Screen::Students(StudentsScreen {
+                if let Screen::Students(StudentsScreen { pin: Some(pin), .. }) = &mut self.screen {
+                    if pin.chars().count() < 64 {
+                        pin.push(c);
+                    }
+                } else if let Screen::Students(StudentsScreen {
                     typing: Some(name), ..
                 }) = &mut self.screen
                     && name.chars().count() < progress::MAX_NAME_CHARS
@@ -208,7 +218,9 @@ impl<'c> App<'c> {
                 Vec::new()
             }
             Msg::Backspace => {
-                if let Screen::Students(StudentsScreen {
+                if let Screen::Students(StudentsScreen { pin: Some(pin), .. }) = &mut self.screen {
+                    pin.pop();
+                } else if let Screen::Students(StudentsScreen {
                     typing: Some(name), ..
                 }) = &mut self.screen
                 {
@@ -252,7 +264,7 @@ impl<'c> App<'c> {
             Screen::Students(StudentsScreen {
                 typing: Some(_),
                 ..
-            })
+            }) | Screen::Students(StudentsScreen { pin: Some(_), .. })
         )
     }
 
@@ -271,6 +283,25 @@ impl<'c> App<'c> {
         let catalog = self.catalog;
         match &mut self.screen {
             Screen::Students(screen) => {
+                if let Some(pin) = &screen.pin {
+                    match action {
+                        Action::Confirm => {
+                            let right = self
+                                .teacher_pin
+                                .as_deref()
+                                .is_some_and(|hash| crate::pin::verify(hash, pin));
+                            screen.pin = None;
+                            if right {
+                                self.open_teacher_view();
+                            } else {
+                                self.notice = Some(strings::WRONG_PIN.into());
+                            }
+                        }
+                        Action::Back => screen.pin = None,
+                        _ => {}
+                    }
+                    return Vec::new();
+                }
                 if let Some((typed, known)) = &screen.asking {
                     let load = match action {
                         Action::Yes | Action::Confirm => known.clone(),
@@ -322,22 +353,11 @@ impl<'c> App<'c> {
                     Action::Up => screen.selected = screen.selected.saturating_sub(1),
                     Action::Down => screen.selected = (screen.selected + 1).min(rows - 1),
                     Action::New => screen.typing = Some(String::new()),
-                    Action::Teacher => {
-                        // The lessons somebody has started; all of them before anyone has.
-                        let started =
-                            |l: &&Lesson| self.class.iter().any(|s| s.record(&l.id).is_some());
-                        let all: Vec<&Lesson> = catalog.lessons.iter().map(|e| &e.lesson).collect();
-                        let lessons: Vec<&Lesson> = if all.iter().any(started) {
-                            all.into_iter().filter(started).collect()
-                        } else {
-                            all
-                        };
-                        self.screen = Screen::Teacher(TeacherScreen {
-                            report: class_report(&lessons, &self.class),
-                            row: 0,
-                            column: 0,
-                        });
+                    // Classmates' results are for the teacher: a PIN first, if one is set.
+                    Action::Teacher if self.teacher_pin.is_some() => {
+                        screen.pin = Some(String::new());
                     }
+                    Action::Teacher => self.open_teacher_view(),
                     Action::Confirm if screen.selected >= self.class.len() => {
                         screen.typing = Some(String::new());
                     }
@@ -366,6 +386,7 @@ impl<'c> App<'c> {
                             selected: 0,
                             typing: None,
                             asking: None,
+                            pin: None,
                         });
                     }
                     _ => {}
@@ -404,6 +425,7 @@ impl<'c> App<'c> {
                             selected,
                             typing: None,
                             asking: None,
+                            pin: None,
                         });
                     }
                     _ => {}
@@ -427,6 +449,22 @@ impl<'c> App<'c> {
                 effects
             }
         }
+    }
+
+    fn open_teacher_view(&mut self) {
+        // The lessons somebody has started; all of them before anyone has.
+        let started = |l: &&Lesson| self.class.iter().any(|s| s.record(&l.id).is_some());
+        let all: Vec<&Lesson> = self.catalog.lessons.iter().map(|e| &e.lesson).collect();
+        let lessons: Vec<&Lesson> = if all.iter().any(started) {
+            all.into_iter().filter(started).collect()
+        } else {
+            all
+        };
+        self.screen = Screen::Teacher(TeacherScreen {
+            report: class_report(&lessons, &self.class),
+            row: 0,
+            column: 0,
+        });
     }
 
     /// Starts or carries on a lesson for a student (also used when the app is opened on

@@ -91,6 +91,8 @@ pub const IS_THIS_YOU: &[Binding] = &[
     bind("Esc", "change the name"),
 ];
 
+pub const TEACHER_PIN: &[Binding] = &[bind("Enter", "open"), bind("Esc", "cancel")];
+
 pub const TYPING: &[Binding] = &[bind("Enter", "done"), bind("Esc", "cancel")];
 
 pub const LESSONS: &[Binding] = &[
@@ -174,6 +176,7 @@ pub const TEACHER: &[Binding] = &[
 pub const SCREENS: &[(&str, &[Binding])] = &[
     ("choosing your name", STUDENTS),
     ("typing a new name", TYPING),
+    ("the teacher PIN", TEACHER_PIN),
     ("\"Is this you?\"", IS_THIS_YOU),
     ("choosing a lesson", LESSONS),
     ("a page", PAGE),

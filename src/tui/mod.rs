@@ -25,6 +25,8 @@ use theme::Theme;
 /// What the app opens with.
 pub struct Start<'c> {
     pub catalog: &'c Catalog,
+    /// The teacher PIN's hash, when one is set.
+    pub teacher_pin: Option<String>,
     pub store: Store,
     pub region: Option<String>,
     /// Go straight to this student (and lesson), as `mehfooz play` does.
@@ -104,6 +106,7 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
     let mut rng = rand::rng();
     let (class, unreadable) = start.store.students();
     let mut app = App::new(start.catalog, class, start.region.clone());
+    app.teacher_pin = start.teacher_pin.clone();
     if !unreadable.is_empty() {
         app.notice = Some(format!(
             "{} progress file{} in {} could not be read; they are left as they are.",

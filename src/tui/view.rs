@@ -60,7 +60,9 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
     let (right, bindings) = match &app.screen {
         Screen::Students(s) => (
             String::new(),
-            if s.asking.is_some() {
+            if s.pin.is_some() {
+                keys::TEACHER_PIN
+            } else if s.asking.is_some() {
                 keys::IS_THIS_YOU
             } else if s.typing.is_some() {
                 keys::TYPING
@@ -196,6 +198,22 @@ fn draw_students(
         intro,
     );
     let block = panel(" Who is learning today? ", theme);
+    if let Some(pin) = &screen.pin {
+        let lines = vec![
+            Line::from(""),
+            Line::from(" Teacher PIN, then Enter:"),
+            Line::from(""),
+            Line::from(vec![
+                Span::raw("   "),
+                Span::styled(
+                    format!("{}_", "*".repeat(pin.chars().count())),
+                    theme.selected,
+                ),
+            ]),
+        ];
+        frame.render_widget(Paragraph::new(lines).block(block), list);
+        return;
+    }
     if let Some((_, known)) = &screen.asking {
         let lines = vec![
             Line::from(""),
