@@ -230,7 +230,7 @@ impl Setup {
         lessons.extend(cli.lessons.iter().cloned());
         let colour = match settings.theme {
             ThemeChoice::Colour => Theme::from_env(),
-            ThemeChoice::Plain => Theme::monochrome(),
+            ThemeChoice::Plain => Theme::monochrome().for_locale(),
         };
         Ok(Setup {
             lessons,

@@ -756,3 +756,30 @@ fn the_teacher_view_asks_for_the_pin_when_one_is_set() {
     assert!(screen.contains("Teacher"), "{screen}");
     assert!(!screen.contains("Who is learning today?"), "{screen}");
 }
+
+#[test]
+fn a_terminal_that_is_not_utf_8_gets_ascii_borders_and_marks() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&TO_THE_CHAT));
+    send(&mut app, keys(&[Action::Number(0), Action::Confirm]));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| {
+            mehfooz::tui::view::draw(frame, &app, &mehfooz::tui::theme::Theme::monochrome());
+            mehfooz::tui::view::ascii_only(frame.buffer_mut());
+        })
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(screen.is_ascii(), "{screen}");
+    assert!(screen.contains("+ Online friends"), "{screen}");
+    assert!(
+        screen.contains("| Question 2 of 2: a pretend chat"),
+        "{screen}"
+    );
+    assert!(screen.contains("[!] 1. StarPlayer_12"), "{screen}");
+    assert!(
+        screen.contains("v Red flag, and you spotted it."),
+        "{screen}"
+    );
+}

@@ -301,3 +301,24 @@ fn a_click_in_a_real_terminal_chooses_the_answer_under_it() {
     );
     let _ = terminal.child.wait();
 }
+
+#[test]
+fn a_locale_that_is_not_utf_8_gets_ascii_borders() {
+    let data = tempfile::tempdir().unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let script = format!(
+        "LC_ALL=C '{app}' play screens --student Ayesha --lessons tests/screens --data-dir '{}'; code=$?; echo; echo EXITED $code; sleep 1",
+        data.path().display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for("| Not everyone is who they say");
+    terminal.wait_for("+ Online friends");
+    terminal.keys("\x03");
+    terminal.wait_for_output("EXITED 0");
+    let output = String::from_utf8_lossy(&terminal.raw.lock().unwrap()).to_string();
+    assert!(
+        !output.contains('╭') && !output.contains('│'),
+        "box drawing was sent"
+    );
+    let _ = terminal.child.wait();
+}

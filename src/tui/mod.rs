@@ -176,7 +176,12 @@ fn run_app(
     let panic_on_key = std::env::var_os("MEHFOOZ_TEST_PANIC").is_some();
     let mut targets = Vec::new();
     while !app.quit {
-        terminal.draw(|frame| targets = view::draw_with_targets(frame, app, theme))?;
+        terminal.draw(|frame| {
+            targets = view::draw_with_targets(frame, app, theme);
+            if theme.ascii {
+                view::ascii_only(frame.buffer_mut());
+            }
+        })?;
         // Blocks until something happens: no work while the child reads.
         if let Some(watch) = watch {
             while !event::poll(WATCH_EVERY)? {
@@ -351,7 +356,10 @@ fn show_problems(
                 watch.is_some(),
                 scroll,
                 theme,
-            )
+            );
+            if theme.ascii {
+                view::ascii_only(frame.buffer_mut());
+            }
         })?;
         if let Some(watch) = watch {
             while !event::poll(WATCH_EVERY)? {

@@ -18,6 +18,9 @@ pub struct Theme {
     pub gauge: Style,
     pub them: Style,
     pub me: Style,
+    /// Draw with ASCII only (borders, marks, arrows), for a terminal whose locale is not
+    /// UTF-8, where the box-drawing characters would come out as mojibake.
+    pub ascii: bool,
 }
 
 impl Theme {
@@ -26,7 +29,18 @@ impl Theme {
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let term = std::env::var("TERM").ok();
-        Theme::choose(no_color, term.as_deref())
+        Theme::choose(no_color, term.as_deref()).for_locale()
+    }
+
+    /// This theme, drawn in ASCII when the locale says the terminal is not UTF-8.
+    pub fn for_locale(self) -> Theme {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
+        Theme {
+            ascii: !utf8_locale(locale.as_deref()),
+            ..self
+        }
     }
 
     /// The decision behind `from_env`. No `TERM` at all is how Windows consoles run, and
@@ -76,6 +90,7 @@ impl Theme {
             gauge: Style::new().fg(Color::Green),
             them: Style::new().fg(Color::LightMagenta).add_modifier(bold),
             me: Style::new().fg(Color::LightBlue).add_modifier(bold),
+            ascii: false,
         }
     }
 
@@ -95,8 +110,22 @@ impl Theme {
             gauge: Style::new(),
             them: bold,
             me: bold,
+            ascii: false,
         }
     }
+}
+
+/// Whether a locale (the first of LC_ALL, LC_CTYPE, LANG that is set) means UTF-8. None
+/// set counts as UTF-8: that is how Windows consoles and most systems today run, and a
+/// wrong guess there costs more than ASCII borders do.
+pub fn utf8_locale(locale: Option<&str>) -> bool {
+    if cfg!(windows) {
+        return true;
+    }
+    locale.is_none_or(|l| {
+        let l = l.to_ascii_lowercase();
+        l.contains("utf-8") || l.contains("utf8")
+    })
 }
 
 #[cfg(test)]
@@ -110,5 +139,17 @@ mod tests {
         assert!(!Theme::choose(true, Some("xterm-256color")).has_colour());
         assert!(Theme::choose(false, Some("xterm-256color")).has_colour());
         assert!(Theme::choose(false, None).has_colour(), "Windows consoles");
+    }
+
+    #[test]
+    fn only_a_locale_that_is_not_utf_8_draws_in_ascii() {
+        assert!(utf8_locale(Some("en_US.UTF-8")));
+        assert!(utf8_locale(Some("ur_PK.utf8")));
+        assert!(utf8_locale(None));
+        if !cfg!(windows) {
+            assert!(!utf8_locale(Some("C")));
+            assert!(!utf8_locale(Some("POSIX")));
+            assert!(!utf8_locale(Some("en_US.ISO-8859-1")));
+        }
     }
 }

@@ -671,6 +671,37 @@ fn draw_player(
     }
 }
 
+/// Puts an ASCII stand-in in every cell that holds anything else, for a terminal that
+/// is not UTF-8: box corners and lines, marks and arrows become `+ - | > v x ! # . ^ <`,
+/// and any other character (a letter it could not show anyway) a `?`.
+pub fn ascii_only(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        let symbol = cell.symbol();
+        if symbol.is_ascii() {
+            continue;
+        }
+        let stand_in = match symbol {
+            "╭" | "╮" | "╰" | "╯" | "┌" | "┐" | "└" | "┘" => "+",
+            "─" | "━" => "-",
+            "│" | "┃" => "|",
+            "▶" | "→" => ">",
+            "←" => "<",
+            "↑" => "^",
+            "↓" => "v",
+            "✓" => "v",
+            "✗" => "x",
+            "⚑" => "!",
+            "•" | "·" => "*",
+            "○" => "o",
+            "█" => "#",
+            "░" => ".",
+            "…" => "~",
+            _ => "?",
+        };
+        cell.set_symbol(stand_in);
+    }
+}
+
 /// The "more below" mark on the bottom border of a panel that scrolls.
 fn more_below(frame: &mut Frame, area: Rect, theme: &Theme) {
     let more = Rect {
