@@ -65,6 +65,19 @@ pub fn play(
         Ok(())
     };
     save(&mut run)?;
+    // After asking: an answer is saved and the lesson moves on; `b` goes back a step;
+    // false when the child stopped.
+    let go_on = |run: &mut LessonRun, answered: Answered| -> Result<bool, PlainError> {
+        match answered {
+            Answered::Yes => {
+                save(run)?;
+                run.session.advance();
+            }
+            Answered::Back => run.session.back(),
+            Answered::Stopped => return Ok(false),
+        }
+        Ok(true)
+    };
     let total = run.session.len();
     while let Some(view) = run.session.current() {
         let position = run.session.position();
@@ -114,16 +127,10 @@ pub fn play(
                     ""
                 };
                 write_wrapped(out, &format!("{ask}{hint} Type b to go back."), "")?;
-                match answer_loop(&mut run, input, out, question.hint.as_deref(), None)? {
-                    Answered::Yes => {}
-                    Answered::Back => {
-                        run.session.back();
-                        continue;
-                    }
-                    Answered::Stopped => return stop(out, save(&mut run)),
+                let answered = answer_loop(&mut run, input, out, question.hint.as_deref(), None)?;
+                if !go_on(&mut run, answered)? {
+                    return stop(out, save(&mut run));
                 }
-                save(&mut run)?;
-                run.session.advance();
             }
             View::Chat {
                 chat,
@@ -163,16 +170,10 @@ pub fn play(
                     "",
                 )?;
                 let chat_answer = Some((chat.with.as_str(), markable.as_slice()));
-                match answer_loop(&mut run, input, out, None, chat_answer)? {
-                    Answered::Yes => {}
-                    Answered::Back => {
-                        run.session.back();
-                        continue;
-                    }
-                    Answered::Stopped => return stop(out, save(&mut run)),
+                let answered = answer_loop(&mut run, input, out, None, chat_answer)?;
+                if !go_on(&mut run, answered)? {
+                    return stop(out, save(&mut run));
                 }
-                save(&mut run)?;
-                run.session.advance();
             }
         }
     }
