@@ -115,6 +115,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set or clear the teacher PIN, asked before the teacher view, report and reset.
+    Pin {
+        #[command(subcommand)]
+        action: PinAction,
+    },
     /// Take one lesson as one student.
     Play {
         /// The lesson's id (see `mehfooz list`).
@@ -127,6 +132,14 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PinAction {
+    /// Set a PIN (read from standard input, twice), replacing the one set before.
+    Set,
+    /// Remove the PIN: the teacher view, report and reset are open again.
+    Clear,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -195,6 +208,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             lesson,
             yes,
         }) => reset(&setup, student, lesson.as_deref(), *yes),
+        Some(Command::Pin { action }) => pin_command(&setup, action),
         None => {
             let catalog = setup.catalog()?;
             let store = open_store(setup.data_dir.as_deref())?;
@@ -261,7 +275,7 @@ impl Setup {
         lessons.extend(cli.lessons.iter().cloned());
         let colour = match given.theme {
             ThemeChoice::Colour => Theme::from_env(),
-            ThemeChoice::Plain => Theme::monochrome(),
+            ThemeChoice::Plain => Theme::monochrome().for_locale(),
         };
         Ok(Setup {
             lessons,
@@ -319,8 +333,14 @@ impl Setup {
         student: Option<String>,
         lesson: Option<String>,
     ) -> tui::Start<'c> {
+        let teacher_pin = crate::pin::load(store.dir()).unwrap_or_else(|e| {
+            // An unreadable PIN file must not open the teacher view to anyone.
+            eprintln!("mehfooz: {e}");
+            Some(String::new())
+        });
         tui::Start {
             catalog,
+            teacher_pin,
             store,
             region: self.region.clone(),
             student,
@@ -518,23 +538,39 @@ fn play(
     let catalog = setup.catalog()?;
     report_broken(&catalog);
     let entry = catalog.get(lesson_id).ok_or_else(|| {
-        format!("there is no lesson with the id \"{lesson_id}\"; `mehfooz list` shows the ids")
+        // "grooming" names no lesson, but two ids contain it: say which.
+        let near: Vec<&str> = catalog
+            .lessons
+            .iter()
+            .map(|e| e.lesson.id.as_str())
+            .filter(|id| id.contains(lesson_id) || strsim::jaro_winkler(id, lesson_id) > 0.85)
+            .collect();
+        let hint = match near.as_slice() {
+            [] => String::new(),
+            [one] => format!(" Did you mean {one}?"),
+            many => format!(" Did you mean one of: {}?", many.join(", ")),
+        };
+        format!(
+            "there is no lesson with the id \"{lesson_id}\"; `mehfooz list` shows the ids.{hint}"
+        )
     })?;
-    let name = progress::tidy_name(student);
+    let store = open_store(setup.data_dir.as_deref())?;
+    let name = known_name(&store, student);
     if name.is_empty() {
         return Err("the student's name is empty".into());
     }
-    let store = open_store(setup.data_dir.as_deref())?;
-    if plain_mode || !io::stdout().is_terminal() {
-        plain::play(
+    if plain_mode || !io::stdout().is_terminal() || tui::is_dumb_terminal() {
+        let played = plain::play(
             &entry.lesson,
             &name,
             &store,
             &mut io::stdin().lock(),
             &mut io::stdout().lock(),
-        )
-        .map_err(|e| e.to_string())?;
-        return Ok(ExitCode::SUCCESS);
+        );
+        match played {
+            Err(e) if !e.is_broken_pipe() => return Err(e.to_string()),
+            _ => return Ok(ExitCode::SUCCESS),
+        }
     }
     let start = setup.start(&catalog, store, Some(name), Some(lesson_id.to_string()));
     tui::run(start).map_err(|e| e.to_string())?;
@@ -611,6 +647,7 @@ fn report(
     lesson: Option<&str>,
     output: Option<(&Path, bool)>,
 ) -> Result<ExitCode, String> {
+    ask_pin(setup, "nothing was shown")?;
     let catalog = setup.catalog()?;
     let lessons: Vec<&Lesson> = match lesson {
         Some(id) => vec![
@@ -692,14 +729,83 @@ fn check_report_file(path: &Path, data_dir: &Path, force: bool) -> Result<(), St
     Ok(())
 }
 
+/// One line typed after `prompt` (on standard error, so a report's output stays clean).
+fn read_secret(prompt: &str) -> Result<String, String> {
+    eprint!("{prompt}");
+    let _ = io::stderr().flush();
+    let mut line = String::new();
+    io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| e.to_string())?;
+    Ok(line.trim().to_string())
+}
+
+/// When the data folder has a teacher PIN, asks for it; a wrong one stops the command.
+fn ask_pin(setup: &Setup, otherwise: &str) -> Result<(), String> {
+    let dir = Store::default_dir(setup.data_dir.as_deref());
+    let Some(hash) = crate::pin::load(&dir)? else {
+        return Ok(());
+    };
+    let typed = read_secret("Teacher PIN: ")?;
+    if crate::pin::verify(&hash, &typed) {
+        Ok(())
+    } else {
+        Err(format!("that is not the teacher PIN, so {otherwise}"))
+    }
+}
+
+fn pin_command(setup: &Setup, action: &PinAction) -> Result<ExitCode, String> {
+    let store = open_store(setup.data_dir.as_deref())?;
+    let dir = store.dir();
+    match action {
+        PinAction::Set => {
+            ask_pin(setup, "the PIN was not changed")?;
+            let pin = read_secret("New teacher PIN: ")?;
+            if let Some(problem) = crate::pin::too_short(&pin) {
+                return Err(problem);
+            }
+            if read_secret("The same PIN again: ")? != pin {
+                return Err("the two PINs differ; the PIN was not changed".into());
+            }
+            crate::pin::set(dir, &pin)?;
+            println!(
+                "The teacher PIN is set. It is asked before the teacher view, report and reset."
+            );
+        }
+        PinAction::Clear => {
+            ask_pin(setup, "the PIN was not cleared")?;
+            if crate::pin::clear(dir)? {
+                println!("The teacher PIN is cleared.");
+            } else {
+                println!("There was no teacher PIN to clear.");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The name of the student in the data folder that `typed` means (see
+/// `progress::same_name`), or `typed` tidied if there is none.
+fn known_name(store: &progress::Store, typed: &str) -> String {
+    let tidy = progress::tidy_name(typed);
+    store
+        .students()
+        .0
+        .into_iter()
+        .map(|s| s.name)
+        .find(|known| progress::same_name(known, &tidy))
+        .unwrap_or(tidy)
+}
+
 fn reset(
     setup: &Setup,
     student: &str,
     lesson: Option<&str>,
     yes: bool,
 ) -> Result<ExitCode, String> {
-    let name = progress::tidy_name(student);
     let store = open_store(setup.data_dir.as_deref())?;
+    ask_pin(setup, "nothing was changed")?;
+    let name = known_name(&store, student);
     let what = match lesson {
         Some(id) => format!("{name}'s progress in \"{id}\""),
         None => format!("all of {name}'s progress"),

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod help;
 pub mod import;
 pub mod lesson;
+pub mod pin;
 pub mod plain;
 pub mod progress;
 pub mod quiz;

@@ -103,7 +103,7 @@ pub fn play(
                     write_wrapped(out, &choice.text, &format!("  {}. ", i + 1))?;
                 }
                 if let Some(feedback) = run.session.feedback_at(position) {
-                    if !review(&mut run, &feedback, input, out)? {
+                    if !review(&mut run, &feedback, None, input, out)? {
                         return stop(out, &mut saver, &mut run);
                     }
                     continue;
@@ -119,15 +119,11 @@ pub fn play(
                 } else {
                     ""
                 };
-                write_wrapped(out, &format!("{ask}{hint}"), "")?;
-                if !answer_loop(&mut run, input, out, question.hint.as_deref())? {
+                write_wrapped(out, &format!("{ask}{hint} Type b to go back."), "")?;
+                let answered = answer_loop(&mut run, input, out, question.hint.as_deref(), None)?;
+                if !go_on(answered, &mut run, lesson, &mut saver, out)? {
                     return stop(out, &mut saver, &mut run);
                 }
-                if saver.save(&mut run, out)? == Saved::Cleared {
-                    run = start_again(lesson, &mut saver, out)?;
-                    continue;
-                }
-                run.session.advance();
             }
             View::Chat {
                 chat,
@@ -142,32 +138,35 @@ pub fn play(
                 if let Some(intro) = &chat.intro {
                     write_text(out, intro, "")?;
                 }
-                for (i, message) in chat.messages.iter().enumerate() {
-                    let who = match message.from {
-                        Sender::Them => chat.with.as_str(),
-                        Sender::Me => "You",
+                // Only the messages the child can mark are numbered, 1..n, as in the app.
+                let mut number = 0;
+                for message in &chat.messages {
+                    let lead = match message.from {
+                        Sender::Them => {
+                            number += 1;
+                            format!("  {number}. {}: ", chat.with)
+                        }
+                        Sender::Me => "     You: ".to_string(),
                     };
-                    write_wrapped(out, &message.text, &format!("  {}. {who}: ", i + 1))?;
+                    write_wrapped(out, &message.text, &lead)?;
                 }
+                let markable = crate::quiz::markable(chat);
                 if let Some(feedback) = run.session.feedback_at(position) {
-                    if !review(&mut run, &feedback, input, out)? {
+                    if !review(&mut run, &feedback, Some(&chat.with), input, out)? {
                         return stop(out, &mut saver, &mut run);
                     }
                     continue;
                 }
                 write_wrapped(
                     out,
-                    "Which messages are warning signs? Type their numbers with spaces, like 1 3, or 0 for none.",
+                    "Which messages are warning signs? Type their numbers with spaces, like 1 3, or 0 for none. Type b to go back.",
                     "",
                 )?;
-                if !answer_loop(&mut run, input, out, None)? {
+                let chat_answer = Some((chat.with.as_str(), markable.as_slice()));
+                let answered = answer_loop(&mut run, input, out, None, chat_answer)?;
+                if !go_on(answered, &mut run, lesson, &mut saver, out)? {
                     return stop(out, &mut saver, &mut run);
                 }
-                if saver.save(&mut run, out)? == Saved::Cleared {
-                    run = start_again(lesson, &mut saver, out)?;
-                    continue;
-                }
-                run.session.advance();
             }
         }
     }
@@ -212,10 +211,12 @@ struct Saver<'s> {
 impl Saver<'_> {
     fn save(&mut self, run: &mut LessonRun, out: &mut impl Write) -> io::Result<Saved> {
         let lesson_id = run.lesson_id();
-        match self
-            .store
-            .save_attempts(self.student, lesson_id, &run.attempts_to_save())
-        {
+        let attempts = run.attempts_to_save();
+        // Nothing answered yet: there is no attempt to keep.
+        if attempts.is_empty() {
+            return Ok(Saved::Kept);
+        }
+        match self.store.save_attempts(self.student, lesson_id, &attempts) {
             Ok(loaded) => {
                 if let Some(aside) = &loaded.set_aside {
                     writeln!(out, "{aside}")?;
@@ -257,6 +258,30 @@ impl Saver<'_> {
     }
 }
 
+/// What follows an answer loop: an answer is saved and the lesson moves on (or begins
+/// again, when a teacher cleared it meanwhile); `b` goes back a step. False when the
+/// child stopped.
+fn go_on<'l>(
+    answered: Answered,
+    run: &mut LessonRun<'l>,
+    lesson: &'l Lesson,
+    saver: &mut Saver,
+    out: &mut impl Write,
+) -> Result<bool, PlainError> {
+    match answered {
+        Answered::Yes => {
+            if saver.save(run, out)? == Saved::Cleared {
+                *run = start_again(lesson, saver, out)?;
+            } else {
+                run.session.advance();
+            }
+        }
+        Answered::Back => run.session.back(),
+        Answered::Stopped => return Ok(false),
+    }
+    Ok(true)
+}
+
 /// A teacher cleared the lesson while the child was taking it: begin again, as the
 /// teacher wanted, and say why.
 fn start_again<'l>(
@@ -287,11 +312,12 @@ pub fn tell_waiting(waiting: &Waiting) {
 fn review(
     run: &mut LessonRun,
     feedback: &Feedback,
+    chat_with: Option<&str>,
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<bool, PlainError> {
     writeln!(out, "You have answered this one already:")?;
-    write_feedback(out, feedback)?;
+    write_feedback(out, feedback, chat_with)?;
     writeln!(out, "Press Enter to go on, or b and Enter to go back.")?;
     move_on(run, input, out)
 }
@@ -316,19 +342,32 @@ fn move_on(
     }
 }
 
-/// Reads answers until one is taken (true) or the child stops (false).
+/// How asking for an answer ended.
+enum Answered {
+    Yes,
+    /// The child typed b, to read the step before again.
+    Back,
+    Stopped,
+}
+
+/// Reads answers until one is taken or the child stops or goes back. For a chat,
+/// `chat` gives the other person's name and the messages the numbers count.
 fn answer_loop(
     run: &mut LessonRun,
     input: &mut impl BufRead,
     out: &mut impl Write,
     hint: Option<&str>,
-) -> Result<bool, PlainError> {
+    chat: Option<(&str, &[usize])>,
+) -> Result<Answered, PlainError> {
     loop {
         let Some(line) = read_line(input, out)? else {
-            return Ok(false);
+            return Ok(Answered::Stopped);
         };
         if line.eq_ignore_ascii_case("q") {
-            return Ok(false);
+            return Ok(Answered::Stopped);
+        }
+        if line.eq_ignore_ascii_case("b") {
+            return Ok(Answered::Back);
         }
         if line.eq_ignore_ascii_case("h") {
             match hint {
@@ -337,22 +376,43 @@ fn answer_loop(
             }
             continue;
         }
-        let Some(picked) = parse_numbers(&line) else {
+        if line.is_empty() {
+            // An Enter meant for the page before is not an answer.
+            writeln!(out, "{}", strings::PLAIN_NOTHING_TYPED)?;
+            continue;
+        }
+        let Some(mut picked) = parse_numbers(&line) else {
             writeln!(out, "Type numbers only, like 2 or 1 3.")?;
             continue;
         };
+        if let Some((_, markable)) = chat {
+            // The numbers count the markable messages; the answer names the messages.
+            match picked
+                .iter()
+                .map(|&n| markable.get(n).copied().ok_or(n))
+                .collect()
+            {
+                Ok(messages) => picked = messages,
+                Err(n) => {
+                    writeln!(out, "{}", strings::no_such_message(n + 1))?;
+                    continue;
+                }
+            }
+        }
         match run.session.answer(&picked) {
             Ok(feedback) => {
-                write_feedback(out, &feedback)?;
-                return Ok(true);
+                write_feedback(out, &feedback, chat.map(|(with, _)| with))?;
+                return Ok(Answered::Yes);
             }
             Err(e) => writeln!(out, "{}", strings::answer_error(&e))?,
         }
     }
 }
 
-/// "1 3" or "1,3" becomes [0, 2]; "0" alone means none.
+/// "1 3" or "1,3" becomes [0, 2]; "0" alone means none. Urdu and Arabic digits count
+/// as their numbers, since that is what some children's keyboards type.
 fn parse_numbers(line: &str) -> Option<Vec<usize>> {
+    let line = text::ascii_digits(line);
     let numbers: Option<Vec<usize>> = line
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|s| !s.is_empty())
@@ -368,20 +428,30 @@ fn parse_numbers(line: &str) -> Option<Vec<usize>> {
     Some(numbers.into_iter().map(|n| n - 1).collect())
 }
 
-fn write_feedback(out: &mut impl Write, feedback: &Feedback) -> io::Result<()> {
+/// How an answer went, item by item, numbered as the question or chat showed them; a
+/// chat's messages keep their sender.
+fn write_feedback(
+    out: &mut impl Write,
+    feedback: &Feedback,
+    chat_with: Option<&str>,
+) -> io::Result<()> {
     writeln!(out, "{}", strings::verdict(feedback.verdict))?;
+    let one_right = feedback.items.iter().filter(|i| i.correct).count() == 1;
     for (i, item) in feedback.items.iter().enumerate() {
-        let mark = match (item.picked, item.correct) {
-            (true, true) => "you picked it, and it is right",
-            (true, false) => "you picked it, but it is not right",
-            (false, true) => "a right answer you did not pick",
-            (false, false) => "not picked, and not right",
+        let (lead, result) = match chat_with {
+            Some(with) => (
+                format!("  {}. {with}: ", i + 1),
+                strings::message_result(item.picked, item.correct),
+            ),
+            None => (
+                format!("  {}. ", i + 1),
+                match strings::choice_result(item.picked, item.correct, one_right) {
+                    "" => "not picked, and not right",
+                    result => result,
+                },
+            ),
         };
-        write_wrapped(
-            out,
-            &format!("{} ({mark})", item.text),
-            &format!("  {}. ", i + 1),
-        )?;
+        write_wrapped(out, &format!("{} ({result})", item.text), &lead)?;
         if let Some(note) = &item.note {
             write_wrapped(out, note, "     ")?;
         }
@@ -457,6 +527,14 @@ fn stop(out: &mut impl Write, saver: &mut Saver, run: &mut LessonRun) -> Result<
 pub enum PlainError {
     Io(io::Error),
     Store(StoreError),
+}
+
+impl PlainError {
+    /// Whoever read the output stopped reading (`| head`): not the child's problem, and
+    /// every answer given is saved already.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, PlainError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
 }
 
 impl From<io::Error> for PlainError {

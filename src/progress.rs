@@ -272,6 +272,12 @@ pub fn tidy_name(name: &str) -> String {
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether two typed names are the same student: equal once tidied, whatever their case,
+/// so "hira" and "Hira " share one record. The one rule for the app and the commands.
+pub fn same_name(a: &str, b: &str) -> bool {
+    tidy_name(a).to_lowercase() == tidy_name(b).to_lowercase()
+}
+
 /// What went wrong with the data folder or a student's file.
 #[derive(Debug)]
 pub enum StoreError {

@@ -458,6 +458,18 @@ impl<'l> Session<'l> {
     }
 }
 
+/// The messages of a chat the child can mark (the other person's), as indices into its
+/// messages. The child numbers them 1..n in this order, everywhere they are shown: the
+/// child's own messages get no number, so no number refers to something unmarkable.
+pub fn markable(chat: &Chat) -> Vec<usize> {
+    chat.messages
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.from == Sender::Them)
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Partial credit: each right item picked counts for, each wrong one picked against,
 /// never below zero. A single answer is simply right (1) or wrong (0).
 fn score(items: &[ItemFeedback]) -> f64 {

@@ -72,7 +72,10 @@ impl<'l> LessonRun<'l> {
     }
 
     /// The attempts to save now: the current one as it stands (answers, position and,
-    /// once past the last step, the score), after any old one this run closed.
+    /// once past the last step, the score), after any old one this run closed. The
+    /// current one is left out until the child has answered something: opening a lesson
+    /// or turning its pages is not an attempt, and must not show in any report. Empty
+    /// when there is nothing to save.
     pub fn attempts_to_save(&mut self) -> Vec<Attempt> {
         self.attempt.state = self.session.state().clone();
         self.attempt.updated = clock::now();
@@ -83,8 +86,15 @@ impl<'l> LessonRun<'l> {
             self.attempt.passed = Some(summary.passed);
         }
         let mut attempts: Vec<Attempt> = self.closed.iter().cloned().collect();
-        attempts.push(self.attempt.clone());
+        if self.has_answers() {
+            attempts.push(self.attempt.clone());
+        }
         attempts
+    }
+
+    /// Whether the child has answered anything in this attempt.
+    pub fn has_answers(&self) -> bool {
+        self.session.state().answers.iter().any(Option::is_some)
     }
 
     pub fn lesson_id(&self) -> &'l str {

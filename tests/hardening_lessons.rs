@@ -321,7 +321,7 @@ fn the_tui_draws_every_field_with_its_escape_sequences_removed() {
         &[Confirm],            // true or false
         &[Number(0), Confirm], // its feedback
         &[Confirm],            // the chat
-        &[Toggle],             // one message marked
+        &[Down, Toggle],       // one message marked
         &[Confirm],            // every message explained
         &[Confirm, Hint],      // the pool question with its hint
         &[Number(1), Confirm], // its feedback

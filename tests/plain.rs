@@ -80,12 +80,13 @@ fn a_whole_lesson_gives_feedback_a_score_and_saves_a_finished_attempt() {
     let q3 = at(s, "Question 3 of 5: A profile photo proves who someone is.");
     let not_quite = at(s, "> Not quite.");
     assert!(q3 < not_quite, "{s}");
-    at(s, "True (you picked it, but it is not right)");
+    at(s, "True (your answer, not right)");
     at(
         s,
         "Photos can be copied from anywhere, so they prove nothing.",
     );
-    at(s, "False (a right answer you did not pick)");
+    // True/false has one right answer: "the", not "a".
+    at(s, "False (the right answer)");
 
     // The chat: the messages with who sent them, then the why of every message from them.
     at(s, "Chat, question 4 of 5: A new friend in your game");
@@ -93,9 +94,17 @@ fn a_whole_lesson_gives_feedback_a_score_and_saves_a_finished_attempt() {
         s,
         "  1. StarPlayer_12: you're really good at this game!! how old r u?",
     );
-    at(s, "  2. You: I'm 10");
+    // Only the messages the child can mark are numbered; their own are not.
+    at(s, "\n     You: I'm 10");
+    at(s, "  2. StarPlayer_12: gg, see you next match\n");
     at(s, "Lots of praise and a personal question very early.");
     at(s, "A normal thing to say after a game.");
+    // The feedback keeps the question's numbers and the sender, and a message rightly
+    // left alone says so.
+    at(
+        s,
+        "  2. StarPlayer_12: gg, see you next match (OK, you left it.)",
+    );
 
     // The pool question.
     at(s, "Question 5 of 5: ");
@@ -138,7 +147,7 @@ fn a_lesson_below_the_pass_mark_is_not_passed_and_partly_right_answers_count_hal
     assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
     let s = &out.stdout;
     at(s, "> Partly right.");
-    at(s, "Your phone number (a right answer you did not pick)");
+    at(s, "Your phone number (a right answer you missed)");
     at(
         s,
         "You scored 30%. Not yet passed: the pass mark is 75%. You can try again.",
@@ -153,7 +162,7 @@ fn a_lesson_below_the_pass_mark_is_not_passed_and_partly_right_answers_count_hal
 fn playing_a_finished_lesson_again_starts_a_new_attempt() {
     let data = data_dir();
     play_good(data.path(), LESSON, "Ayesha", "\n2\n1 3\n2\n1\n1\n");
-    let out = play_good(data.path(), LESSON, "Ayesha", "q\n");
+    let out = play_good(data.path(), LESSON, "Ayesha", "\n2\nq\n");
     assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
     assert!(!out.stdout.contains("Carrying on"), "{}", out.stdout);
     at(&out.stdout, "Page, step 1 of 6: Welcome");
@@ -248,7 +257,10 @@ fn an_invalid_answer_gets_a_clear_message_and_the_question_is_asked_again() {
     let nine = at(s, "> There is no choice number 9.");
     let abc = at(s, "> Type numbers only, like 2 or 1 3.");
     let two = at(s, "> Pick one answer.");
-    let empty = at(&s[two..], "> Type numbers only, like 2 or 1 3.") + two;
+    let empty = at(
+        &s[two..],
+        "> Nothing was chosen. Type the number of your answer, then press Enter.",
+    ) + two;
     let taken = at(s, "> Correct!");
     let next = at(s, "Question 2 of 5");
     assert!(
@@ -258,7 +270,7 @@ fn an_invalid_answer_gets_a_clear_message_and_the_question_is_asked_again() {
     // The answer taken is the one typed after the mistakes.
     at(
         s,
-        "Do not tell them, and tell a trusted adult (you picked it, and it is",
+        "Do not tell them, and tell a trusted adult (your answer, right)",
     );
     // Q2 has no hint.
     at(s, "> There is no hint for this one.");
@@ -268,30 +280,19 @@ fn an_invalid_answer_gets_a_clear_message_and_the_question_is_asked_again() {
 }
 
 #[test]
-fn marking_your_own_chat_message_or_a_missing_one_is_refused() {
+fn chat_numbers_count_only_the_other_persons_messages_and_a_missing_one_is_refused() {
     let data = data_dir();
-    let out = play_good(
-        data.path(),
-        LESSON,
-        "Ayesha",
-        "\n2\n1 3\n2\n2\n9\n1 2\n1\nq\n",
-    );
+    // The chat shows 2 numbered messages (the child's own between them has none).
+    let out = play_good(data.path(), LESSON, "Ayesha", "\n2\n1 3\n2\n3\n1 3\n2\nq\n");
     let s = &out.stdout;
     let chat = at(s, "Chat, question 4 of 5");
-    let own = at(
-        s,
-        "> Message 2 is one you sent. Mark the other person's messages.",
-    );
-    let missing = at(s, "> There is no choice number 9.");
-    let taken = at(&s[chat..], "> Correct!") + chat;
-    assert!(chat < own && own < missing && missing < taken, "{s}");
-    assert_eq!(
-        s[own..].matches("Message 2 is one you sent").count(),
-        2,
-        "{s}"
-    );
+    let missing = at(s, "> There is no message number 3.");
+    let again = at(&s[missing + 1..], "> There is no message number 3.") + missing;
+    let taken = at(&s[chat..], "> Not quite.") + chat;
+    assert!(chat < missing && missing < again && again < taken, "{s}");
+    // "2" is the second message from them: the third in the chat.
     let attempt = &attempts(&only_student_json(data.path()), LESSON)[0];
-    assert_eq!(attempt["state"]["answers"][4], serde_json::json!([0]));
+    assert_eq!(attempt["state"]["answers"][4], serde_json::json!([2]));
 }
 
 #[test]
@@ -328,7 +329,7 @@ fn a_corrupt_student_file_is_set_aside_with_its_bytes_kept_and_the_child_is_told
     let garbage: &[u8] = b"{\"format_version\": 1, \"name\": \"Ayesha\", \x00\xff not json";
     fs::write(&original, garbage).unwrap();
 
-    let out = play_good(data.path(), LESSON, "Ayesha", "q\n");
+    let out = play_good(data.path(), LESSON, "Ayesha", "\n2\nq\n");
     assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
     let s = &out.stdout;
     at(
@@ -396,7 +397,7 @@ fn a_lesson_changed_since_the_student_stopped_starts_again_and_keeps_the_old_ans
     assert_ne!(text, changed);
     fs::write(&path, changed).unwrap();
 
-    let out = play("q\n");
+    let out = play("\n2\nq\n");
     assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
     let s = &out.stdout;
     at(
@@ -412,7 +413,7 @@ fn a_lesson_changed_since_the_student_stopped_starts_again_and_keeps_the_old_ans
     let out = play("q\n");
     assert!(
         out.stdout
-            .contains("Carrying on where you stopped: step 1 of 6."),
+            .contains("Carrying on where you stopped: step 3 of 6."),
         "{}",
         out.stdout
     );
@@ -438,7 +439,7 @@ fn going_back_from_a_page_to_an_answered_question_does_not_get_stuck() {
 #[test]
 fn a_student_file_from_a_newer_mehfooz_is_left_alone_and_the_app_says_why() {
     let data = data_dir();
-    play_good(data.path(), LESSON, "Ayesha", "q\n");
+    play_good(data.path(), LESSON, "Ayesha", "\n2\nq\n");
     let file = student_files(data.path()).remove(0);
     let newer = br#"{"format_version": 99, "name": "Ayesha", "lessons": {}}"#;
     fs::write(&file, newer).unwrap();
@@ -485,4 +486,135 @@ fn a_data_folder_that_cannot_be_made_is_reported() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn pressing_only_enter_answers_nothing_and_records_no_attempt() {
+    let data = data_dir();
+    let out = play_good(data.path(), LESSON, "Ayesha", &"\n".repeat(12));
+    let s = &out.stdout;
+    at(s, "Question 1 of 5");
+    at(
+        s,
+        "Nothing was chosen. Type the number of your answer, then press Enter.",
+    );
+    assert!(!s.contains("Correct!") && !s.contains("Not quite."), "{s}");
+    let files = student_files(data.path());
+    assert!(
+        files.is_empty(),
+        "a progress file holds an attempt the child never answered: {files:?}"
+    );
+}
+
+#[test]
+fn urdu_and_arabic_digits_answer_like_ascii_ones() {
+    let data = data_dir();
+    // ۲ is Urdu 2, ١ ٣ are Arabic-Indic 1 and 3: Q1 and Q2 right.
+    let out = play_good(data.path(), LESSON, "Ayesha", "\n۲\n١ ٣\nq\n");
+    let s = &out.stdout;
+    assert_eq!(s.matches("Correct!").count(), 2, "{s}");
+    let student = only_student_json(data.path());
+    let answers = &attempts(&student, LESSON)[0]["state"]["answers"];
+    assert_eq!(answers[1], serde_json::json!([1]), "{student:#}");
+    assert_eq!(answers[2], serde_json::json!([0, 2]), "{student:#}");
+}
+
+#[test]
+fn play_and_reset_find_a_student_whatever_the_case_of_the_name() {
+    let data = data_dir();
+    play_good(data.path(), LESSON, "Hira", "\n2\nq\n");
+    let out = play_good(data.path(), LESSON, "HIRA ", "q\n");
+    at(&out.stdout, "Carrying on where you stopped");
+    assert_eq!(student_files(data.path()).len(), 1);
+    let out = run(mehfooz(data.path()).args(["reset", "--student", "hira", "--yes"]));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    at(&out.stdout, "Cleared all of Hira's progress.");
+}
+
+#[test]
+fn an_unknown_lesson_id_suggests_the_ids_that_contain_it() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["play", "grooming", "--student", "Hira", "--plain"]));
+    assert!(
+        out.stderr
+            .contains("Did you mean one of: grooming-warning-signs, grooming-for-teens?"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn output_piped_into_a_reader_that_stops_ends_quietly() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let data = data_dir();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mehfooz"))
+        .current_dir(crate_dir())
+        .args(["play", LESSON, "--student", "Ayesha", "--plain"])
+        .args(["--lessons", "tests/good_lessons", "--data-dir"])
+        .arg(data.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -1`: read one line, then stop reading.
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("Mehfooz:"), "{first}");
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(b"\n2\n1 3\n");
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
+#[test]
+fn a_teacher_pin_guards_report_and_reset_and_is_kept_only_as_a_hash() {
+    let data = data_dir();
+    play_good(data.path(), LESSON, "Hira", "\n2\nq\n");
+    let out = run(mehfooz(data.path())
+        .args(["pin", "set"])
+        .write_stdin("2468\n2468\n"));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    let kept = fs::read_to_string(data.path().join("teacher-pin.txt")).unwrap();
+    assert!(
+        kept.starts_with("$argon2") && !kept.contains("2468"),
+        "{kept}"
+    );
+
+    let out = run(mehfooz(data.path()).arg("report").write_stdin("1111\n"));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("not the teacher PIN, so nothing was shown"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.contains("Hira"), "{}", out.stdout);
+    let out = run(mehfooz(data.path()).arg("report").write_stdin("2468\n"));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.contains("Hira"), "{}", out.stdout);
+
+    let out = run(mehfooz(data.path())
+        .args(["reset", "--student", "Hira", "--yes"])
+        .write_stdin("1111\n"));
+    assert!(out.stderr.contains("nothing was changed"), "{}", out.stderr);
+    assert!(
+        !only_student_json(data.path())["lessons"]
+            .as_object()
+            .unwrap()
+            .is_empty()
+    );
+
+    let out = run(mehfooz(data.path())
+        .args(["pin", "clear"])
+        .write_stdin("2468\n"));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let out = run(mehfooz(data.path()).arg("report").write_stdin(""));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
 }

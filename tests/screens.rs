@@ -21,7 +21,13 @@ fn catalog() -> Catalog {
 
 /// Feeds messages to the app, answering its effects as the real loop would (without disk).
 fn send(app: &mut App, msgs: Vec<Msg>) {
+    saves(app, msgs);
+}
+
+/// Like `send`, and returns every save the app asked for.
+fn saves(app: &mut App, msgs: Vec<Msg>) -> Vec<Effect> {
     let mut rng = StdRng::seed_from_u64(7);
+    let mut saved = Vec::new();
     for msg in msgs {
         for effect in app.update(msg, &mut rng) {
             let reply = match effect {
@@ -29,11 +35,27 @@ fn send(app: &mut App, msgs: Vec<Msg>) {
                     student: Student::new(&name),
                     set_aside: None,
                 }),
-                Effect::Save { .. } => continue,
+                save @ Effect::Save { .. } => {
+                    saved.push(save);
+                    continue;
+                }
             };
             app.update(reply, &mut rng);
         }
     }
+    saved
+}
+
+/// Every answer in the saves asked for.
+fn answers_in(saved: &[Effect]) -> Vec<Vec<usize>> {
+    saved
+        .iter()
+        .flat_map(|e| match e {
+            Effect::Save { attempts, .. } => attempts.clone(),
+            Effect::LoadStudent(_) => Vec::new(),
+        })
+        .flat_map(|a| a.state.answers.into_iter().flatten())
+        .collect()
 }
 
 fn keys(actions: &[Action]) -> Vec<Msg> {
@@ -118,6 +140,10 @@ fn a_wrong_answer_with_its_feedback() {
     let screen = render_to_string(&app, 80, 24);
     assert!(screen.contains("Not quite."));
     assert!(screen.contains("A friend who asks you to hide chats"));
+    assert!(
+        screen.contains("Tell a trusted adult (the right answer)"),
+        "{screen}"
+    );
     insta::assert_snapshot!(screen);
 }
 
@@ -126,7 +152,7 @@ fn a_chat_with_one_message_marked() {
     let catalog = catalog();
     let mut app = on_lessons(&catalog);
     send(&mut app, keys(&TO_THE_CHAT));
-    send(&mut app, keys(&[Action::Toggle]));
+    send(&mut app, keys(&[Action::Down, Action::Toggle]));
     insta::assert_snapshot!(render_to_string(&app, 80, 24));
 }
 
@@ -135,8 +161,21 @@ fn a_chat_after_answering_explains_every_message() {
     let catalog = catalog();
     let mut app = on_lessons(&catalog);
     send(&mut app, keys(&TO_THE_CHAT));
-    send(&mut app, keys(&[Action::Number(2), Action::Confirm]));
-    insta::assert_snapshot!(render_to_string(&app, 80, 24));
+    send(&mut app, keys(&[Action::Number(1), Action::Confirm]));
+    let screen = render_to_string(&app, 80, 24);
+    // Numbered 1..n over the messages the child could mark; their own has no number.
+    assert!(screen.contains("[⚑] 2. StarPlayer_12: gg"), "{screen}");
+    assert!(!screen.contains("3."), "{screen}");
+    assert!(
+        screen.contains("You marked it, but this one is OK."),
+        "{screen}"
+    );
+    // The verdict comes after the instructions, above the messages.
+    let intro = screen.find("Mark every message").unwrap();
+    assert!(intro < screen.find("Not quite.").unwrap(), "{screen}");
+    // A wrapped why is indented under its text.
+    assert!(screen.contains("│         early."), "{screen}");
+    insta::assert_snapshot!(screen);
 }
 
 #[test]
@@ -146,7 +185,7 @@ fn the_summary() {
     send(&mut app, keys(&TO_THE_CHAT));
     send(
         &mut app,
-        keys(&[Action::Number(2), Action::Confirm, Action::Confirm]),
+        keys(&[Action::Number(1), Action::Confirm, Action::Confirm]),
     );
     let screen = render_to_string(&app, 80, 24);
     assert!(screen.contains("You scored 50%"));
@@ -163,6 +202,25 @@ fn help_screen() {
         screen.contains("1799"),
         "the Pakistan help lines come first"
     );
+    // Wrapped bullets sit under their text; there is more below, and it says so.
+    assert!(screen.contains("│     forward one."), "{screen}");
+    assert!(screen.contains("↓ more"), "{screen}");
+    // Sources, dates and command-line options are for teachers, not here.
+    for teacher_note in [
+        "Last confirmed",
+        "Source:",
+        "--region",
+        "check before calling",
+    ] {
+        let all = (0..10)
+            .map(|_| {
+                let text = render_to_string(&app, 80, 24);
+                send(&mut app, keys(&[Action::PageDown]));
+                text
+            })
+            .collect::<String>();
+        assert!(!all.contains(teacher_note), "{teacher_note}:\n{all}");
+    }
     insta::assert_snapshot!(screen);
 }
 
@@ -251,4 +309,481 @@ fn a_schools_own_help_lines_replace_the_built_in_ones() {
     assert!(screen.contains("Help lines: Our school"), "{screen}");
     assert!(screen.contains("School counsellor: Room 12"), "{screen}");
     assert!(!screen.contains("1799"), "{screen}");
+}
+
+#[test]
+fn a_question_opens_with_nothing_chosen() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("( ) 1. Keep it secret"), "{screen}");
+    assert!(
+        !screen.contains("(•)"),
+        "a choice is preselected:\n{screen}"
+    );
+}
+
+#[test]
+fn enter_with_nothing_chosen_says_what_to_do_and_records_nothing() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    // A child tapping Enter through the page and on into the question.
+    let saved = saves(&mut app, keys(&[Action::Confirm; 6]));
+    assert!(answers_in(&saved).is_empty(), "{saved:?}");
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("Choose an answer first"), "{screen}");
+    assert!(screen.contains("Question 1 of 2"), "{screen}");
+    assert!(!screen.contains("Not quite."), "{screen}");
+}
+
+#[test]
+fn opening_a_lesson_and_reading_its_pages_records_no_attempt() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    // Open, read the page, go back to the list, open it again, stop.
+    let saved = saves(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Back,
+            Action::Confirm,
+            Action::Back,
+        ]),
+    );
+    assert!(saved.is_empty(), "an attempt was saved: {saved:?}");
+    // The first answer is the first save.
+    let saved = saves(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(1),
+            Action::Confirm,
+        ]),
+    );
+    assert_eq!(answers_in(&saved), vec![vec![1]]);
+}
+
+#[test]
+fn a_chat_with_nothing_marked_asks_once_before_it_counts() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&TO_THE_CHAT));
+    let saved = saves(&mut app, keys(&[Action::Confirm]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen.contains("You marked no messages: is that your answer?"),
+        "{screen}"
+    );
+    assert!(saved.is_empty(), "{saved:?}");
+    assert!(!screen.contains("Red flag you missed"), "{screen}");
+    // Enter again does not answer for the child; y says yes, and now it counts.
+    let saved = saves(&mut app, keys(&[Action::Confirm]));
+    assert!(saved.is_empty(), "{saved:?}");
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("y yes, none"), "{screen}");
+    let saved = saves(&mut app, keys(&[Action::Yes]));
+    assert_eq!(answers_in(&saved).last(), Some(&vec![]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("Red flag you missed"), "{screen}");
+}
+
+#[test]
+fn marking_after_being_asked_about_nothing_marked_asks_again() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&TO_THE_CHAT));
+    // Asked, then the child marks one and unmarks it: the next Enter asks again.
+    send(
+        &mut app,
+        keys(&[Action::Confirm, Action::Number(0), Action::Number(0)]),
+    );
+    let saved = saves(&mut app, keys(&[Action::Yes]));
+    assert!(
+        saved.is_empty(),
+        "a y not after the question answered: {saved:?}"
+    );
+    let saved = saves(&mut app, keys(&[Action::Confirm]));
+    assert!(saved.is_empty(), "{saved:?}");
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("You marked no messages"), "{screen}");
+}
+
+#[test]
+fn urdu_and_arabic_digits_pick_choices_like_1_to_9() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| mehfooz::tui::keys::action(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    assert_eq!(key('۲'), Some(Action::Number(1)));
+    assert_eq!(key('٢'), Some(Action::Number(1)));
+    assert_eq!(key('۹'), Some(Action::Number(8)));
+    assert_eq!(key('۰'), None);
+}
+
+#[test]
+fn leaving_a_preview_ends_it_instead_of_showing_a_preview_student() {
+    let catalog = catalog();
+    let mut app = App::new(&catalog, Vec::new(), None);
+    app.preview = true;
+    send(
+        &mut app,
+        vec![Msg::StudentLoaded(Loaded {
+            student: Student::new("Preview"),
+            set_aside: None,
+        })],
+    );
+    send(&mut app, keys(&[Action::Confirm, Action::Back]));
+    assert!(app.quit, "{}", render_to_string(&app, 80, 24));
+}
+
+#[test]
+fn a_right_answer_the_child_missed_is_shown_as_missed_not_as_picked() {
+    let mut catalog = Catalog::load(&[PathBuf::from("tests/good_lessons")], false);
+    catalog.lessons.retain(|e| e.lesson.id == "every-step");
+    let mut app = on_lessons(&catalog);
+    // The page, Q1 right, then only "Your password" of the two private things.
+    send(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(1),
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(0),
+            Action::Confirm,
+        ]),
+    );
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen.contains("✓ 1. Your password (your answer, right)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("○ 3. Your phone number (a right answer you missed)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_lesson_list_shows_the_childs_own_progress_not_the_class() {
+    let catalog = catalog();
+    let class = vec![
+        student_who_answered(&catalog, "Ayesha", 1, &[0]),
+        student_who_answered(&catalog, "Bilal", 1, &[0]),
+    ];
+    let mut app = App::new(&catalog, class.clone(), None);
+    send(
+        &mut app,
+        vec![Msg::StudentLoaded(Loaded {
+            student: class[0].clone(),
+            set_aside: None,
+        })],
+    );
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("You: 1 of 1 passed"), "{screen}");
+    assert!(!screen.contains("Class"), "{screen}");
+}
+
+#[test]
+fn the_lesson_list_keeps_the_age_filter_and_returns_to_the_lesson_just_left() {
+    let catalog = Catalog::built_in();
+    let mut app = on_lessons(&catalog);
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("↓ more"), "15 lessons, 14 rows:\n{screen}");
+    // Ages 11-13, the third lesson, open it and go back.
+    send(
+        &mut app,
+        keys(&[
+            Action::AgeFilter,
+            Action::AgeFilter,
+            Action::Down,
+            Action::Down,
+        ]),
+    );
+    let before = render_to_string(&app, 80, 24);
+    let chosen = before
+        .lines()
+        .find(|l| l.contains('▶'))
+        .unwrap()
+        .to_string();
+    send(&mut app, keys(&[Action::Confirm, Action::Back]));
+    let after = render_to_string(&app, 80, 24);
+    assert!(after.contains("Showing: ages 11-13"), "{after}");
+    assert!(after.contains(&chosen), "{chosen}\n{after}");
+}
+
+#[test]
+fn a_passed_lesson_taken_again_still_shows_passed_with_the_new_try() {
+    let catalog = catalog();
+    let mut student = student_who_answered(&catalog, "Ayesha", 1, &[0]);
+    let lesson = &catalog.get("screens").unwrap().lesson;
+    let mut run = mehfooz::run::LessonRun::restart(lesson, &mut StdRng::seed_from_u64(2));
+    run.session.advance();
+    run.session.answer(&[0]).unwrap();
+    for attempt in run.attempts_to_save() {
+        student.merge_attempt("screens", &attempt);
+    }
+    let mut app = App::new(&catalog, vec![student.clone()], None);
+    send(
+        &mut app,
+        vec![Msg::StudentLoaded(Loaded {
+            student,
+            set_aside: None,
+        })],
+    );
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("passed, new try"), "{screen}");
+    assert!(screen.contains("Best score: 100%"), "{screen}");
+}
+
+/// The app after typing `name` as a new student, with the effects it asked for.
+fn typed_name<'c>(catalog: &'c Catalog, name: &str) -> (App<'c>, Vec<Effect>) {
+    let mut app = App::new(catalog, vec![Student::new("Hira")], None);
+    let mut rng = StdRng::seed_from_u64(7);
+    app.update(Msg::Key(Action::New), &mut rng);
+    for c in name.chars() {
+        app.update(Msg::Char(c), &mut rng);
+    }
+    let effects = app.update(Msg::Key(Action::Confirm), &mut rng);
+    (app, effects)
+}
+
+#[test]
+fn a_name_typed_in_another_case_or_spacing_is_the_same_student() {
+    let catalog = catalog();
+    let (_, effects) = typed_name(&catalog, "  hira ");
+    assert_eq!(effects, vec![Effect::LoadStudent("Hira".into())]);
+}
+
+#[test]
+fn a_name_close_to_one_in_the_class_asks_is_this_you() {
+    let catalog = catalog();
+    let (mut app, effects) = typed_name(&catalog, "Hiraa");
+    assert!(effects.is_empty());
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("Is this you? Hira"), "{screen}");
+    assert!(screen.contains("y yes, that's me"), "{screen}");
+    let mut rng = StdRng::seed_from_u64(7);
+    let yes = app.update(Msg::Key(Action::Yes), &mut rng);
+    assert_eq!(yes, vec![Effect::LoadStudent("Hira".into())]);
+    let (mut app, _) = typed_name(&catalog, "Hiraa");
+    let no = app.update(Msg::Key(Action::New), &mut rng);
+    assert_eq!(no, vec![Effect::LoadStudent("Hiraa".into())]);
+    // A name not like any other is simply taken.
+    let (_, effects) = typed_name(&catalog, "Zainab");
+    assert_eq!(effects, vec![Effect::LoadStudent("Zainab".into())]);
+}
+
+#[test]
+fn every_screen_at_60_by_20_shows_all_its_keys() {
+    use mehfooz::tui::keys;
+    let catalog = catalog();
+    let check = |app: &App, bindings: &[keys::Binding]| {
+        let screen = render_to_string(app, 60, 20);
+        for b in bindings {
+            assert!(
+                screen.contains(&format!("{} {}", b.keys, b.what)),
+                "{} {} is missing:\n{screen}",
+                b.keys,
+                b.what
+            );
+        }
+    };
+    let app = App::new(&catalog, class(), None);
+    check(&app, keys::STUDENTS);
+    let mut app = on_lessons(&catalog);
+    check(&app, keys::LESSONS);
+    send(&mut app, keys(&[Action::Confirm]));
+    check(&app, keys::PAGE);
+    send(&mut app, keys(&[Action::Confirm]));
+    check(&app, keys::SINGLE);
+    send(&mut app, keys(&[Action::Number(1), Action::Confirm]));
+    check(&app, keys::FEEDBACK);
+    send(&mut app, keys(&[Action::Confirm]));
+    check(&app, keys::CHAT);
+    send(&mut app, keys(&[Action::Confirm]));
+    check(&app, keys::CHAT_NONE_MARKED);
+    send(&mut app, keys(&[Action::Yes, Action::Confirm]));
+    check(&app, keys::SUMMARY);
+    send(&mut app, keys(&[Action::Help]));
+    check(&app, keys::HELP);
+    let mut app = App::new(&catalog, class(), None);
+    send(&mut app, keys(&[Action::Teacher]));
+    check(&app, keys::TEACHER);
+}
+
+#[test]
+fn a_long_lesson_title_gives_way_to_the_step_and_progress_bar_at_60_columns() {
+    let catalog = Catalog::built_in();
+    let mut app = on_lessons(&catalog);
+    // "Grooming: how it works and the warning signs", wherever it is in the list.
+    let row = mehfooz::tui::app::lessons_for(&catalog, None)
+        .iter()
+        .position(|e| e.lesson.title.starts_with("Grooming: how"))
+        .expect("the grooming lesson is built in");
+    send(&mut app, keys(&vec![Action::Down; row]));
+    send(&mut app, keys(&[Action::Confirm]));
+    let screen = render_to_string(&app, 60, 20);
+    let title_row = screen.lines().nth(1).unwrap();
+    assert!(title_row.contains("Grooming: how"), "{screen}");
+    assert!(title_row.contains("step 1 of"), "{screen}");
+    assert!(title_row.contains("░░░░░░░░░░"), "{screen}");
+}
+
+#[test]
+fn the_lesson_list_chat_and_feedback_at_60_by_20() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    insta::assert_snapshot!("lesson_list_60x20", render_to_string(&app, 60, 20));
+    send(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(0),
+            Action::Confirm,
+        ]),
+    );
+    insta::assert_snapshot!("feedback_60x20", render_to_string(&app, 60, 20));
+    send(&mut app, keys(&[Action::Confirm, Action::Number(0)]));
+    insta::assert_snapshot!("chat_60x20", render_to_string(&app, 60, 20));
+}
+
+/// Where `target` was drawn on a 80x24 frame of `app`.
+fn drawn_at(app: &App, target: mehfooz::tui::app::Target) -> ratatui::layout::Rect {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let mut targets = Vec::new();
+    terminal
+        .draw(|frame| {
+            targets = mehfooz::tui::view::draw_with_targets(
+                frame,
+                app,
+                &mehfooz::tui::theme::Theme::monochrome(),
+            )
+        })
+        .unwrap();
+    targets
+        .into_iter()
+        .find(|(_, t)| *t == target)
+        .map(|(area, _)| area)
+        .unwrap_or_else(|| panic!("{target:?} is not drawn"))
+}
+
+#[test]
+fn clicks_choose_answers_mark_messages_and_open_lessons_and_the_wheel_only_scrolls() {
+    use mehfooz::tui::app::Target;
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    // The lesson is drawn where a click opens it.
+    let row = drawn_at(&app, Target::Lesson(0)).y;
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen
+            .lines()
+            .nth(row as usize)
+            .unwrap()
+            .contains("Online friends")
+    );
+    send(&mut app, vec![Msg::Click(Target::Lesson(0))]);
+    assert!(render_to_string(&app, 80, 24).contains("step 1 of 3"));
+    send(&mut app, keys(&[Action::Confirm]));
+    // The wheel scrolls a question without choosing anything.
+    send(&mut app, vec![Msg::Wheel(3), Msg::Wheel(-3)]);
+    assert!(!render_to_string(&app, 80, 24).contains("(•)"));
+    // A click on the second choice, where it is drawn, chooses it.
+    let row = drawn_at(&app, Target::Item(1)).y;
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen
+            .lines()
+            .nth(row as usize)
+            .unwrap()
+            .contains("Tell a trusted adult")
+    );
+    send(&mut app, vec![Msg::Click(Target::Item(1))]);
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("(•) 2. Tell a trusted adult"), "{screen}");
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    // In the chat a click marks the message clicked, and again unmarks it.
+    let row = drawn_at(&app, Target::Item(1)).y;
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen
+            .lines()
+            .nth(row as usize)
+            .unwrap()
+            .contains("gg, see you"),
+        "{screen}"
+    );
+    send(&mut app, vec![Msg::Click(Target::Item(1))]);
+    assert!(render_to_string(&app, 80, 24).contains("[⚑] 2. StarPlayer_12: gg"));
+    send(&mut app, vec![Msg::Click(Target::Item(1))]);
+    assert!(render_to_string(&app, 80, 24).contains("[ ] 2. StarPlayer_12: gg"));
+}
+
+#[test]
+fn a_click_on_a_name_opens_that_students_lessons() {
+    use mehfooz::tui::app::Target;
+    let catalog = catalog();
+    let mut app = App::new(&catalog, class(), None);
+    let row = drawn_at(&app, Target::Student(1)).y;
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen.lines().nth(row as usize).unwrap().contains("Bilal"),
+        "{screen}"
+    );
+    send(&mut app, vec![Msg::Click(Target::Student(1))]);
+    assert!(render_to_string(&app, 80, 24).contains("Lessons for Bilal"));
+}
+
+#[test]
+fn the_teacher_view_asks_for_the_pin_when_one_is_set() {
+    let catalog = catalog();
+    let mut app = App::new(&catalog, class(), None);
+    app.teacher_pin = Some(mehfooz::pin::hash("2468").unwrap());
+    let typed = |app: &mut App, pin: &str| {
+        send(app, keys(&[Action::Teacher]));
+        let screen = render_to_string(app, 80, 24);
+        assert!(screen.contains("Teacher PIN"), "{screen}");
+        send(app, pin.chars().map(Msg::Char).collect());
+        let screen = render_to_string(app, 80, 24);
+        assert!(!screen.contains(pin), "the PIN is shown:\n{screen}");
+        send(app, keys(&[Action::Confirm]));
+        render_to_string(app, 80, 24)
+    };
+    let screen = typed(&mut app, "1357");
+    assert!(screen.contains("That is not the teacher PIN."), "{screen}");
+    assert!(screen.contains("Who is learning today?"), "{screen}");
+    let screen = typed(&mut app, "2468");
+    assert!(screen.contains("Teacher"), "{screen}");
+    assert!(!screen.contains("Who is learning today?"), "{screen}");
+}
+
+#[test]
+fn a_terminal_that_is_not_utf_8_gets_ascii_borders_and_marks() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&TO_THE_CHAT));
+    send(&mut app, keys(&[Action::Number(0), Action::Confirm]));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| {
+            mehfooz::tui::view::draw(frame, &app, &mehfooz::tui::theme::Theme::monochrome());
+            mehfooz::tui::view::ascii_only(frame.buffer_mut());
+        })
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(screen.is_ascii(), "{screen}");
+    assert!(screen.contains("+ Online friends"), "{screen}");
+    assert!(
+        screen.contains("| Question 2 of 2: a pretend chat"),
+        "{screen}"
+    );
+    assert!(screen.contains("[!] 1. StarPlayer_12"), "{screen}");
+    assert!(
+        screen.contains("v Red flag, and you spotted it."),
+        "{screen}"
+    );
 }

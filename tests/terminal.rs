@@ -182,3 +182,148 @@ fn preview_watch_shows_problems_then_the_lesson_once_the_file_is_fixed() {
         "a preview saves nothing"
     );
 }
+
+/// A child tapping Enter through a whole lesson, in the real app: no choice is made for
+/// them, and nothing is recorded, so no false answer reaches the teacher's report.
+#[test]
+fn pressing_only_enter_through_a_lesson_records_no_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    // From the name screen into the sextortion lesson (a chat comes first), then a lesson
+    // that asks a one-answer question first.
+    let script = format!(
+        "'{app}' --data-dir '{dir}'; '{app}' play screens --student Hira --lessons tests/screens --data-dir '{dir}'; code=$?; echo; echo EXITED $code; sleep 1",
+        dir = data.path().display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for("Who is learning today?");
+    terminal.keys("\r"); // "I am new"
+    terminal.wait_for("Type your name");
+    terminal.keys("Hira\r");
+    terminal.wait_for("Lessons for Hira");
+    // Down the list to the sextortion lesson, wherever it is among the lessons.
+    for _ in 0..60 {
+        if terminal.screen().contains("▶ Sextortion") {
+            break;
+        }
+        terminal.keys("\x1b[B");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    terminal.wait_for("▶ Sextortion");
+    let enters = |terminal: &mut Terminal| {
+        for _ in 0..30 {
+            terminal.keys("\r");
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    };
+    enters(&mut terminal);
+    terminal.wait_for("You marked no messages: is that your answer?");
+    assert!(!terminal.screen().contains("Red flag you missed"));
+    terminal.keys("q");
+    terminal.wait_for("Lessons for Hira");
+    terminal.keys("\x03");
+    terminal.wait_for("Not everyone is who they say");
+    enters(&mut terminal);
+    terminal.wait_for("Choose an answer first");
+    let screen = terminal.screen();
+    assert!(
+        !screen.contains("(•)") && !screen.contains("Not quite.") && !screen.contains("Correct!"),
+        "Enter alone chose or answered:\n{screen}"
+    );
+    terminal.keys("\x03");
+    terminal.wait_for_output("EXITED 0");
+    let _ = terminal.child.wait();
+    let recorded: Vec<String> = std::fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .filter(|text| text.contains("\"attempts\""))
+        .collect();
+    assert!(recorded.is_empty(), "progress was recorded: {recorded:?}");
+}
+
+#[test]
+fn a_dumb_terminal_gets_plain_mode_or_a_clear_message() {
+    let data = tempfile::tempdir().unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let script = format!(
+        "TERM=dumb '{app}' --data-dir '{dir}'; code=$?; echo; echo EXITED $code; TERM=dumb '{app}' play screens --student Hira --lessons tests/screens --data-dir '{dir}'; code=$?; echo; echo PLAIN $code; sleep 1",
+        dir = data.path().display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for_output("EXITED 1");
+    let output = String::from_utf8_lossy(&terminal.raw.lock().unwrap()).to_string();
+    assert!(output.contains("TERM=dumb"), "{output}");
+    assert!(output.contains("--plain"), "{output}");
+    assert!(
+        !output.contains("\x1b[?1049h"),
+        "the alternate screen was used"
+    );
+    // `play` goes line by line instead.
+    terminal.wait_for_output("Type q and Enter at any time to stop");
+    terminal.keys("q\r");
+    terminal.wait_for_output("PLAIN 0");
+    let output = String::from_utf8_lossy(&terminal.raw.lock().unwrap()).to_string();
+    assert!(
+        !output.contains("\x1b[?1049h"),
+        "the alternate screen was used"
+    );
+    let _ = terminal.child.wait();
+}
+
+/// A click in a real terminal (an SGR mouse report, as xterm sends it) chooses the
+/// choice under it; the mouse is handed back when the app ends.
+#[test]
+fn a_click_in_a_real_terminal_chooses_the_answer_under_it() {
+    let data = tempfile::tempdir().unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let script = format!(
+        "'{app}' play screens --student Ayesha --lessons tests/screens --data-dir '{}'; code=$?; echo; echo EXITED $code; sleep 1",
+        data.path().display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for("Not everyone is who they say");
+    terminal.keys("\r");
+    terminal.wait_for("Bilal, 11, asks you");
+    let row = terminal
+        .screen()
+        .lines()
+        .position(|l| l.contains("2. Tell a trusted adult"))
+        .expect("the choice is drawn");
+    // Press and release the left button on it (rows and columns count from 1).
+    terminal.keys(&format!("\x1b[<0;20;{}M\x1b[<0;20;{}m", row + 1, row + 1));
+    terminal.wait_for("(•) 2. Tell a trusted adult");
+    terminal.keys("\r");
+    terminal.wait_for("Correct!");
+    terminal.keys("\x03");
+    terminal.wait_for_output("EXITED 0");
+    let output = String::from_utf8_lossy(&terminal.raw.lock().unwrap()).to_string();
+    let on = output.find("\x1b[?1000h").expect("the mouse was asked for");
+    assert!(
+        output[on..].contains("\x1b[?1000l"),
+        "the mouse was not handed back"
+    );
+    let _ = terminal.child.wait();
+}
+
+#[test]
+fn a_locale_that_is_not_utf_8_gets_ascii_borders() {
+    let data = tempfile::tempdir().unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let script = format!(
+        "LC_ALL=C '{app}' play screens --student Ayesha --lessons tests/screens --data-dir '{}'; code=$?; echo; echo EXITED $code; sleep 1",
+        data.path().display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for("| Not everyone is who they say");
+    terminal.wait_for("+ Online friends");
+    terminal.keys("\x03");
+    terminal.wait_for_output("EXITED 0");
+    let output = String::from_utf8_lossy(&terminal.raw.lock().unwrap()).to_string();
+    assert!(
+        !output.contains('╭') && !output.contains('│'),
+        "box drawing was sent"
+    );
+    let _ = terminal.child.wait();
+}

@@ -133,6 +133,24 @@ pub fn visible(text: &str) -> String {
         .collect()
 }
 
+/// The value of a digit as children type it: ASCII, Arabic-Indic (٠-٩) or Urdu and
+/// Persian (۰-۹), which some keyboards in Pakistan send.
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+/// `text` with every digit written as an ASCII one, so "۱ ۳" reads as "1 3".
+pub fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| digit_value(c).map_or(c, |d| char::from(b'0' + d as u8)))
+        .collect()
+}
+
 /// How many terminal columns `text` takes (wide CJK and emoji take two, combining marks
 /// and zero-width characters none).
 pub fn width(text: &str) -> usize {

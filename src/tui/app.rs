@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use rand::Rng;
 
 use super::keys::Action;
-use crate::lesson::{Catalog, Lesson, LessonEntry, QuestionKind, Sender};
+use crate::lesson::{Catalog, Lesson, LessonEntry, QuestionKind};
 use crate::progress::{self, Attempt, Loaded, Status, Student};
 use crate::quiz::{AnswerError, Feedback, View};
 use crate::report::{ClassReport, class_report};
@@ -22,7 +22,15 @@ pub struct App<'c> {
     /// A message shown at the bottom until the next key.
     pub notice: Option<String>,
     pub region: Option<String>,
+    /// The age band the lesson list shows (`None`: all), kept while the app is open so
+    /// a child who chose their ages does not choose again after every lesson.
+    pub ages: Option<(u32, u32)>,
     pub quit: bool,
+    /// The teacher PIN's hash, when one is set: asked before the teacher view.
+    pub teacher_pin: Option<String>,
+    /// A teacher's preview: leaving the lesson ends it (there is no class to go back
+    /// to), and help shows where each help line comes from.
+    pub preview: bool,
 }
 
 pub enum Screen<'c> {
@@ -36,6 +44,11 @@ pub struct StudentsScreen {
     pub selected: usize,
     /// The new name being typed, if the child chose "new".
     pub typing: Option<String>,
+    /// A typed name close to one in the class, asking "Is this you?": what was typed,
+    /// and the name it is close to.
+    pub asking: Option<(String, String)>,
+    /// The teacher PIN being typed, before the teacher view opens.
+    pub pin: Option<String>,
 }
 
 /// How the class is doing, for the teacher: the same report as `mehfooz report`.
@@ -49,15 +62,17 @@ pub struct TeacherScreen {
 pub struct LessonsScreen {
     pub student: Student,
     pub selected: usize,
-    /// Which age band's lessons are shown; `None` for all.
-    pub ages: Option<(u32, u32)>,
 }
 
 pub struct Player<'c> {
     pub student: Student,
     pub run: LessonRun<'c>,
-    /// The highlighted choice or message.
-    pub cursor: usize,
+    /// The highlighted choice or message; nothing until the child moves or picks, so an
+    /// Enter meant for a page never answers a question.
+    pub cursor: Option<usize>,
+    /// The child pressed Enter on a chat with nothing marked and was asked whether that
+    /// is their answer; the next Enter says yes.
+    pub asked_none: bool,
     /// Ticked choices (in the order shown) or marked messages.
     pub marked: BTreeSet<usize>,
     pub show_hint: bool,
@@ -78,9 +93,24 @@ pub enum Effect {
     },
 }
 
+/// Something a click can reach, as the view drew it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Student(usize),
+    /// A lesson, by its place in the list shown.
+    Lesson(usize),
+    /// A choice or a markable message, numbered as the child's number keys count them
+    /// (from 0).
+    Item(usize),
+}
+
 /// What happens to the app.
 pub enum Msg {
     Key(Action),
+    /// A click (or a tap) on something the view drew.
+    Click(Target),
+    /// The mouse wheel: lines to scroll, up when negative.
+    Wheel(i8),
     /// A character typed while entering a name.
     Char(char),
     Backspace,
@@ -100,11 +130,16 @@ impl<'c> App<'c> {
             screen: Screen::Students(StudentsScreen {
                 selected: 0,
                 typing: None,
+                asking: None,
+                pin: None,
             }),
             help: None,
             notice: None,
             region,
+            ages: None,
             quit: false,
+            preview: false,
+            teacher_pin: None,
         }
     }
 
@@ -133,8 +168,46 @@ impl<'c> App<'c> {
                 }
                 self.key(action, rng)
             }
+            Msg::Click(target) => {
+                self.notice = None;
+                if self.help.is_some() || self.is_typing() {
+                    return Vec::new();
+                }
+                // A click does what choosing with the keys and pressing Enter (for a
+                // name or a lesson) or a number (for a choice or a message) does.
+                let action = match (&mut self.screen, target) {
+                    (Screen::Students(s), Target::Student(i)) if s.asking.is_none() => {
+                        s.selected = i;
+                        Action::Confirm
+                    }
+                    (Screen::Lessons(l), Target::Lesson(i)) => {
+                        l.selected = i;
+                        Action::Confirm
+                    }
+                    (Screen::Player(_), Target::Item(i)) => Action::Number(i),
+                    _ => return Vec::new(),
+                };
+                self.key(action, rng)
+            }
+            Msg::Wheel(lines) => {
+                let up = lines < 0;
+                match (&mut self.help, &mut self.screen) {
+                    (Some(scroll), _) => *scroll = step(*scroll, lines),
+                    // Scrolling never chooses an answer: it moves the text only.
+                    (None, Screen::Player(player)) => player.scroll = step(player.scroll, lines),
+                    (None, _) => {
+                        let action = if up { Action::Up } else { Action::Down };
+                        return self.key(action, rng);
+                    }
+                }
+                Vec::new()
+            }
             Msg::Char(c) => {
-                if let Screen::Students(StudentsScreen {
+                if let Screen::Students(StudentsScreen { pin: Some(pin), .. }) = &mut self.screen {
+                    if pin.chars().count() < 64 {
+                        pin.push(c);
+                    }
+                } else if let Screen::Students(StudentsScreen {
                     typing: Some(name), ..
                 }) = &mut self.screen
                     && name.chars().count() < progress::MAX_NAME_CHARS
@@ -145,7 +218,9 @@ impl<'c> App<'c> {
                 Vec::new()
             }
             Msg::Backspace => {
-                if let Screen::Students(StudentsScreen {
+                if let Screen::Students(StudentsScreen { pin: Some(pin), .. }) = &mut self.screen {
+                    pin.pop();
+                } else if let Screen::Students(StudentsScreen {
                     typing: Some(name), ..
                 }) = &mut self.screen
                 {
@@ -161,7 +236,6 @@ impl<'c> App<'c> {
                 self.screen = Screen::Lessons(LessonsScreen {
                     student: loaded.student,
                     selected: 0,
-                    ages: None,
                 });
                 Vec::new()
             }
@@ -190,7 +264,7 @@ impl<'c> App<'c> {
             Screen::Students(StudentsScreen {
                 typing: Some(_),
                 ..
-            })
+            }) | Screen::Students(StudentsScreen { pin: Some(_), .. })
         )
     }
 
@@ -209,6 +283,39 @@ impl<'c> App<'c> {
         let catalog = self.catalog;
         match &mut self.screen {
             Screen::Students(screen) => {
+                if let Some(pin) = &screen.pin {
+                    match action {
+                        Action::Confirm => {
+                            let right = self
+                                .teacher_pin
+                                .as_deref()
+                                .is_some_and(|hash| crate::pin::verify(hash, pin));
+                            screen.pin = None;
+                            if right {
+                                self.open_teacher_view();
+                            } else {
+                                self.notice = Some(strings::WRONG_PIN.into());
+                            }
+                        }
+                        Action::Back => screen.pin = None,
+                        _ => {}
+                    }
+                    return Vec::new();
+                }
+                if let Some((typed, known)) = &screen.asking {
+                    let load = match action {
+                        Action::Yes | Action::Confirm => known.clone(),
+                        Action::New => typed.clone(),
+                        Action::Back => {
+                            screen.typing = Some(typed.clone());
+                            screen.asking = None;
+                            return Vec::new();
+                        }
+                        _ => return Vec::new(),
+                    };
+                    screen.asking = None;
+                    return vec![Effect::LoadStudent(load)];
+                }
                 if let Some(name) = &screen.typing {
                     match action {
                         Action::Confirm => {
@@ -218,6 +325,21 @@ impl<'c> App<'c> {
                                 return Vec::new();
                             }
                             screen.typing = None;
+                            // The same name in another case or spacing is the same child;
+                            // a near one may be a typing slip, so ask.
+                            if let Some(known) = self
+                                .class
+                                .iter()
+                                .find(|s| progress::same_name(&s.name, &name))
+                            {
+                                return vec![Effect::LoadStudent(known.name.clone())];
+                            }
+                            if let Some(known) =
+                                self.class.iter().find(|s| close_names(&s.name, &name))
+                            {
+                                screen.asking = Some((name, known.name.clone()));
+                                return Vec::new();
+                            }
                             return vec![Effect::LoadStudent(name)];
                         }
                         Action::Back => screen.typing = None,
@@ -231,25 +353,11 @@ impl<'c> App<'c> {
                     Action::Up => screen.selected = screen.selected.saturating_sub(1),
                     Action::Down => screen.selected = (screen.selected + 1).min(rows - 1),
                     Action::New => screen.typing = Some(String::new()),
-                    Action::Teacher => {
-                        // The lessons somebody has started; all of them before anyone has.
-                        let started = |l: &&Lesson| {
-                            self.class
-                                .iter()
-                                .any(|s| s.record_of(l).is_some_and(|r| !r.attempts.is_empty()))
-                        };
-                        let all: Vec<&Lesson> = catalog.lessons.iter().map(|e| &e.lesson).collect();
-                        let lessons: Vec<&Lesson> = if all.iter().any(started) {
-                            all.into_iter().filter(started).collect()
-                        } else {
-                            all
-                        };
-                        self.screen = Screen::Teacher(TeacherScreen {
-                            report: class_report(&lessons, &self.class),
-                            row: 0,
-                            column: 0,
-                        });
+                    // Classmates' results are for the teacher: a PIN first, if one is set.
+                    Action::Teacher if self.teacher_pin.is_some() => {
+                        screen.pin = Some(String::new());
                     }
+                    Action::Teacher => self.open_teacher_view(),
                     Action::Confirm if screen.selected >= self.class.len() => {
                         screen.typing = Some(String::new());
                     }
@@ -277,6 +385,8 @@ impl<'c> App<'c> {
                         self.screen = Screen::Students(StudentsScreen {
                             selected: 0,
                             typing: None,
+                            asking: None,
+                            pin: None,
                         });
                     }
                     _ => {}
@@ -284,7 +394,7 @@ impl<'c> App<'c> {
                 Vec::new()
             }
             Screen::Lessons(list) => {
-                let shown = lessons_for(catalog, list.ages);
+                let shown = lessons_for(catalog, self.ages);
                 match action {
                     Action::Up => list.selected = list.selected.saturating_sub(1),
                     Action::Down => {
@@ -292,7 +402,7 @@ impl<'c> App<'c> {
                     }
                     Action::AgeFilter => {
                         let bands = age_bands(catalog);
-                        list.ages = match list.ages.and_then(|a| bands.iter().position(|b| *b == a))
+                        self.ages = match self.ages.and_then(|a| bands.iter().position(|b| *b == a))
                         {
                             None => bands.first().copied(),
                             Some(i) => bands.get(i + 1).copied(),
@@ -314,6 +424,8 @@ impl<'c> App<'c> {
                         self.screen = Screen::Students(StudentsScreen {
                             selected,
                             typing: None,
+                            asking: None,
+                            pin: None,
                         });
                     }
                     _ => {}
@@ -322,24 +434,41 @@ impl<'c> App<'c> {
             }
             Screen::Player(player) => {
                 let (effects, leave) = player.key(action, rng);
-                if leave {
+                if leave && self.preview {
+                    self.quit = true;
+                } else if leave {
                     let student = player.student.clone();
                     let lesson_id = player.run.lesson_id();
-                    let selected = self
-                        .catalog
-                        .lessons
+                    // Back on the lesson just left, in the list as the child left it.
+                    let selected = lessons_for(self.catalog, self.ages)
                         .iter()
                         .position(|e| e.lesson.id == lesson_id)
                         .unwrap_or(0);
-                    self.screen = Screen::Lessons(LessonsScreen {
-                        student,
-                        selected,
-                        ages: None,
-                    });
+                    self.screen = Screen::Lessons(LessonsScreen { student, selected });
                 }
                 effects
             }
         }
+    }
+
+    fn open_teacher_view(&mut self) {
+        // The lessons somebody has started; all of them before anyone has.
+        let started = |l: &&Lesson| {
+            self.class
+                .iter()
+                .any(|s| s.record_of(l).is_some_and(|r| !r.attempts.is_empty()))
+        };
+        let all: Vec<&Lesson> = self.catalog.lessons.iter().map(|e| &e.lesson).collect();
+        let lessons: Vec<&Lesson> = if all.iter().any(started) {
+            all.into_iter().filter(started).collect()
+        } else {
+            all
+        };
+        self.screen = Screen::Teacher(TeacherScreen {
+            report: class_report(&lessons, &self.class),
+            row: 0,
+            column: 0,
+        });
     }
 
     /// Starts or carries on a lesson for a student (also used when the app is opened on
@@ -350,7 +479,7 @@ impl<'c> App<'c> {
         lesson: &'c Lesson,
         rng: &mut impl Rng,
     ) -> Vec<Effect> {
-        let (mut run, start) = LessonRun::begin(lesson, student.record(&lesson.id), rng);
+        let (run, start) = LessonRun::begin(lesson, student.record(&lesson.id), rng);
         self.notice = match start {
             Start::Fresh => None,
             Start::Resumed => Some(format!(
@@ -362,13 +491,10 @@ impl<'c> App<'c> {
                 Some("This lesson has changed since you last opened it, so it starts again.".into())
             }
         };
-        let save = Effect::Save {
-            student: student.name.clone(),
-            lesson: lesson.id.clone(),
-            attempts: run.attempts_to_save(),
-        };
-        self.screen = Screen::Player(Box::new(Player::new(student, run)));
-        vec![save]
+        let mut player = Box::new(Player::new(student, run));
+        let save = player.save();
+        self.screen = Screen::Player(player);
+        save.into_iter().collect()
     }
 }
 
@@ -377,7 +503,8 @@ impl<'c> Player<'c> {
         let mut player = Player {
             student,
             run,
-            cursor: 0,
+            cursor: None,
+            asked_none: false,
             marked: BTreeSet::new(),
             show_hint: false,
             scroll: 0,
@@ -397,22 +524,18 @@ impl<'c> Player<'c> {
         self.show_hint = false;
         self.scroll = 0;
         self.problem = None;
-        self.cursor = match self.run.session.current() {
-            Some(View::Chat { chat, .. }) => chat
-                .messages
-                .iter()
-                .position(|m| m.from == Sender::Them)
-                .unwrap_or(0),
-            _ => 0,
-        };
+        self.cursor = None;
+        self.asked_none = false;
     }
 
-    fn save(&mut self) -> Effect {
-        Effect::Save {
+    /// Saving the attempt as it stands, unless there is nothing to save yet.
+    fn save(&mut self) -> Option<Effect> {
+        let attempts = self.run.attempts_to_save();
+        (!attempts.is_empty()).then(|| Effect::Save {
             student: self.student.name.clone(),
             lesson: self.run.lesson_id().to_string(),
-            attempts: self.run.attempts_to_save(),
-        }
+            attempts,
+        })
     }
 
     /// Handles a key; the flag says whether to leave for the lesson list.
@@ -436,7 +559,7 @@ impl<'c> Player<'c> {
         }
         if action == Action::Back {
             // Everything answered is saved already; save the place too.
-            return (vec![self.save()], true);
+            return (self.save().into_iter().collect(), true);
         }
         let answered = !session.awaiting_answer();
         match action {
@@ -471,16 +594,10 @@ impl<'c> Player<'c> {
                 question.kind == QuestionKind::Multiple,
                 (0..choices.len()).collect(),
             ),
-            View::Chat { chat, .. } => (
-                chat.messages.len(),
-                true,
-                chat.messages
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.from == Sender::Them)
-                    .map(|(i, _)| i)
-                    .collect(),
-            ),
+            View::Chat { chat, .. } => {
+                let markable = crate::quiz::markable(chat);
+                (markable.len(), true, markable)
+            }
             // A page never waits for an answer: it was handled above.
             View::Page { .. } => return (Vec::new(), false),
         };
@@ -488,32 +605,49 @@ impl<'c> Player<'c> {
             View::Question { question, .. } => question.hint.is_some(),
             _ => false,
         };
+        let is_chat = matches!(view, View::Chat { .. });
         self.problem = None;
+        if !matches!(action, Action::Confirm | Action::Yes) {
+            self.asked_none = false;
+        }
         match action {
             Action::Up => {
-                if let Some(&prev) = selectable.iter().rev().find(|&&i| i < self.cursor) {
-                    self.cursor = prev;
+                let prev = match self.cursor {
+                    Some(cursor) => selectable.iter().rev().find(|&&i| i < cursor),
+                    None => selectable.last(),
+                };
+                if let Some(&prev) = prev {
+                    self.cursor = Some(prev);
                 }
             }
             Action::Down => {
-                if let Some(&next) = selectable.iter().find(|&&i| i > self.cursor) {
-                    self.cursor = next;
+                let next = match self.cursor {
+                    Some(cursor) => selectable.iter().find(|&&i| i > cursor),
+                    None => selectable.first(),
+                };
+                if let Some(&next) = next {
+                    self.cursor = Some(next);
                 }
             }
+            // Numbers count the items that can be picked, from 1.
             Action::Number(n) if n < count => {
-                if !selectable.contains(&n) {
-                    self.problem = Some(strings::answer_error(&AnswerError::OwnMessage(n + 1)));
-                } else {
-                    self.cursor = n;
-                    if multiple {
-                        toggle(&mut self.marked, n);
-                    }
+                let item = selectable[n];
+                self.cursor = Some(item);
+                if multiple {
+                    toggle(&mut self.marked, item);
                 }
             }
             Action::Number(n) => {
-                self.problem = Some(strings::answer_error(&AnswerError::NoSuchChoice(n + 1)));
+                self.problem = Some(if is_chat {
+                    strings::no_such_message(n + 1)
+                } else {
+                    strings::answer_error(&AnswerError::NoSuchChoice(n + 1))
+                });
             }
-            Action::Toggle if multiple => toggle(&mut self.marked, self.cursor),
+            Action::Toggle if multiple => match self.cursor {
+                Some(cursor) => toggle(&mut self.marked, cursor),
+                None => self.problem = Some(strings::MOVE_FIRST.into()),
+            },
             Action::Hint => {
                 if hint {
                     self.show_hint = true;
@@ -525,26 +659,59 @@ impl<'c> Player<'c> {
                 let picked: Vec<usize> = if multiple {
                     self.marked.iter().copied().collect()
                 } else {
-                    vec![self.cursor]
+                    self.cursor.into_iter().collect()
                 };
-                match self.run.session.answer(&picked) {
-                    Ok(_) => {
-                        self.scroll = 0;
-                        return (vec![self.save()], false);
-                    }
-                    Err(e) => self.problem = Some(strings::answer_error(&e)),
+                if picked.is_empty() {
+                    // Enter alone never answers: a chat asks whether "none" is meant,
+                    // and only a `y` says yes.
+                    self.problem = Some(if is_chat {
+                        self.asked_none = true;
+                        strings::CHAT_NOTHING_MARKED.into()
+                    } else {
+                        strings::nothing_chosen(multiple, count)
+                    });
+                    return (Vec::new(), false);
                 }
+                return self.answer(&picked);
+            }
+            Action::Yes if self.asked_none && self.marked.is_empty() => {
+                return self.answer(&[]);
             }
             _ => {}
         }
         (Vec::new(), false)
     }
 
+    /// Answers the current step with `picked`; saves if it was taken.
+    fn answer(&mut self, picked: &[usize]) -> (Vec<Effect>, bool) {
+        match self.run.session.answer(picked) {
+            Ok(_) => {
+                self.scroll = 0;
+                (self.save().into_iter().collect(), false)
+            }
+            Err(e) => {
+                self.problem = Some(strings::answer_error(&e));
+                (Vec::new(), false)
+            }
+        }
+    }
+
     /// After moving to another step: a fresh cursor, and the place saved.
     fn moved(&mut self) -> (Vec<Effect>, bool) {
         self.reset_step();
-        (vec![self.save()], false)
+        (self.save().into_iter().collect(), false)
     }
+}
+
+/// Names a child may have mistyped for each other: one letter apart, or alike enough.
+fn close_names(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    strsim::levenshtein(&a, &b) <= 1 || strsim::normalized_levenshtein(&a, &b) >= 0.75
+}
+
+/// A scroll position moved by `lines` (up when negative).
+fn step(scroll: u16, lines: i8) -> u16 {
+    scroll.saturating_add_signed(lines.into())
 }
 
 fn toggle(set: &mut BTreeSet<usize>, item: usize) {

@@ -22,6 +22,8 @@ pub enum Action {
     AgeFilter,
     Retry,
     Teacher,
+    /// "Yes, that is my answer" (a chat with nothing marked).
+    Yes,
     Quit,
 }
 
@@ -52,7 +54,9 @@ pub fn action(key: KeyEvent) -> Option<Action> {
         KeyCode::PageDown => Action::PageDown,
         KeyCode::Enter => Action::Confirm,
         KeyCode::Char(' ') => Action::Toggle,
-        KeyCode::Char(c @ '1'..='9') => Action::Number(c as usize - '1' as usize),
+        KeyCode::Char(c) if crate::text::digit_value(c).is_some_and(|d| d > 0) => {
+            Action::Number(crate::text::digit_value(c).unwrap_or(1) as usize - 1)
+        }
         KeyCode::Char('h') | KeyCode::Char('H') => Action::Hint,
         KeyCode::Char('?') | KeyCode::F(1) => Action::Help,
         KeyCode::Char('q') | KeyCode::Char('Q') | KeyCode::Esc => Action::Back,
@@ -60,6 +64,7 @@ pub fn action(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('t') | KeyCode::Char('T') => Action::Teacher,
         KeyCode::Char('a') | KeyCode::Char('A') => Action::AgeFilter,
         KeyCode::Char('r') | KeyCode::Char('R') => Action::Retry,
+        KeyCode::Char('y') | KeyCode::Char('Y') => Action::Yes,
         _ => return None,
     })
 }
@@ -69,7 +74,6 @@ const HELP_KEY: Binding = bind("?", "help");
 const STOP_KEY: Binding = bind("q", "stop");
 const HINT_KEY: Binding = bind("h", "hint");
 const ANSWER_KEY: Binding = bind("Enter", "answer");
-const MOVE_KEY: Binding = bind("↑↓", "move");
 const CHOOSE_KEY: Binding = bind("↑↓", "choose");
 
 pub const STUDENTS: &[Binding] = &[
@@ -80,6 +84,14 @@ pub const STUDENTS: &[Binding] = &[
     HELP_KEY,
     bind("q", "quit"),
 ];
+
+pub const IS_THIS_YOU: &[Binding] = &[
+    bind("y", "yes, that's me"),
+    bind("n", "no, I'm new"),
+    bind("Esc", "change the name"),
+];
+
+pub const TEACHER_PIN: &[Binding] = &[bind("Enter", "open"), bind("Esc", "cancel")];
 
 pub const TYPING: &[Binding] = &[bind("Enter", "done"), bind("Esc", "cancel")];
 
@@ -99,8 +111,9 @@ pub const PAGE: &[Binding] = &[
     STOP_KEY,
 ];
 
+// Numbers reach the first nine items; ↑↓ reach every one, however many there are.
 pub const SINGLE: &[Binding] = &[
-    bind("↑↓ 1-9", "choose"),
+    bind("1-9 ↑↓", "choose"),
     ANSWER_KEY,
     HINT_KEY,
     HELP_KEY,
@@ -108,8 +121,8 @@ pub const SINGLE: &[Binding] = &[
 ];
 
 pub const MULTIPLE: &[Binding] = &[
-    MOVE_KEY,
-    bind("Space 1-9", "tick"),
+    bind("1-9", "tick"),
+    bind("↑↓ Space", "move, tick"),
     ANSWER_KEY,
     HINT_KEY,
     HELP_KEY,
@@ -117,9 +130,18 @@ pub const MULTIPLE: &[Binding] = &[
 ];
 
 pub const CHAT: &[Binding] = &[
-    MOVE_KEY,
-    bind("Space 1-9", "mark"),
+    bind("1-9", "mark"),
+    bind("↑↓ Space", "move, mark"),
     ANSWER_KEY,
+    HELP_KEY,
+    STOP_KEY,
+];
+
+/// A chat answered with nothing marked, asked "is that your answer?".
+pub const CHAT_NONE_MARKED: &[Binding] = &[
+    bind("y", "yes, none"),
+    bind("1-9", "mark"),
+    bind("↑↓ Space", "move, mark"),
     HELP_KEY,
     STOP_KEY,
 ];
@@ -132,7 +154,12 @@ pub const FEEDBACK: &[Binding] = &[
     STOP_KEY,
 ];
 
-pub const SUMMARY: &[Binding] = &[bind("Enter", "lessons"), bind("r", "try again"), HELP_KEY];
+pub const SUMMARY: &[Binding] = &[
+    bind("Enter", "lessons"),
+    bind("r", "try again"),
+    bind("←", "back"),
+    HELP_KEY,
+];
 
 pub const HELP: &[Binding] = &[bind("↑↓", "scroll"), bind("? q Esc", "close")];
 
@@ -144,3 +171,50 @@ pub const TEACHER: &[Binding] = &[
     HELP_KEY,
     bind("q", "back"),
 ];
+
+/// Every screen's keys, named as the README and the help screen name them.
+pub const SCREENS: &[(&str, &[Binding])] = &[
+    ("choosing your name", STUDENTS),
+    ("typing a new name", TYPING),
+    ("the teacher PIN", TEACHER_PIN),
+    ("\"Is this you?\"", IS_THIS_YOU),
+    ("choosing a lesson", LESSONS),
+    ("a page", PAGE),
+    ("a question with one answer", SINGLE),
+    ("a question with several answers", MULTIPLE),
+    ("a pretend chat", CHAT),
+    ("a chat with nothing marked", CHAT_NONE_MARKED),
+    ("after answering", FEEDBACK),
+    ("the summary", SUMMARY),
+    ("help", HELP),
+    ("the teacher view", TEACHER),
+];
+
+/// The README's key table, made from the bindings the screens use, so the two agree.
+pub fn readme_table() -> String {
+    let mut table = String::from("| where | keys |\n|---|---|\n");
+    table.push_str("| everywhere | `Ctrl-C` or `Ctrl-Q` quit at once |\n");
+    for (screen, bindings) in SCREENS {
+        let keys: Vec<String> = bindings
+            .iter()
+            .map(|b| format!("`{}` {}", b.keys, b.what))
+            .collect();
+        table.push_str(&format!("| {screen} | {} |\n", keys.join(" · ")));
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readme_key_table_is_the_one_the_bindings_make() {
+        let readme = include_str!("../../README.md");
+        let table = readme_table();
+        assert!(
+            readme.contains(&table),
+            "README.md's key table differs from the bindings; it should read:\n{table}"
+        );
+    }
+}

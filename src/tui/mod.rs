@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, MouseButton, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 use ratatui::{DefaultTerminal, Terminal};
 
@@ -24,6 +26,8 @@ use theme::Theme;
 /// What the app opens with.
 pub struct Start<'c> {
     pub catalog: &'c Catalog,
+    /// The teacher PIN's hash, when one is set.
+    pub teacher_pin: Option<String>,
     pub store: Store,
     pub region: Option<String>,
     /// Go straight to this student (and lesson), as `mehfooz play` does.
@@ -40,23 +44,38 @@ struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
         ratatui::restore();
         let _ = execute!(io::stdout(), Show);
     }
 }
 
+/// Whether `TERM` says the terminal cannot move the cursor or draw screens (Emacs'
+/// shell, some editors' terminals, a serial line): then only plain mode works.
+pub fn is_dumb_terminal() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t == "dumb")
+}
+
+/// Said instead of opening the app on a terminal that cannot show it.
+pub const DUMB_TERMINAL: &str = "this terminal (TERM=dumb) cannot show the app. A lesson can be taken line by line: `mehfooz play ID --student NAME --plain` (`mehfooz list` shows the ids).";
+
 pub fn run(mut start: Start) -> io::Result<()> {
+    if is_dumb_terminal() {
+        return Err(io::Error::other(DUMB_TERMINAL));
+    }
     start.store = start.store.on_wait(waiting::lock_waiter);
     let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // ratatui's hook (inside `previous`) leaves raw mode and the alternate screen;
         // the cursor is shown before the message is printed.
-        let _ = execute!(io::stdout(), Show);
+        let _ = execute!(io::stdout(), DisableMouseCapture, Show);
         previous(info);
     }));
     let _guard = TerminalGuard;
     restore_on_signals()?;
+    // Children used to tablets click; the keyboard stays complete without it.
+    execute!(io::stdout(), EnableMouseCapture)?;
     let result = event_loop(&mut terminal, start);
     drop(_guard);
     let _ = io::stdout().flush();
@@ -71,6 +90,7 @@ fn restore_on_signals() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
             ratatui::restore();
             let _ = execute!(io::stdout(), Show);
             std::process::exit(128 + signal);
@@ -88,6 +108,7 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
     let mut rng = rand::rng();
     let (class, unreadable) = start.store.students();
     let mut app = App::new(start.catalog, class, start.region.clone());
+    app.teacher_pin = start.teacher_pin.clone();
     if !unreadable.is_empty() {
         app.notice = Some(format!(
             "{} progress file{} in {} could not be read; they are left as they are.",
@@ -155,11 +176,17 @@ fn run_app(
     let mut rng = rand::rng();
     // Lets the real-terminal tests prove a panic leaves the terminal usable.
     let panic_on_key = std::env::var_os("MEHFOOZ_TEST_PANIC").is_some();
+    let mut targets = Vec::new();
     while !app.quit {
         if waiting::line_was_written() {
             terminal.clear()?;
         }
-        terminal.draw(|frame| view::draw(frame, app, theme))?;
+        terminal.draw(|frame| {
+            targets = view::draw_with_targets(frame, app, theme);
+            if theme.ascii {
+                view::ascii_only(frame.buffer_mut());
+            }
+        })?;
         // Blocks until something happens: no work while the child reads.
         if let Some(watch) = watch {
             while !event::poll(WATCH_EVERY)? {
@@ -168,7 +195,7 @@ fn run_app(
                 }
             }
         }
-        let msg = message(event::read()?, app.is_typing());
+        let msg = message(event::read()?, app.is_typing(), &targets);
         if let Some(msg) = msg {
             if panic_on_key {
                 panic!("MEHFOOZ_TEST_PANIC is set: stopping on the first key, on purpose");
@@ -180,15 +207,32 @@ fn run_app(
     Ok(Outcome::Quit)
 }
 
-/// What a terminal event means to the app. Key releases (sent by Windows terminals) are
-/// ignored so that one press is one action; a resize needs no message, just a redraw.
-fn message(event: Event, typing: bool) -> Option<Msg> {
-    let Event::Key(key) = event else {
-        return None;
+/// What a terminal event means to the app. Only key presses count (Windows terminals
+/// also send releases and repeats); a click counts on what the last frame drew there
+/// (`targets`); a resize needs no message, just a redraw.
+fn message(
+    event: Event,
+    typing: bool,
+    targets: &[(ratatui::layout::Rect, app::Target)],
+) -> Option<Msg> {
+    let key = match event {
+        Event::Key(key) if key.is_press() => key,
+        Event::Mouse(mouse) => {
+            return match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    let at = ratatui::layout::Position::new(mouse.column, mouse.row);
+                    targets
+                        .iter()
+                        .find(|(area, _)| area.contains(at))
+                        .map(|(_, target)| Msg::Click(*target))
+                }
+                MouseEventKind::ScrollUp => Some(Msg::Wheel(-3)),
+                MouseEventKind::ScrollDown => Some(Msg::Wheel(3)),
+                _ => None,
+            };
+        }
+        _ => return None,
     };
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
     if typing {
         match key.code {
             KeyCode::Char(c) if !key.modifiers.contains(event::KeyModifiers::CONTROL) => {
@@ -228,13 +272,20 @@ fn modified(path: &Path) -> Option<SystemTime> {
 /// folder that is removed afterwards. With `watch`, reloads whenever the file is saved,
 /// and shows the file's problems in place of the lesson while it has errors.
 pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -> io::Result<()> {
+    if is_dumb_terminal() {
+        return Err(io::Error::other(DUMB_TERMINAL));
+    }
     let scratch = std::env::temp_dir().join(format!("mehfooz-preview-{}", std::process::id()));
     let store = Store::open(&scratch).map_err(io::Error::other)?;
     let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;
     restore_on_signals()?;
+    execute!(io::stdout(), EnableMouseCapture)?;
     let mut rng = rand::rng();
     let mut reloaded = false;
+    // Where the teacher was, kept in memory across reloads: progress is only saved once
+    // something is answered, and a teacher reading pages must not lose their place.
+    let mut place: Option<crate::quiz::AttemptState> = None;
     let result = loop {
         let watching = watch.then(|| Watch::new(file));
         let mut catalog = Catalog::check(&[file.to_path_buf()]);
@@ -242,22 +293,42 @@ pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -
         let outcome = match catalog.lessons.first().map(|e| e.lesson.id.clone()) {
             Some(id) => {
                 let mut app = App::new(&catalog, Vec::new(), region.clone());
-                open_for(&mut app, &store, "Preview", Some(&id), &mut rng);
-                // The preview's own scratch progress carries the place across a reload,
-                // unless the edit changed the lesson's steps.
+                // Leaving the lesson leaves the preview: there is no class to go back to.
+                app.preview = true;
+                carry_out(
+                    &mut app,
+                    &store,
+                    vec![Effect::LoadStudent("Preview".into())],
+                    &mut rng,
+                );
+                if let app::Screen::Lessons(list) = &app.screen {
+                    let mut student = list.student.clone();
+                    if let Some(state) = place.take() {
+                        student.merge_attempt(&id, &crate::progress::Attempt::new(state));
+                    }
+                    let lesson = &catalog.lessons[0].lesson;
+                    let effects = app.open_lesson(student, lesson, &mut rng);
+                    carry_out(&mut app, &store, effects, &mut rng);
+                }
+                // The place carries across a reload, unless the edit changed the lesson's
+                // steps.
                 let step = match &app.screen {
                     app::Screen::Player(player) => player.run.session.position(),
                     _ => 0,
                 };
                 app.notice = Some(match (reloaded, step) {
-                    (false, _) => "Preview: nothing is saved. q goes back, Ctrl-C quits.".into(),
+                    (false, _) => "Preview: nothing is saved. q ends the preview.".into(),
                     (true, 0) => "Reloaded from the start. Nothing is saved in a preview.".into(),
                     (true, step) => format!(
                         "Reloaded: carrying on at step {}. Nothing is saved in a preview.",
                         step + 1
                     ),
                 });
-                run_app(&mut terminal, &mut app, &store, &theme, watching.as_ref())
+                let outcome = run_app(&mut terminal, &mut app, &store, &theme, watching.as_ref());
+                if let app::Screen::Player(player) = &app.screen {
+                    place = Some(player.run.session.state().clone());
+                }
+                outcome
             }
             None => show_problems(&mut terminal, file, &catalog, &theme, watching.as_ref()),
         };
@@ -290,7 +361,10 @@ fn show_problems(
                 watch.is_some(),
                 scroll,
                 theme,
-            )
+            );
+            if theme.ascii {
+                view::ascii_only(frame.buffer_mut());
+            }
         })?;
         if let Some(watch) = watch {
             while !event::poll(WATCH_EVERY)? {
@@ -300,7 +374,7 @@ fn show_problems(
             }
         }
         if let Event::Key(key) = event::read()?
-            && key.kind != KeyEventKind::Release
+            && key.is_press()
         {
             match keys::action(key) {
                 Some(keys::Action::Back | keys::Action::Quit) => return Ok(Outcome::Quit),
@@ -356,7 +430,7 @@ pub fn render_to_string(app: &App, width: u16, height: u16) -> String {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::{KeyEvent, KeyEventState, KeyModifiers};
+    use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
     use super::*;
 
@@ -371,18 +445,52 @@ mod tests {
 
     #[test]
     fn a_key_release_never_counts_as_a_press() {
-        let press = message(key(KeyCode::Enter, KeyEventKind::Press), false);
+        let press = message(key(KeyCode::Enter, KeyEventKind::Press), false, &[]);
         assert!(matches!(press, Some(Msg::Key(keys::Action::Confirm))));
-        assert!(message(key(KeyCode::Enter, KeyEventKind::Release), false).is_none());
-        assert!(message(key(KeyCode::Char('a'), KeyEventKind::Release), true).is_none());
+        assert!(message(key(KeyCode::Enter, KeyEventKind::Release), false, &[]).is_none());
+        assert!(message(key(KeyCode::Char('a'), KeyEventKind::Release), true, &[]).is_none());
     }
 
     #[test]
     fn letters_are_typed_into_a_name_not_taken_as_commands() {
-        let typed = message(key(KeyCode::Char('q'), KeyEventKind::Press), true);
+        let typed = message(key(KeyCode::Char('q'), KeyEventKind::Press), true, &[]);
         assert!(matches!(typed, Some(Msg::Char('q'))));
-        let command = message(key(KeyCode::Char('q'), KeyEventKind::Press), false);
+        let command = message(key(KeyCode::Char('q'), KeyEventKind::Press), false, &[]);
         assert!(matches!(command, Some(Msg::Key(keys::Action::Back))));
-        assert!(message(Event::Resize(80, 24), false).is_none());
+        assert!(message(Event::Resize(80, 24), false, &[]).is_none());
+    }
+}
+
+#[cfg(test)]
+mod mouse_tests {
+    use ratatui::crossterm::event::{KeyModifiers, MouseEvent};
+    use ratatui::layout::Rect;
+
+    use super::*;
+    use app::Target;
+
+    fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn a_click_counts_on_what_was_drawn_there_and_the_wheel_scrolls() {
+        let targets = [(Rect::new(2, 5, 40, 2), Target::Item(1))];
+        let down = MouseEventKind::Down(MouseButton::Left);
+        assert!(matches!(
+            message(mouse(down, 10, 6), false, &targets),
+            Some(Msg::Click(Target::Item(1)))
+        ));
+        assert!(message(mouse(down, 10, 7), false, &targets).is_none());
+        assert!(message(mouse(MouseEventKind::Moved, 10, 6), false, &targets).is_none());
+        assert!(matches!(
+            message(mouse(MouseEventKind::ScrollDown, 0, 0), false, &targets),
+            Some(Msg::Wheel(3))
+        ));
     }
 }

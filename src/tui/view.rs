@@ -2,18 +2,19 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{
     Bar, BarChart, BarGroup, Block, BorderType, Borders, Clear, Paragraph, Wrap,
 };
 
 use super::app::{
-    App, LessonsScreen, Player, Screen, StudentsScreen, TeacherScreen, lesson_progress, lessons_for,
+    App, LessonsScreen, Player, Screen, StudentsScreen, Target, TeacherScreen, lesson_progress,
+    lessons_for,
 };
 use super::keys::{self, Binding};
 use super::theme::Theme;
-use crate::lesson::{QuestionKind, Sender};
+use crate::lesson::QuestionKind;
 use crate::progress::Status;
 use crate::quiz::{Feedback, Verdict, View};
 use crate::strings;
@@ -24,6 +25,18 @@ pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_with_targets(frame, app, theme);
+}
+
+/// Draws a frame and says where on it each thing a click can reach was drawn: the loop
+/// keeps this to turn a click into a `Msg::Click`, so `update` never sees screen rows.
+pub fn draw_with_targets(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<(Rect, Target)> {
+    let mut targets = Vec::new();
+    draw_into(frame, app, theme, &mut targets);
+    targets
+}
+
+fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rect, Target)>) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
@@ -44,17 +57,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         );
         return;
     }
-    let [header, body, notice, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(if app.notice.is_some() { 2 } else { 0 }),
-        Constraint::Length(1),
-    ])
-    .areas(area);
     let (right, bindings) = match &app.screen {
         Screen::Students(s) => (
             String::new(),
-            if s.typing.is_some() {
+            if s.pin.is_some() {
+                keys::TEACHER_PIN
+            } else if s.asking.is_some() {
+                keys::IS_THIS_YOU
+            } else if s.typing.is_some() {
                 keys::TYPING
             } else {
                 keys::STUDENTS
@@ -64,11 +74,25 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Player(p) => (p.student.name.clone(), player_bindings(p)),
         Screen::Teacher(_) => ("Teacher".to_string(), keys::TEACHER),
     };
+    let bindings = if app.help.is_some() {
+        keys::HELP
+    } else {
+        bindings
+    };
+    // A narrow window wraps the keys onto a second row rather than losing some.
+    let bar_lines = bar_lines(bindings, area.width, theme);
+    let [header, body, notice, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(if app.notice.is_some() { 2 } else { 0 }),
+        Constraint::Length(bar_lines.len() as u16),
+    ])
+    .areas(area);
     draw_header(frame, header, &right, theme);
     match &app.screen {
-        Screen::Students(s) => draw_students(frame, body, app, s, theme),
-        Screen::Lessons(l) => draw_lessons(frame, body, app, l, theme),
-        Screen::Player(p) => draw_player(frame, body, p, theme),
+        Screen::Students(s) => draw_students(frame, body, app, s, theme, targets),
+        Screen::Lessons(l) => draw_lessons(frame, body, app, l, theme, targets),
+        Screen::Player(p) => draw_player(frame, body, p, theme, targets),
         Screen::Teacher(t) => draw_teacher(frame, body, t, theme),
     }
     if let Some(text) = &app.notice {
@@ -80,11 +104,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         );
     }
     if let Some(scroll) = app.help {
+        // Help covers the screen: nothing under it can be clicked.
+        targets.clear();
         draw_help(frame, body, app, scroll, theme);
-        draw_bar(frame, bar, keys::HELP, theme);
-    } else {
-        draw_bar(frame, bar, bindings, theme);
     }
+    frame.render_widget(Paragraph::new(bar_lines), bar);
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, right: &str, theme: &Theme) {
@@ -102,14 +126,28 @@ fn draw_header(frame: &mut Frame, area: Rect, right: &str, theme: &Theme) {
     }
 }
 
-/// The help bar: every key of this screen, drawn from the same table that handles them.
-fn draw_bar(frame: &mut Frame, area: Rect, bindings: &[Binding], theme: &Theme) {
+/// The help bar: every key of this screen, drawn from the same table that handles them,
+/// on as many rows as `width` needs (a binding is never split).
+fn bar_lines(bindings: &[Binding], width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
     for b in bindings {
+        let what = format!(" {}   ", b.what);
+        let needed = lesson_text::width(b.keys) + lesson_text::width(what.trim_end());
+        if used + needed > width as usize && spans.len() > 1 {
+            lines.push(Line::from(std::mem::replace(
+                &mut spans,
+                vec![Span::raw(" ")],
+            )));
+            used = 1;
+        }
+        used += lesson_text::width(b.keys) + lesson_text::width(&what);
         spans.push(Span::styled(b.keys, theme.key));
-        spans.push(Span::styled(format!(" {}   ", b.what), theme.dim));
+        spans.push(Span::styled(what, theme.dim));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    lines.push(Line::from(spans));
+    lines
 }
 
 fn player_bindings(p: &Player) -> &'static [Binding] {
@@ -124,6 +162,7 @@ fn player_bindings(p: &Player) -> &'static [Binding] {
         };
     }
     match session.current() {
+        Some(View::Chat { .. }) if p.asked_none => keys::CHAT_NONE_MARKED,
         Some(View::Chat { .. }) => keys::CHAT,
         Some(View::Question { question, .. }) if question.kind == QuestionKind::Multiple => {
             keys::MULTIPLE
@@ -140,7 +179,14 @@ fn panel<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
         .title(title.into().style(theme.title))
 }
 
-fn draw_students(frame: &mut Frame, area: Rect, app: &App, screen: &StudentsScreen, theme: &Theme) {
+fn draw_students(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    screen: &StudentsScreen,
+    theme: &Theme,
+    targets: &mut Vec<(Rect, Target)>,
+) {
     let [intro, list] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
     let lessons = app.catalog.lessons.len();
     frame.render_widget(
@@ -152,6 +198,37 @@ fn draw_students(frame: &mut Frame, area: Rect, app: &App, screen: &StudentsScre
         intro,
     );
     let block = panel(" Who is learning today? ", theme);
+    if let Some(pin) = &screen.pin {
+        let lines = vec![
+            Line::from(""),
+            Line::from(" Teacher PIN, then Enter:"),
+            Line::from(""),
+            Line::from(vec![
+                Span::raw("   "),
+                Span::styled(
+                    format!("{}_", "*".repeat(pin.chars().count())),
+                    theme.selected,
+                ),
+            ]),
+        ];
+        frame.render_widget(Paragraph::new(lines).block(block), list);
+        return;
+    }
+    if let Some((_, known)) = &screen.asking {
+        let lines = vec![
+            Line::from(""),
+            Line::styled(format!(" {}", strings::is_this_you(known)), theme.title),
+            Line::from(""),
+            Line::raw(format!(" {}", strings::IS_THIS_YOU_KEYS)),
+        ];
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            list,
+        );
+        return;
+    }
     if let Some(name) = &screen.typing {
         let lines = vec![
             Line::from(""),
@@ -188,6 +265,7 @@ fn draw_students(frame: &mut Frame, area: Rect, app: &App, screen: &StudentsScre
     ));
     let inner = block.inner(list);
     let scroll = scroll_to(screen.selected, inner.height);
+    targets.extend(rows(inner, scroll, lines.len()).map(|(row, i)| (row, Target::Student(i))));
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), list);
 }
 
@@ -202,12 +280,35 @@ fn choice_line(selected: bool, text: String, theme: &Theme) -> Line<'static> {
     }
 }
 
+/// The rows of a list scrolled by `scroll` that show in `inner`, with the index of the
+/// item on each.
+fn rows(inner: Rect, scroll: u16, items: usize) -> impl Iterator<Item = (Rect, usize)> {
+    (scroll as usize..items)
+        .take(inner.height as usize)
+        .enumerate()
+        .map(move |(row, i)| {
+            let rect = Rect {
+                y: inner.y + row as u16,
+                height: 1,
+                ..inner
+            };
+            (rect, i)
+        })
+}
+
 /// The first row to show so that row `index` is visible in `height` rows.
 fn scroll_to(index: usize, height: u16) -> u16 {
     (index as u16).saturating_sub(height.saturating_sub(1))
 }
 
-fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen, theme: &Theme) {
+fn draw_lessons(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    screen: &LessonsScreen,
+    theme: &Theme,
+    targets: &mut Vec<(Rect, Target)>,
+) {
     let [class, filter, list, detail] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -215,39 +316,30 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
         Constraint::Length(4),
     ])
     .areas(area);
-    // The class's overall progress: lessons passed out of all students x lessons.
+    // The child's own progress; how the class is doing is for the teacher.
     let lessons = app.catalog.lessons.len();
-    let students = app.class.len().max(1);
-    let passed: usize = app
-        .class
+    let passed = app
+        .catalog
+        .lessons
         .iter()
-        .map(|s| {
-            app.catalog
-                .lessons
-                .iter()
-                .filter(|e| s.record_of(&e.lesson).is_some_and(|r| r.has_passed()))
-                .count()
+        .filter(|e| {
+            screen
+                .student
+                .record_of(&e.lesson)
+                .is_some_and(|r| r.has_passed())
         })
-        .sum();
-    let total = students * lessons;
-    let ratio = if total == 0 {
-        0.0
-    } else {
-        passed as f64 / total as f64
-    };
+        .count();
+    let ratio = passed as f64 / lessons.max(1) as f64;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(" Class: ", theme.title),
-            Span::raw(format!(
-                "{} student{}, {passed} of {total} lessons passed ",
-                app.class.len(),
-                if app.class.len() == 1 { "" } else { "s" }
-            )),
+            Span::styled(" You: ", theme.title),
+            Span::raw(strings::own_progress(passed, lessons)),
+            Span::raw(" "),
             Span::styled(bar(ratio, 12), theme.gauge),
         ])),
         class,
     );
-    let showing = match screen.ages {
+    let showing = match app.ages {
         None => "all ages".to_string(),
         Some((min, max)) => strings::ages(min, max),
     };
@@ -259,10 +351,10 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
         ])),
         filter,
     );
-    let shown = lessons_for(app.catalog, screen.ages);
+    let shown = lessons_for(app.catalog, app.ages);
     let block = panel(format!(" Lessons for {} ", screen.student.name), theme);
     let inner = block.inner(list);
-    let title_width = inner.width.saturating_sub(36).max(10) as usize;
+    let title_width = inner.width.saturating_sub(37).max(10) as usize;
     // Only the rows in view are laid out: a library may hold a thousand lessons.
     let scroll = scroll_to(screen.selected, inner.height);
     let mut lines = Vec::new();
@@ -275,12 +367,22 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
         let lesson = &entry.lesson;
         let (status, ratio) = lesson_progress(&screen.student, lesson);
         let title = lesson_text::fit(&lesson.title, title_width);
+        // A passed lesson taken again stays passed, with the new try shown beside it.
+        let record = screen.student.record_of(lesson);
+        let retrying = record
+            .as_ref()
+            .is_some_and(|r| r.has_passed() && r.open_attempt().is_some());
+        let status_text = if retrying {
+            strings::PASSED_TRYING_AGAIN
+        } else {
+            strings::status(status)
+        };
         let text = format!(
-            " {title} {:>5} {:>3}m {} {:<14}",
+            " {title} {:>5} {:>3}m {} {:<15}",
             format!("{}-{}", lesson.ages.min, lesson.ages.max),
             lesson.minutes,
             bar(ratio, 6),
-            strings::status(status),
+            status_text,
         );
         let mut line = choice_line(i == screen.selected, text, theme);
         if i != screen.selected && status == Status::Passed {
@@ -294,6 +396,10 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
         ));
     }
     frame.render_widget(Paragraph::new(lines).block(block), list);
+    targets.extend(rows(inner, scroll, shown.len()).map(|(row, i)| (row, Target::Lesson(i))));
+    if (scroll as usize) + (inner.height as usize) < shown.len() {
+        more_below(frame, list, theme);
+    }
     if let Some(entry) = shown.get(screen.selected) {
         let lesson = &entry.lesson;
         let best = screen
@@ -337,7 +443,15 @@ fn bar(ratio: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(full), "░".repeat(width - full))
 }
 
-fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
+fn draw_player(
+    frame: &mut Frame,
+    area: Rect,
+    player: &Player,
+    theme: &Theme,
+    targets: &mut Vec<(Rect, Target)>,
+) {
+    // Where each choice or message starts and ends among the lines, for clicks.
+    let mut items: Vec<(usize, usize, usize)> = Vec::new();
     let session = &player.run.session;
     let lesson = session.lesson();
     let step = if session.is_finished() {
@@ -346,9 +460,15 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
         format!("step {} of {}", session.position() + 1, session.len())
     };
     let progress = session.position() as f64 / session.len().max(1) as f64;
+    // The lesson's title gives way first, so the step and the progress bar always show.
+    let step = format!("· {step} {} ", bar(progress, 10));
+    let room = (area.width as usize).saturating_sub(lesson_text::width(&step) + 6);
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", lesson.title), theme.title),
-        Span::styled(format!("· {step} {} ", bar(progress, 10)), theme.dim),
+        Span::styled(
+            format!(" {} ", lesson_text::fit(&lesson.title, room).trim_end()),
+            theme.title,
+        ),
+        Span::styled(step, theme.dim),
     ]);
     let block = panel(title, theme);
     let inner = block.inner(area);
@@ -360,7 +480,7 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
     };
     let (lines, focus) = match session.current() {
         None => (summary_lines(player, theme), None),
-        Some(View::Page { title, text }) => (page_lines(title, text, theme), None),
+        Some(View::Page { title, text }) => (page_lines(title, text, inner.width, theme), None),
         Some(View::Question {
             question,
             choices,
@@ -375,7 +495,7 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
             let feedback = player.feedback();
             let mut focus = None;
             match &feedback {
-                Some(feedback) => lines.extend(feedback_lines(feedback, theme)),
+                Some(feedback) => lines.extend(feedback_lines(feedback, inner.width, theme)),
                 None => {
                     let multiple = question.kind == QuestionKind::Multiple;
                     match question.kind {
@@ -388,20 +508,24 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
                         QuestionKind::Single => {}
                     }
                     for (i, choice) in choices.iter().enumerate() {
+                        let selected = player.cursor == Some(i);
                         let mark = match (multiple, player.marked.contains(&i)) {
                             (true, true) => "[x]",
                             (true, false) => "[ ]",
-                            (false, _) if i == player.cursor => "(•)",
+                            (false, _) if selected => "(•)",
                             (false, _) => "( )",
                         };
-                        if i == player.cursor {
+                        if selected {
                             focus = Some(lines.len());
                         }
-                        lines.push(choice_line(
-                            i == player.cursor,
-                            format!(" {mark} {}. {} ", i + 1, choice.text),
-                            theme,
-                        ));
+                        let style = if selected { theme.selected } else { theme.text };
+                        let lead = vec![
+                            Span::styled(if selected { " ▶" } else { "  " }, theme.key),
+                            Span::styled(format!(" {mark} {}. ", i + 1), style),
+                        ];
+                        let start = lines.len();
+                        lines.extend(hang(lead, &choice.text, style, inner.width));
+                        items.push((start, lines.len(), i));
                     }
                     if player.show_hint
                         && let Some(hint) = &question.hint
@@ -429,62 +553,63 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
                 Line::styled(chat.title.clone(), theme.title),
             ];
             if let Some(intro) = &chat.intro {
-                lines.push(Line::raw(intro.clone()));
+                lines.extend(hang(Vec::new(), intro, theme.text, inner.width));
             }
             lines.push(Line::from(""));
             let feedback = player.feedback();
+            if let Some(feedback) = &feedback {
+                lines.push(verdict_line(feedback, theme));
+                lines.push(Line::from(""));
+            }
+            let markable = crate::quiz::markable(chat);
             let mut focus = None;
             for (i, message) in chat.messages.iter().enumerate() {
-                match message.from {
-                    Sender::Me => {
-                        lines.push(Line::from(vec![
-                            Span::raw(if feedback.is_some() {
-                                "      "
-                            } else {
-                                "          "
-                            }),
-                            Span::styled("You: ", theme.me),
-                            Span::raw(message.text.clone()),
-                        ]));
-                    }
-                    Sender::Them => {
-                        let picked = match &feedback {
-                            Some(_) => session
-                                .answer_at(session.position())
-                                .is_some_and(|a| a.contains(&i)),
-                            None => player.marked.contains(&i),
-                        };
-                        let mark = if picked { "[⚑]" } else { "[ ]" };
-                        let selected = feedback.is_none() && i == player.cursor;
-                        if selected {
-                            focus = Some(lines.len());
-                        }
-                        let style = if selected { theme.selected } else { theme.text };
-                        lines.push(Line::from(vec![
-                            Span::styled(if selected { "▶" } else { " " }, theme.key),
-                            Span::styled(format!("{mark} {}. ", i + 1), style),
-                            Span::styled(format!("{}: ", chat.with), theme.them),
-                            Span::styled(message.text.clone(), style),
-                        ]));
-                        if feedback.is_some() {
-                            let (label, style) = match (message.red_flag, picked) {
-                                (true, true) => ("✓ Red flag, and you spotted it. ", theme.right),
-                                (true, false) => ("⚑ Red flag you missed. ", theme.wrong),
-                                (false, true) => ("✗ This one is OK. ", theme.partly),
-                                (false, false) => ("✓ This one is OK. ", theme.right),
-                            };
-                            lines.push(Line::from(vec![
-                                Span::raw("      "),
-                                Span::styled(label, style),
-                                Span::styled(message.why.clone().unwrap_or_default(), theme.dim),
-                            ]));
-                        }
-                    }
+                let Some(number) = markable.iter().position(|&m| m == i) else {
+                    // The child's own messages: no number, as they cannot be marked.
+                    let lead = vec![Span::raw("        "), Span::styled("You: ", theme.me)];
+                    lines.extend(hang(lead, &message.text, theme.text, inner.width));
+                    continue;
+                };
+                let picked = match &feedback {
+                    Some(_) => session
+                        .answer_at(session.position())
+                        .is_some_and(|a| a.contains(&i)),
+                    None => player.marked.contains(&i),
+                };
+                let mark = if picked { "[⚑]" } else { "[ ]" };
+                let selected = feedback.is_none() && player.cursor == Some(i);
+                if selected {
+                    focus = Some(lines.len());
+                }
+                let style = if selected { theme.selected } else { theme.text };
+                let lead = vec![
+                    Span::styled(if selected { "▶" } else { " " }, theme.key),
+                    Span::styled(format!("{mark} {}. ", number + 1), style),
+                    Span::styled(format!("{}: ", chat.with), theme.them),
+                ];
+                let start = lines.len();
+                lines.extend(hang(lead, &message.text, style, inner.width));
+                if feedback.is_none() {
+                    items.push((start, lines.len(), number));
+                }
+                if feedback.is_some() {
+                    let (sign, style) = match (message.red_flag, picked) {
+                        (true, true) => ("✓", theme.right),
+                        (true, false) => ("⚑", theme.wrong),
+                        (false, true) => ("✗", theme.partly),
+                        (false, false) => ("✓", theme.right),
+                    };
+                    let label = strings::message_result(picked, message.red_flag);
+                    let why = message.why.as_deref().unwrap_or_default();
+                    lines.extend(hang_labelled(
+                        vec![Span::raw("      "), Span::styled(format!("{sign} "), style)],
+                        (label, style),
+                        (why, theme.dim),
+                        inner.width,
+                    ));
                 }
             }
-            if let Some(feedback) = &feedback {
-                lines.insert(2, verdict_line(feedback, theme));
-            } else {
+            if feedback.is_none() {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(
                     "Mark every message that is a warning sign, then press Enter.",
@@ -494,11 +619,23 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
             (lines, focus)
         }
     };
-    let mut lines = lines;
-    if let Some(problem) = &player.problem {
-        lines.push(Line::from(""));
-        lines.push(Line::styled(problem.clone(), theme.wrong));
-    }
+    // What to do next stays in sight below the scrolling part, however long the chat.
+    let inner = match &player.problem {
+        Some(problem) => {
+            let text = Paragraph::new(Line::styled(problem.clone(), theme.wrong))
+                .wrap(Wrap { trim: true });
+            let height = (text.line_count(inner.width) as u16).min(inner.height / 2);
+            let [rest, _, below] = Layout::vertical([
+                Constraint::Fill(1),
+                Constraint::Length(1),
+                Constraint::Length(height),
+            ])
+            .areas(inner);
+            frame.render_widget(text, below);
+            rest
+        }
+        None => inner,
+    };
     let paragraph = Paragraph::new(Text::from(lines.clone())).wrap(Wrap { trim: false });
     let height = paragraph.line_count(inner.width) as u16;
     let max_scroll = height.saturating_sub(inner.height);
@@ -513,25 +650,122 @@ fn draw_player(frame: &mut Frame, area: Rect, player: &Player, theme: &Theme) {
         None => player.scroll.min(max_scroll),
     };
     frame.render_widget(paragraph.scroll((scroll, 0)), inner);
+    let row_of = |line: usize| {
+        Paragraph::new(Text::from(lines[..line].to_vec()))
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width) as u16
+    };
+    for (start, end, item) in items {
+        let (top, bottom) = (row_of(start), row_of(end));
+        let top = top.max(scroll) - scroll;
+        let bottom = bottom.saturating_sub(scroll).min(inner.height);
+        if top < bottom {
+            let rect = Rect {
+                y: inner.y + top,
+                height: bottom - top,
+                ..inner
+            };
+            targets.push((rect, Target::Item(item)));
+        }
+    }
     if scroll < max_scroll {
-        let more = Rect {
-            y: area.y + area.height - 1,
-            x: area.x + area.width.saturating_sub(14),
-            width: 12.min(area.width),
-            height: 1,
-        };
-        frame.render_widget(Paragraph::new(Span::styled(" ↓ more ", theme.key)), more);
+        more_below(frame, area, theme);
     }
 }
 
-fn page_lines(title: &str, text: &str, theme: &Theme) -> Vec<Line<'static>> {
+/// Puts an ASCII stand-in in every cell that holds anything else, for a terminal that
+/// is not UTF-8: box corners and lines, marks and arrows become `+ - | > v x ! # . ^ <`,
+/// and any other character (a letter it could not show anyway) a `?`.
+pub fn ascii_only(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        let symbol = cell.symbol();
+        if symbol.is_ascii() {
+            continue;
+        }
+        let stand_in = match symbol {
+            "╭" | "╮" | "╰" | "╯" | "┌" | "┐" | "└" | "┘" => "+",
+            "─" | "━" => "-",
+            "│" | "┃" => "|",
+            "▶" | "→" => ">",
+            "←" => "<",
+            "↑" => "^",
+            "↓" => "v",
+            "✓" => "v",
+            "✗" => "x",
+            "⚑" => "!",
+            "•" | "·" => "*",
+            "○" => "o",
+            "█" => "#",
+            "░" => ".",
+            "…" => "~",
+            _ => "?",
+        };
+        cell.set_symbol(stand_in);
+    }
+}
+
+/// The "more below" mark on the bottom border of a panel that scrolls.
+fn more_below(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let more = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        x: area.x + area.width.saturating_sub(14),
+        width: 12.min(area.width),
+        height: 1,
+    };
+    frame.render_widget(Paragraph::new(Span::styled(" ↓ more ", theme.key)), more);
+}
+
+fn page_lines(title: &str, text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(title.to_string(), theme.title), Line::from("")];
-    lines.extend(text_lines(text, theme));
+    lines.extend(text_lines(text, width, theme));
+    lines
+}
+
+/// `text` wrapped to `width` columns after `lead`, its later lines indented under the
+/// text's first. Every wrapped lesson text in the player is drawn through here, so a
+/// right-to-left reordering per line has one place to go.
+fn hang(lead: Vec<Span<'static>>, text: &str, style: Style, width: u16) -> Vec<Line<'static>> {
+    hang_labelled(lead, ("", style), (text, style), width)
+}
+
+/// Like `hang`, with a label in its own style before the text.
+fn hang_labelled(
+    lead: Vec<Span<'static>>,
+    (label, label_style): (&str, Style),
+    (text, style): (&str, Style),
+    width: u16,
+) -> Vec<Line<'static>> {
+    let lead_width: usize = lead.iter().map(Span::width).sum();
+    let room = (width as usize).saturating_sub(lead_width).max(12);
+    let joined = match (label.is_empty(), text.is_empty()) {
+        (true, _) => text.to_string(),
+        (false, true) => label.to_string(),
+        (false, false) => format!("{label} {text}"),
+    };
+    let mut lines = Vec::new();
+    for (i, chunk) in lesson_text::wrap(&joined, room).into_iter().enumerate() {
+        let mut spans = if i == 0 {
+            lead.clone()
+        } else {
+            vec![Span::raw(" ".repeat(lead_width))]
+        };
+        match chunk.strip_prefix(label) {
+            Some(rest) if i == 0 && !label.is_empty() => {
+                spans.push(Span::styled(label.to_string(), label_style));
+                spans.push(Span::styled(rest.to_string(), style));
+            }
+            _ => spans.push(Span::styled(chunk, style)),
+        }
+        lines.push(Line::from(spans));
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(lead));
+    }
     lines
 }
 
 /// Lesson text as lines: paragraphs with a blank line after, bullets with a dot.
-fn text_lines(text: &str, theme: &Theme) -> Vec<Line<'static>> {
+fn text_lines(text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for block in lesson_text::blocks(text) {
         match block {
@@ -540,13 +774,15 @@ fn text_lines(text: &str, theme: &Theme) -> Vec<Line<'static>> {
                 if lines.last().is_some_and(|l: &Line| l.width() > 0) {
                     lines.push(Line::from(""));
                 }
-                lines.push(Line::raw(p));
+                lines.extend(hang(Vec::new(), &p, theme.text, width));
                 lines.push(Line::from(""));
             }
-            TextBlock::Bullet(b) => lines.push(Line::from(vec![
-                Span::styled("  • ", theme.key),
-                Span::raw(b),
-            ])),
+            TextBlock::Bullet(b) => lines.extend(hang(
+                vec![Span::styled("  • ", theme.key)],
+                &b,
+                theme.text,
+                width,
+            )),
         }
     }
     lines
@@ -568,44 +804,39 @@ fn verdict_line(feedback: &Feedback, theme: &Theme) -> Line<'static> {
     Line::styled(text, style)
 }
 
-fn feedback_lines(feedback: &Feedback, theme: &Theme) -> Vec<Line<'static>> {
+fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![verdict_line(feedback, theme), Line::from("")];
+    let one_right = feedback.items.iter().filter(|i| i.correct).count() == 1;
     for (i, item) in feedback.items.iter().enumerate() {
-        let (mark, style, label) = match (item.picked, item.correct) {
-            (true, true) => ("✓", theme.right, "your answer, right"),
-            (true, false) => ("✗", theme.wrong, "your answer, not right"),
-            (false, true) => ("✓", theme.right, "a right answer"),
-            (false, false) => (" ", theme.dim, ""),
+        // A right answer the child missed is not shown like one they picked.
+        let (mark, style) = match (item.picked, item.correct) {
+            (true, true) => ("✓", theme.right),
+            (true, false) => ("✗", theme.wrong),
+            (false, true) if one_right => ("→", theme.right),
+            (false, true) => ("○", theme.partly),
+            (false, false) => (" ", theme.text),
         };
-        let mut spans = vec![
-            Span::styled(format!("{mark} {}. ", i + 1), style),
-            Span::styled(
-                item.text.clone(),
-                if item.picked || item.correct {
-                    style
-                } else {
-                    theme.text
-                },
-            ),
-        ];
-        if !label.is_empty() {
-            spans.push(Span::styled(format!("  ({label})"), theme.dim));
-        }
-        lines.push(Line::from(spans));
+        let label = strings::choice_result(item.picked, item.correct, one_right);
+        let text = if label.is_empty() {
+            item.text.clone()
+        } else {
+            format!("{}  ({label})", item.text)
+        };
+        let lead = vec![Span::styled(format!("{mark} {}. ", i + 1), style)];
+        lines.extend(hang(lead, &text, style, width));
         if let Some(note) = &item.note
             && (item.picked || item.correct)
         {
-            lines.push(Line::from(vec![
-                Span::raw("     "),
-                Span::styled(note.clone(), theme.text),
-            ]));
+            lines.extend(hang(vec![Span::raw("     ")], note, theme.text, width));
         }
     }
     if let Some(explanation) = &feedback.explanation {
         lines.push(Line::from(""));
-        lines.push(Line::styled(
-            explanation.clone(),
+        lines.extend(hang(
+            Vec::new(),
+            explanation,
             theme.text.add_modifier(Modifier::ITALIC),
+            width,
         ));
     }
     lines.push(Line::from(""));
@@ -660,10 +891,11 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
     let popup = area;
     frame.render_widget(Clear, popup);
     let block = panel(" Help ", theme).padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(popup);
     let mut lines = vec![Line::styled("Get help now", theme.title)];
     match &app.catalog.help {
         Some(help) => {
-            lines.extend(text_lines(&help.advice, theme));
+            lines.extend(text_lines(&help.advice, inner.width, theme));
             if let Some(region) = help.region(app.region.as_deref()) {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(
@@ -675,30 +907,26 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
                         Span::styled(format!("{}: ", line.name), theme.key),
                         Span::styled(line.contact.clone(), theme.title),
                     ]));
-                    lines.push(Line::raw(format!("   {}", line.purpose)));
-                    let confirmed = match line.confirmed {
-                        Some(date) => format!("   Last confirmed {date} ({}).", line.source),
-                        None => format!(
-                            "   Source: {}. Date not known: check before calling.",
-                            line.source
-                        ),
-                    };
-                    lines.push(Line::styled(confirmed, theme.dim));
-                }
-                let others: Vec<&str> = help
-                    .regions
-                    .iter()
-                    .filter(|r| r.id != region.id)
-                    .map(|r| r.id.as_str())
-                    .collect();
-                if !others.is_empty() {
-                    lines.push(Line::styled(
-                        format!(
-                            "Other regions: start with --region {}",
-                            others.join(" or --region ")
-                        ),
-                        theme.dim,
+                    lines.extend(hang(
+                        vec![Span::raw("   ")],
+                        &line.purpose,
+                        Style::default(),
+                        inner.width,
                     ));
+                    // Where a line comes from is for the teacher checking it, not for a
+                    // frightened child looking for someone to call.
+                    if app.preview {
+                        let confirmed = match line.confirmed {
+                            Some(date) => {
+                                format!("   Last confirmed {date} ({}).", line.source)
+                            }
+                            None => format!(
+                                "   Source: {}. Date not known: check before calling.",
+                                line.source
+                            ),
+                        };
+                        lines.push(Line::styled(confirmed, theme.dim));
+                    }
                 }
             }
         }
@@ -706,14 +934,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
     }
     lines.push(Line::from(""));
     lines.push(Line::styled("Keys", theme.title));
-    for (screen, bindings) in [
-        ("Choosing your name", keys::STUDENTS),
-        ("Choosing a lesson", keys::LESSONS),
-        ("Reading a page", keys::PAGE),
-        ("One answer", keys::SINGLE),
-        ("Several answers", keys::MULTIPLE),
-        ("A pretend chat", keys::CHAT),
-    ] {
+    for (screen, bindings) in keys::SCREENS {
         let keys: Vec<String> = bindings
             .iter()
             .map(|b| format!("{} {}", b.keys, b.what))
@@ -727,10 +948,13 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
         "Ctrl-C quits at once. Your answers are saved as you go.",
     ));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let inner = block.inner(popup);
     let height = paragraph.line_count(inner.width) as u16;
-    let scroll = scroll.min(height.saturating_sub(inner.height));
+    let max_scroll = height.saturating_sub(inner.height);
+    let scroll = scroll.min(max_scroll);
     frame.render_widget(paragraph.block(block).scroll((scroll, 0)), popup);
+    if scroll < max_scroll {
+        more_below(frame, popup, theme);
+    }
 }
 
 /// A lesson file's problems, in place of the lesson, while it has errors (preview).
@@ -781,7 +1005,10 @@ pub fn draw_problems(
             .scroll((scroll, 0)),
         body,
     );
-    draw_bar(frame, bar, keys::PROBLEMS, theme);
+    frame.render_widget(
+        Paragraph::new(bar_lines(keys::PROBLEMS, area.width, theme)),
+        bar,
+    );
 }
 
 /// The class report: students by lessons, then a bar chart of the most missed questions.
