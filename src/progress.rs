@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{PoisonError, RwLock, RwLockWriteGuard};
 
 use serde::{Deserialize, Serialize};
 
@@ -463,9 +464,21 @@ fn aside_path(path: &Path) -> PathBuf {
     candidate
 }
 
+/// Saves under way in this process. A save holds it for reading; `hold_saves` takes it
+/// for writing, so it waits for those and lets no new one begin.
+static SAVES: RwLock<()> = RwLock::new(());
+
+/// Waits for any save under way to finish and keeps new ones from starting until the
+/// guard is dropped. The app takes it before exiting because it was told to stop (the
+/// console window closed, a signal), so the last answer given is always on disk.
+pub fn hold_saves() -> RwLockWriteGuard<'static, ()> {
+    SAVES.write().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Writes to a temporary file beside `path`, syncs it, renames it over `path` and syncs
 /// the folder: after a crash the file holds the old state or the new, never half.
 fn write_atomically(path: &Path, student: &Student) -> Result<(), StoreError> {
+    let _saving = SAVES.read().unwrap_or_else(PoisonError::into_inner);
     // Compact, not pretty: a student with a thousand attempts saves in a third of the
     // time, and teachers read progress through `mehfooz report`, not the file.
     let bytes = serde_json::to_vec(student).expect("a student always serializes");
@@ -566,6 +579,24 @@ mod tests {
         let loaded = store.load("Ayesha").unwrap();
         assert_eq!(loaded.student.lessons["lesson"].attempts, vec![a]);
         assert!(loaded.set_aside.is_none());
+    }
+
+    #[test]
+    fn a_save_begun_while_the_app_is_stopping_waits_until_the_stop_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let path = store.path_for("Ayesha");
+        let held = hold_saves();
+        let saver = std::thread::spawn(move || {
+            store
+                .save_attempts("Ayesha", "lesson", &[attempt(vec![Some(vec![1])])])
+                .unwrap();
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(!path.exists(), "a save was written while saves were held");
+        drop(held);
+        saver.join().unwrap();
+        assert!(path.exists(), "the save was lost instead of waiting");
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod catalog;
 pub(crate) mod read;
 pub mod schema;
 
-pub use catalog::{Catalog, LessonEntry, Origin};
+pub use catalog::{Catalog, LessonEntry, Origin, join_as_typed};
 pub use read::{ParsedLesson, parse_lesson};
 
 /// Whether `id` can name a lesson: lowercase letters a-z, digits and hyphens, starting

@@ -69,6 +69,8 @@ fn restore_on_signals() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // A save under way finishes first, so the last answer is on disk.
+            let _saves = crate::progress::hold_saves();
             ratatui::restore();
             let _ = execute!(io::stdout(), Show);
             std::process::exit(128 + signal);
@@ -77,8 +79,14 @@ fn restore_on_signals() -> io::Result<()> {
     Ok(())
 }
 
-#[cfg(not(unix))]
+/// Closing the console window is handled for the whole program (see `console`); here
+/// it learns to put the terminal back first.
+#[cfg(windows)]
 fn restore_on_signals() -> io::Result<()> {
+    crate::console::restore_with(|| {
+        ratatui::restore();
+        let _ = execute!(io::stdout(), Show);
+    });
     Ok(())
 }
 

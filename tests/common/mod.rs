@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-#[cfg(unix)]
+#[cfg(unix)] // Wine's console cannot be driven and read back like a pseudo-terminal
 pub mod pty;
 
 use std::path::{Path, PathBuf};
