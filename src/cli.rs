@@ -26,7 +26,9 @@ pub struct Cli {
     /// A folder of lesson files to offer beside the built-in ones (may be given more than once).
     #[arg(long = "lessons", value_name = "DIR", global = true)]
     pub lessons: Vec<PathBuf>,
-    /// Where progress is saved [default: $MEHFOOZ_DATA_DIR, else the system's data folder].
+    /// Where progress is saved [default: the MEHFOOZ_DATA_DIR variable, written
+    /// $MEHFOOZ_DATA_DIR on Linux and macOS, %MEHFOOZ_DATA_DIR% in a Windows command
+    /// prompt; else the system's data folder].
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
     /// Which region's help lines to show (for example pk or intl).
@@ -150,6 +152,10 @@ pub enum Format {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Without the handler, closing the window still loses nothing (every save is atomic),
+    // it only may cut the last save short; so a failure here is no reason to stop.
+    #[cfg(windows)]
+    let _ = crate::console::stop_cleanly();
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
@@ -601,7 +607,7 @@ fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {
     }
     fs::create_dir_all(dir)
         .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
-    let path = dir.join(format!("{id}.toml"));
+    let path = crate::lesson::join_as_typed(dir, format!("{id}.toml").as_ref());
     if path.exists() {
         return Err(format!(
             "{} already exists; choose another id or folder",
@@ -613,7 +619,7 @@ fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {
     let text = STARTER.replace("{ID}", id).replace("{TITLE}", &title);
     fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     // The schema beside the lesson lets editors complete and check fields as you type.
-    let schema = dir.join("lesson.schema.json");
+    let schema = crate::lesson::join_as_typed(dir, "lesson.schema.json".as_ref());
     fs::write(&schema, crate::lesson::schema::lesson_schema())
         .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
     println!(
@@ -875,7 +881,7 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
     }
     fs::create_dir_all(dir)
         .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
-    let path = dir.join(format!("{id}.toml"));
+    let path = crate::lesson::join_as_typed(dir, format!("{id}.toml").as_ref());
     if path.exists() {
         return Err(format!(
             "{} already exists; move it or choose another --dir",

@@ -5,6 +5,8 @@
 
 pub mod cli;
 pub mod clock;
+#[cfg(windows)]
+pub mod console;
 pub mod diagnostic;
 pub mod help;
 pub mod import;

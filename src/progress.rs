@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -714,10 +714,22 @@ fn aside_path(path: &Path) -> PathBuf {
     candidate
 }
 
+/// Saves under way in this process. A save holds it for reading; `hold_saves` takes it
+/// for writing, so it waits for those and lets no new one begin.
+static SAVES: RwLock<()> = RwLock::new(());
+
+/// Waits for any save under way to finish and keeps new ones from starting until the
+/// guard is dropped. The app takes it before exiting because it was told to stop (the
+/// console window closed, a signal), so the last answer given is always on disk.
+pub fn hold_saves() -> RwLockWriteGuard<'static, ()> {
+    SAVES.write().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Writes to a temporary file beside `path`, syncs it, renames it over `path` and syncs
 /// the folder: after a crash the file holds the old state or the new, never half. Also
 /// keeps other per-student files (what `sync` has sent) as safe as progress.
 pub(crate) fn write_atomically(path: &Path, value: &impl Serialize) -> Result<(), StoreError> {
+    let _saving = SAVES.read().unwrap_or_else(PoisonError::into_inner);
     // Compact, not pretty: a student with a thousand attempts saves in a third of the
     // time, and teachers read progress through `mehfooz report`, not the file.
     let bytes = serde_json::to_vec(value).expect("a student always serializes");
@@ -811,6 +823,24 @@ mod tests {
         let loaded = store.load("Ayesha").unwrap();
         assert_eq!(loaded.student.lessons["lesson"].attempts, vec![a]);
         assert!(loaded.set_aside.is_none());
+    }
+
+    #[test]
+    fn a_save_begun_while_the_app_is_stopping_waits_until_the_stop_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let path = store.path_for("Ayesha");
+        let held = hold_saves();
+        let saver = std::thread::spawn(move || {
+            store
+                .save_attempts("Ayesha", "lesson", &[attempt(vec![Some(vec![1])])])
+                .unwrap();
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(!path.exists(), "a save was written while saves were held");
+        drop(held);
+        saver.join().unwrap();
+        assert!(path.exists(), "the save was lost instead of waiting");
     }
 
     #[test]

@@ -341,7 +341,7 @@ fn the_tui_draws_every_field_with_its_escape_sequences_removed() {
 
 /// Every row framed by the panel's side borders ends on the last column: no wide
 /// character pushed the right border out of place.
-#[cfg(unix)]
+#[cfg(unix)] // reads the screen of a pseudo-terminal, which the tests drive only on Unix
 fn assert_borders_line_up(terminal: &common::pty::Terminal) {
     let parser = terminal.parser.lock().unwrap();
     let screen = parser.screen();
@@ -366,7 +366,7 @@ fn assert_borders_line_up(terminal: &common::pty::Terminal) {
     assert!(framed > 5, "no panel drawn:\n{}", screen.contents());
 }
 
-#[cfg(unix)]
+#[cfg(unix)] // needs a real pseudo-terminal; Wine's console cannot be read back
 #[test]
 fn the_real_terminal_gets_no_escape_sequence_from_a_lesson_and_wide_text_lines_up() {
     use common::pty::Terminal;
@@ -517,7 +517,7 @@ fn a_4_mb_file_of_100_000_steps_is_refused_fast_by_the_loader() {
 
 /// Runs `mehfooz` with its address space capped at 256 MB, so that a file that made it
 /// use much more memory fails the test instead of the machine.
-#[cfg(unix)]
+#[cfg(unix)] // caps memory with `ulimit -v` in sh, which Windows has no match for
 fn mehfooz_capped(data: &Path, args: &str) -> common::Run {
     let app = env!("CARGO_BIN_EXE_mehfooz");
     run(assert_cmd::Command::new("sh")
@@ -530,7 +530,7 @@ fn mehfooz_capped(data: &Path, args: &str) -> common::Run {
         .timeout(Duration::from_secs(60)))
 }
 
-#[cfg(unix)]
+#[cfg(unix)] // runs under a memory cap that only Unix can set (see `mehfooz_capped`)
 #[test]
 fn huge_files_long_lines_and_many_steps_get_a_limit_message_in_bounded_memory() {
     let data = data_dir();
@@ -618,7 +618,7 @@ fn huge_files_long_lines_and_many_steps_get_a_limit_message_in_bounded_memory() 
     );
 }
 
-#[cfg(unix)]
+#[cfg(unix)] // uses Unix permission bits and symlinks, which Windows lacks for normal users
 #[test]
 fn unreadable_files_link_loops_and_missing_folders_are_reported_and_the_rest_loads() {
     use std::os::unix::fs::{PermissionsExt, symlink};
@@ -734,7 +734,7 @@ fn a_folder_that_does_not_exist_or_loops_is_named_in_a_clear_message() {
     let catalog = Catalog::load(std::slice::from_ref(&missing), false);
     assert_eq!(catalog.broken_files, vec![missing]);
     assert_eq!(catalog.diagnostics[0].message, "there is no folder here");
-    #[cfg(unix)]
+    #[cfg(unix)] // symlinks need admin rights on Windows
     {
         let folder_loop = dir.path().join("loop");
         std::os::unix::fs::symlink(&folder_loop, &folder_loop).unwrap();

@@ -2,6 +2,7 @@
 //! found on the way. A broken file never stops the others from loading.
 
 use std::collections::HashMap;
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -335,10 +336,28 @@ fn built_in_files() -> Vec<SourceFile> {
     built_in::BUILT_IN
         .iter()
         .map(|(name, text)| SourceFile {
-            path: Path::new("lessons").join(name),
+            // The same on every system, so lists and messages read alike everywhere.
+            path: PathBuf::from(format!("lessons/{name}")),
             content: Content::BuiltIn(text),
         })
         .collect()
+}
+
+/// `folder` joined with `name` using the separator the person typed in `folder`, so that
+/// on Windows `--lessons class/lessons` shows `class/lessons/x.toml`, not the mixed
+/// `class/lessons\x.toml`. Both separators open the same file on Windows; elsewhere there
+/// is only `/`, and this is a plain join.
+pub fn join_as_typed(folder: &Path, name: &OsStr) -> PathBuf {
+    let typed = folder.to_string_lossy();
+    if !cfg!(windows) || typed.contains('\\') || !typed.contains('/') {
+        return folder.join(name);
+    }
+    let mut joined = folder.as_os_str().to_owned();
+    if !typed.ends_with('/') {
+        joined.push("/");
+    }
+    joined.push(name);
+    PathBuf::from(joined)
 }
 
 /// Every `.toml` file directly in `folder`, sorted by name; an unreadable folder becomes
@@ -359,7 +378,7 @@ fn read_folder(folder: &Path) -> Vec<SourceFile> {
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .map(|e| e.path())
+        .map(|e| join_as_typed(folder, &e.file_name()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
         // Class settings may sit beside the lessons; they are not a lesson.
         .filter(|p| {

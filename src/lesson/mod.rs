@@ -6,7 +6,7 @@ mod read;
 pub mod schema;
 mod version;
 
-pub use catalog::{Catalog, LessonEntry, Origin};
+pub use catalog::{Catalog, LessonEntry, Origin, join_as_typed};
 pub use read::{LESSON_FORMAT_VERSION, MAX_CHOICES, MAX_STEPS, ParsedLesson, parse_lesson};
 pub(crate) use version::fnv1a;
 

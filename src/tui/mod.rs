@@ -90,6 +90,8 @@ fn restore_on_signals() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // A save under way finishes first, so the last answer is on disk.
+            let _saves = crate::progress::hold_saves();
             let _ = execute!(io::stdout(), DisableMouseCapture);
             ratatui::restore();
             let _ = execute!(io::stdout(), Show);
@@ -99,8 +101,14 @@ fn restore_on_signals() -> io::Result<()> {
     Ok(())
 }
 
-#[cfg(not(unix))]
+/// Closing the console window is handled for the whole program (see `console`); here
+/// it learns to put the terminal back first.
+#[cfg(windows)]
 fn restore_on_signals() -> io::Result<()> {
+    crate::console::restore_with(|| {
+        ratatui::restore();
+        let _ = execute!(io::stdout(), Show);
+    });
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-#[cfg(unix)]
+#[cfg(unix)] // Wine's console cannot be driven and read back like a pseudo-terminal
 pub mod pty;
 
 use std::path::{Path, PathBuf};
@@ -17,9 +17,14 @@ pub fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A fresh, empty data folder for one test.
+/// A fresh, empty data folder for one test; inside `MEHFOOZ_TEST_DATA_PARENT` when that
+/// is set, so that a run can keep every data folder on a lab's shared drive instead.
 pub fn data_dir() -> TempDir {
-    tempfile::tempdir().expect("a temporary data folder")
+    match std::env::var_os("MEHFOOZ_TEST_DATA_PARENT") {
+        Some(parent) => tempfile::tempdir_in(parent),
+        None => tempfile::tempdir(),
+    }
+    .expect("a temporary data folder")
 }
 
 /// `mehfooz` run from the crate folder, saving into `data` (given both as `--data-dir`

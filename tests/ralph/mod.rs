@@ -1,9 +1,10 @@
 //! A real Learning Record Store for tests and the sync benchmark: Ralph (`ralph runserver
 //! -b fs`) on a free 127.0.0.1 port, in a temporary folder, stopped when dropped.
 //!
-//! The `ralph` program is named by `MEHFOOZ_RALPH` (`.ci/run` installs it and sets it).
-//! Without it the tests that need it fail and say how to install it, unless
-//! `MEHFOOZ_SKIP_LRS_TESTS=1` says on purpose to skip them.
+//! The `ralph` program is the one `MEHFOOZ_RALPH` names; without it, the first test that
+//! needs it installs it from PyPI into a virtual environment in the target folder, so
+//! `cargo test` alone works on a fresh machine with Python 3. `MEHFOOZ_SKIP_LRS_TESTS=1`
+//! skips those tests on purpose (each prints SKIPPED).
 
 #![allow(dead_code)]
 
@@ -33,21 +34,7 @@ pub struct Ralph {
 impl Ralph {
     /// Makes credentials and starts the server; `None` only when skipping was asked for.
     pub fn start() -> Option<Ralph> {
-        let program = match std::env::var_os(RALPH_VAR).filter(|p| !p.is_empty()) {
-            Some(program) => PathBuf::from(program),
-            None if std::env::var(SKIP_VAR).is_ok_and(|v| v == "1") => {
-                eprintln!("SKIPPED: this test needs Ralph, and {SKIP_VAR}=1 asks to skip it");
-                return None;
-            }
-            None => panic!(
-                "this test needs Ralph, a Learning Record Store, and {RALPH_VAR} does not name it. Install it with\n  python3 -m venv /tmp/ralph-venv && /tmp/ralph-venv/bin/pip install 'ralph-malph[cli,lrs]' requests\nthen run\n  {RALPH_VAR}=/tmp/ralph-venv/bin/ralph cargo test\n(.ci/run does this by itself). To skip the tests that need it on purpose, set {SKIP_VAR}=1."
-            ),
-        };
-        assert!(
-            program.is_file(),
-            "{RALPH_VAR} names {}, which is not a file",
-            program.display()
-        );
+        let program = program()?;
         let dir = tempfile::tempdir().expect("a folder for Ralph");
         let status = Command::new(&program)
             .args(["auth", "-u", USERNAME, "-p", PASSWORD, "-s", "all"])
@@ -161,6 +148,52 @@ impl Drop for Ralph {
         self.stop();
     }
 }
+
+/// The Ralph the tests run: the one `MEHFOOZ_RALPH` names, else one installed here the
+/// first time (the version is pinned: `sitecustomize.py` beside this file adjusts its
+/// file-system backend). `None` only when skipping was asked for.
+fn program() -> Option<PathBuf> {
+    if let Some(program) = std::env::var_os(RALPH_VAR).filter(|p| !p.is_empty()) {
+        let program = PathBuf::from(program);
+        assert!(
+            program.is_file(),
+            "{RALPH_VAR} names {}, which is not a file",
+            program.display()
+        );
+        return Some(program);
+    }
+    if std::env::var(SKIP_VAR).is_ok_and(|v| v == "1") {
+        eprintln!("SKIPPED: this test needs Ralph, and {SKIP_VAR}=1 asks to skip it");
+        return None;
+    }
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ralph-venv");
+    let ralph = venv.join("bin").join("ralph");
+    // One test installs while the others wait: they all run at once.
+    let lock = File::create(venv.with_extension("lock")).expect("a lock file in the target folder");
+    lock.lock().expect("the install lock");
+    if !ralph.is_file() {
+        let _ = std::fs::remove_dir_all(&venv);
+        let made = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status();
+        assert!(
+            made.is_ok_and(|s| s.success()),
+            "the sync tests need Ralph, a Learning Record Store, and could not make a Python virtual environment for it: install Python 3 with venv (on Debian: apt-get install python3 python3-venv), or set {RALPH_VAR} to a ralph program, or {SKIP_VAR}=1 to skip them"
+        );
+        let installed = Command::new(venv.join("bin").join("pip"))
+            .args(["install", "--quiet", RALPH_PACKAGE, "requests"])
+            .status();
+        assert!(
+            installed.is_ok_and(|s| s.success()),
+            "could not install {RALPH_PACKAGE} from PyPI for the sync tests (is PyPI reachable?); set {RALPH_VAR} to a ralph program, or {SKIP_VAR}=1 to skip them"
+        );
+    }
+    Some(ralph)
+}
+
+/// The Ralph the tests were written against.
+const RALPH_PACKAGE: &str = "ralph-malph[cli,lrs]==5.1.0";
 
 fn env(dir: &Path) -> Vec<(&'static str, String)> {
     vec![
