@@ -437,12 +437,15 @@ fn the_real_terminal_gets_no_escape_sequence_from_a_lesson_and_wide_text_lines_u
     );
     let mut t = Terminal::start(&script);
     t.wait_for("网上的朋友");
+    t.settle();
     assert_borders_line_up(&t);
     t.keys("\r");
     t.wait_for("Question 1 of 2");
+    t.settle();
     assert_borders_line_up(&t);
     t.keys("1\r");
     t.wait_for("Not quite");
+    t.settle();
     assert_borders_line_up(&t);
     t.keys("\x03");
     let _ = t.child.wait();

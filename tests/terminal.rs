@@ -30,7 +30,8 @@ fn answering_then_quitting_saves_and_restores_the_terminal() {
     terminal.wait_for("Lessons for Ayesha");
     terminal.keys("\x03"); // Ctrl-C quits from anywhere
     terminal.wait_for_output("EXITED 0");
-    terminal.wait_for_output("speed");
+    // `echoke` ends the line of stty's local modes, so `icanon` and `echo` have arrived.
+    terminal.wait_for_output("echoke");
     {
         let parser = terminal.parser.lock().unwrap();
         let screen = parser.screen();
@@ -75,7 +76,8 @@ fn answered_one(data: &std::path::Path, after: &str) -> Terminal {
 
 fn assert_restored_after(terminal: &mut Terminal, exit: &str) {
     terminal.wait_for_output(exit);
-    terminal.wait_for_output("speed");
+    // `echoke` ends the line of stty's local modes, so `icanon` and `echo` have arrived.
+    terminal.wait_for_output("echoke");
     {
         let parser = terminal.parser.lock().unwrap();
         assert!(

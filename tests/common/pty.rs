@@ -63,6 +63,23 @@ impl Terminal {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// Waits until the screen has not changed for a moment, so a frame is drawn whole.
+    pub fn settle(&self) {
+        let start = Instant::now();
+        let mut last = self.screen();
+        let mut still_since = Instant::now();
+        while still_since.elapsed() < Duration::from_millis(200)
+            && start.elapsed() < Duration::from_secs(5)
+        {
+            std::thread::sleep(Duration::from_millis(20));
+            let now = self.screen();
+            if now != last {
+                last = now;
+                still_since = Instant::now();
+            }
+        }
+    }
+
     /// Waits until the screen shows `text`.
     pub fn wait_for(&self, text: &str) {
         let start = Instant::now();
