@@ -20,10 +20,6 @@ pub struct Cell {
 /// One lesson's totals over the class.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LessonTotals {
-    pub lesson_id: String,
-    pub title: String,
-    /// Students who finished at least one attempt.
-    pub finished: usize,
     pub passed: usize,
     /// The average of the students' best scores, over those who finished.
     pub average_best: Option<u32>,
@@ -75,18 +71,13 @@ pub fn class_report(lessons: &[&Lesson], students: &[Student]) -> ClassReport {
             (student.name.clone(), cells)
         })
         .collect();
-    let totals = lessons
-        .iter()
-        .enumerate()
-        .map(|(i, lesson)| {
+    let totals = (0..lessons.len())
+        .map(|i| {
             let bests: Vec<u32> = rows
                 .iter()
                 .filter_map(|(_, cells)| cells[i].best_percent)
                 .collect();
             LessonTotals {
-                lesson_id: lesson.id.clone(),
-                title: lesson.title.clone(),
-                finished: bests.len(),
                 passed: rows.iter().filter(|(_, cells)| cells[i].passed).count(),
                 average_best: (!bests.is_empty()).then(|| {
                     (bests.iter().sum::<u32>() as f64 / bests.len() as f64).round() as u32
