@@ -11,8 +11,9 @@ use serde::Serialize;
 use crate::lesson::{Catalog, Lesson, Origin};
 use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
+use crate::text::count;
 use crate::tui::theme::Theme;
-use crate::{plain, tui};
+use crate::{plain, toml_reader, tui};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -74,14 +75,19 @@ pub enum Command {
         /// Only this lesson.
         #[arg(long, value_name = "ID")]
         lesson: Option<String>,
-        /// Write to this file instead of the screen.
+        /// Write to this file instead of the screen (never into the data folder).
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Clear a student's progress (all lessons, or one), keeping a backup.
     Reset {
+        /// The student's name, as they typed it.
         #[arg(long)]
         student: String,
+        /// Only this lesson's progress [default: every lesson's].
         #[arg(long, value_name = "ID")]
         lesson: Option<String>,
         /// Do not ask for confirmation.
@@ -95,6 +101,13 @@ pub enum Command {
         /// The folder to write the lesson in.
         #[arg(long, value_name = "DIR", default_value = ".")]
         dir: PathBuf,
+    },
+    /// Send finished attempts to the school's Learning Record Store (xAPI), without names.
+    /// The only command that uses the network, and only when [lrs] is set up.
+    Sync {
+        /// Print the statements that would be sent (one JSON object a line); send nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// List the lessons on offer.
     List {
@@ -134,10 +147,11 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
-    // Commands about lesson files alone do not need the class settings, so a mistake in
-    // those never stops a teacher from checking or writing lessons.
+    // Commands about lesson files do not need the class settings to be right, so a
+    // mistake in those never stops a teacher from checking or writing lessons (check
+    // reports the settings' mistakes with the lessons').
     match &cli.command {
-        Some(Command::Check { paths, format }) => return Ok(check(paths, *format)),
+        Some(Command::Check { paths, format }) => return Ok(check(&cli, paths, *format)),
         Some(Command::New { id, dir }) => return new_lesson(id, dir),
         Some(Command::Schema) => {
             print!("{}", crate::lesson::schema::lesson_schema());
@@ -153,7 +167,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         ) => {
             unreachable!("handled above")
         }
-        Some(Command::List { json }) => list(&setup.catalog(), *json),
+        Some(Command::List { json }) => list(&setup.catalog()?, *json),
+        Some(Command::Sync { dry_run }) => {
+            let store = open_store(setup.data_dir.as_deref())?;
+            crate::sync::command::run(&setup.catalog()?, &store, setup.lrs.as_ref(), *dry_run)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Play {
             lesson,
             student,
@@ -164,14 +183,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             csv,
             lesson,
             output,
-        }) => report(&setup, *csv, lesson.as_deref(), output.as_deref()),
+            force,
+        }) => report(
+            &setup,
+            *csv,
+            lesson.as_deref(),
+            output.as_deref().map(|path| (path, *force)),
+        ),
         Some(Command::Reset {
             student,
             lesson,
             yes,
         }) => reset(&setup, student, lesson.as_deref(), *yes),
         None => {
-            let catalog = setup.catalog();
+            let catalog = setup.catalog()?;
             let store = open_store(setup.data_dir.as_deref())?;
             tui::run(setup.start(&catalog, store, None, None)).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
@@ -184,65 +209,107 @@ struct Setup {
     lessons: Vec<PathBuf>,
     data_dir: Option<PathBuf>,
     region: Option<String>,
+    /// Whether the region came from `--region` (else from the settings, if anywhere).
+    region_from_flag: bool,
     built_in: BuiltIn,
     theme: Theme,
+    lrs: Option<settings::LrsSettings>,
+    /// The settings file read and what it says, to check against the lessons loaded.
+    settings: Option<(PathBuf, Settings)>,
+}
+
+/// The settings file to read: `--config`, else `mehfooz.toml` here if there is one.
+fn settings_path(cli: &Cli) -> Option<PathBuf> {
+    match &cli.config {
+        Some(path) => Some(path.clone()),
+        None => Some(PathBuf::from(settings::FILE_NAME)).filter(|p| p.is_file()),
+    }
+}
+
+/// Reads the settings file: what it says (when it has no errors) and every problem.
+fn read_settings(
+    path: &Path,
+) -> Result<(Option<Settings>, Vec<crate::diagnostic::Diagnostic>), String> {
+    let text = toml_reader::read_text(path)
+        .map_err(|e| format!("cannot read the settings file {}: {e}", path.display()))?;
+    Ok(settings::parse_settings(path, &text))
 }
 
 impl Setup {
     fn read(cli: &Cli) -> Result<Setup, String> {
-        let path = match &cli.config {
-            Some(path) => Some(path.clone()),
-            None => Some(PathBuf::from(settings::FILE_NAME)).filter(|p| p.is_file()),
-        };
-        let settings = match path {
-            None => Settings::default(),
+        let settings = match settings_path(cli) {
+            None => None,
             Some(path) => {
-                let text = fs::read_to_string(&path).map_err(|e| {
-                    format!("cannot read the settings file {}: {e}", path.display())
-                })?;
-                let (settings, diagnostics) = settings::parse_settings(&path, &text);
+                let (settings, diagnostics) = read_settings(&path)?;
                 for d in &diagnostics {
                     eprintln!("{d}\n");
                 }
-                settings.ok_or_else(|| {
+                let settings = settings.ok_or_else(|| {
                     format!(
                         "the settings file {} has mistakes (shown above)",
                         path.display()
                     )
-                })?
+                })?;
+                Some((path, settings))
             }
         };
-        let mut lessons = settings.lessons;
+        let given = settings
+            .as_ref()
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default();
+        let mut lessons = given.lessons;
         lessons.extend(cli.lessons.iter().cloned());
-        let colour = match settings.theme {
+        let colour = match given.theme {
             ThemeChoice::Colour => Theme::from_env(),
             ThemeChoice::Plain => Theme::monochrome(),
         };
         Ok(Setup {
             lessons,
-            data_dir: cli.data_dir.clone().or(settings.data_dir),
-            region: cli.region.clone().or(settings.region),
-            built_in: settings.built_in,
+            data_dir: cli.data_dir.clone().or(given.data_dir),
+            region_from_flag: cli.region.is_some(),
+            region: cli.region.clone().or(given.region),
+            built_in: given.built_in,
             theme: colour,
+            lrs: given.lrs,
+            settings,
         })
     }
 
     /// The lessons on offer: the built-in ones the settings allow, then the folders'.
-    fn catalog(&self) -> Catalog {
+    /// Fails, saying every reason at once, when the settings or `--region` name what is
+    /// not there (a region, a built-in lesson, a lessons folder).
+    fn catalog(&self) -> Result<Catalog, String> {
         let mut catalog = Catalog::load(&self.lessons, self.built_in != BuiltIn::None);
-        if let BuiltIn::Only(ids) = &self.built_in {
-            for id in ids {
-                if !catalog.lessons.iter().any(|e| &e.lesson.id == id) {
-                    eprintln!(
-                        "mehfooz: the settings name a built-in lesson \"{id}\" that does not exist"
-                    );
-                }
+        if let Some((path, settings)) = &self.settings {
+            let built_in_ids = Catalog::built_in_ids();
+            let ids: Vec<&str> = built_in_ids.iter().map(String::as_str).collect();
+            let mut settings = settings.clone();
+            if self.region_from_flag {
+                settings.region = None;
             }
+            let problems = settings::cross_check(&settings, &ids, catalog.help.as_ref());
+            if !problems.is_empty() {
+                for d in &problems {
+                    eprintln!("{d}\n");
+                }
+                return Err(format!(
+                    "the settings file {} has mistakes (shown above)",
+                    path.display()
+                ));
+            }
+        }
+        if self.region_from_flag
+            && let (Some(region), Some(help)) = (&self.region, &catalog.help)
+            && let Some(problem) = settings::unknown_region(region, help)
+        {
+            return Err(format!("--region: {problem}"));
+        }
+        if let BuiltIn::Only(ids) = &self.built_in {
             catalog
                 .lessons
                 .retain(|e| e.origin != Origin::BuiltIn || ids.contains(&e.lesson.id));
         }
-        catalog
+        Ok(catalog)
     }
 
     fn start<'c>(
@@ -264,9 +331,24 @@ impl Setup {
     }
 }
 
+/// Overrides how long a save waits for another copy of the app (in seconds), for tests.
+const LOCK_WAIT_VAR: &str = "MEHFOOZ_LOCK_WAIT_SECONDS";
+
+/// The data folder's store; a save that waits for another copy says so on stderr.
 fn open_store(given: Option<&Path>) -> Result<Store, String> {
     let dir = Store::default_dir(given);
-    Store::open(&dir).map_err(|e| format!("cannot use the data folder: {e}"))
+    let store = Store::open(&dir).map_err(|e| match e {
+        progress::StoreError::Io { .. } => format!("cannot use the data folder: {e}"),
+        _ => e.to_string(),
+    })?;
+    let limit = std::env::var(LOCK_WAIT_VAR)
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .map_or(progress::LOCK_WAIT, std::time::Duration::from_secs);
+    Ok(store.with_lock_wait(limit).on_wait(|waiting| {
+        plain::tell_waiting(waiting);
+        progress::Wait::KeepWaiting
+    }))
 }
 
 /// The command that shows the problems in the lessons loaded.
@@ -279,12 +361,50 @@ fn check_hint(folders: &[PathBuf]) -> String {
     command
 }
 
-fn check(paths: &[PathBuf], format: Format) -> ExitCode {
-    let catalog = if paths.is_empty() {
-        Catalog::built_in()
-    } else {
+fn check(cli: &Cli, paths: &[PathBuf], format: Format) -> ExitCode {
+    // The class settings are checked with the lessons; with no paths, the lessons checked
+    // are those the settings name (else the built-in ones), like every other command.
+    let mut settings_problems = Vec::new();
+    let mut settings = None;
+    let mut settings_files = 0;
+    if let Some(path) = settings_path(cli) {
+        // Named among the paths too, it is checked (and counted) with them.
+        let same = |p: &PathBuf| fs::canonicalize(p).ok() == fs::canonicalize(&path).ok();
+        let named = paths.iter().any(same);
+        settings_files = usize::from(!named);
+        match read_settings(&path) {
+            Ok((read, diagnostics)) => {
+                if !named {
+                    settings_problems = diagnostics;
+                }
+                settings = read;
+            }
+            Err(reason) => {
+                settings_problems.push(crate::diagnostic::Diagnostic::file_error(&path, reason))
+            }
+        }
+    }
+    let folders: Vec<PathBuf> = settings
+        .as_ref()
+        .map(|s| s.lessons.iter().filter(|f| f.is_dir()).cloned().collect())
+        .unwrap_or_default();
+    let named_folders = settings.as_ref().is_some_and(|s| !s.lessons.is_empty());
+    let mut catalog = if !paths.is_empty() {
         Catalog::check(paths)
+    } else if named_folders {
+        Catalog::check(&folders)
+    } else {
+        Catalog::built_in()
     };
+    if let Some(settings) = &settings {
+        let built_in_ids = Catalog::built_in_ids();
+        let ids: Vec<&str> = built_in_ids.iter().map(String::as_str).collect();
+        let help = catalog.help.clone().or_else(|| Catalog::built_in().help);
+        settings_problems.extend(settings::cross_check(settings, &ids, help.as_ref()));
+    }
+    catalog.files_read += settings_files;
+    settings_problems.append(&mut catalog.diagnostics);
+    catalog.diagnostics = settings_problems;
     let mut out = io::stdout().lock();
     match format {
         Format::Json => {
@@ -300,9 +420,9 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
             let _ = writeln!(
                 out,
                 "Checked {}: {}, {}.",
-                plural(catalog.files_read, "file"),
-                plural(errors, "error"),
-                plural(warnings, "warning")
+                count(catalog.files_read, "file"),
+                count(errors, "error"),
+                count(warnings, "warning")
             );
         }
     }
@@ -311,10 +431,6 @@ fn check(paths: &[PathBuf], format: Format) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 #[derive(Serialize)]
@@ -388,12 +504,8 @@ fn list(catalog: &Catalog, json: bool) -> Result<ExitCode, String> {
 
 /// Tells on standard error how many files were left out, and how to see why.
 fn report_broken(catalog: &Catalog) {
-    let broken = catalog.broken_files.len();
-    if broken > 0 {
-        eprintln!(
-            "{broken} lesson file{} could not be loaded; run `mehfooz check` on the folder to see why.",
-            if broken == 1 { "" } else { "s" }
-        );
+    if let Some(note) = catalog.broken_note() {
+        eprintln!("{note}; run `mehfooz check` on the folder to see why.");
     }
 }
 
@@ -403,7 +515,7 @@ fn play(
     student: &str,
     plain_mode: bool,
 ) -> Result<ExitCode, String> {
-    let catalog = setup.catalog();
+    let catalog = setup.catalog()?;
     report_broken(&catalog);
     let entry = catalog.get(lesson_id).ok_or_else(|| {
         format!("there is no lesson with the id \"{lesson_id}\"; `mehfooz list` shows the ids")
@@ -434,6 +546,21 @@ fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {
     if !good {
         return Err(format!(
             "\"{id}\" cannot be a lesson id: use lowercase letters a-z, digits and hyphens, like online-friends"
+        ));
+    }
+    if let Some(file) = crate::lesson::reserved_file(id) {
+        return Err(format!(
+            "\"{id}\" cannot be a lesson id: {file} is the name of the {}; choose another id",
+            if file == settings::FILE_NAME {
+                "class settings file"
+            } else {
+                "help lines file"
+            }
+        ));
+    }
+    if Catalog::built_in_ids().iter().any(|b| b == id) {
+        return Err(format!(
+            "\"{id}\" is the id of a built-in lesson, which a lesson with this id would replace; choose another id (to change the built-in lesson, copy lessons/{id}.toml from the source instead)"
         ));
     }
     fs::create_dir_all(dir)
@@ -471,17 +598,20 @@ fn preview(setup: &Setup, file: &Path, watch: bool) -> Result<ExitCode, String> 
     if !io::stdout().is_terminal() {
         return Err("preview needs a terminal; use `mehfooz check` in scripts".into());
     }
+    // The region and the settings are checked as for every other command.
+    setup.catalog()?;
     tui::preview(file, watch, setup.theme, setup.region.clone()).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// `output` is the file to write and whether it may be replaced.
 fn report(
     setup: &Setup,
     csv: bool,
     lesson: Option<&str>,
-    output: Option<&Path>,
+    output: Option<(&Path, bool)>,
 ) -> Result<ExitCode, String> {
-    let catalog = setup.catalog();
+    let catalog = setup.catalog()?;
     let lessons: Vec<&Lesson> = match lesson {
         Some(id) => vec![
             &catalog
@@ -500,6 +630,9 @@ fn report(
             dir.display()
         ));
     }
+    if let Some((path, force)) = output {
+        check_report_file(path, &dir, force)?;
+    }
     let store = open_store(Some(&dir))?;
     let (students, unreadable) = store.students();
     for (path, reason) in &unreadable {
@@ -514,20 +647,49 @@ fn report(
     } else {
         format!(
             "Class report: {}, {} (data folder {})\n\n{}",
-            plural(students.len(), "student"),
-            plural(lessons.len(), "lesson"),
+            count(students.len(), "student"),
+            count(lessons.len(), "lesson"),
             dir.display(),
             report.to_table()
         )
     };
     match output {
-        Some(path) => {
+        Some((path, _)) => {
             fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             eprintln!("Wrote the report to {}.", path.display());
         }
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a report file inside the data folder (it could replace a student's progress)
+/// and, without `--force`, one that exists.
+fn check_report_file(path: &Path, data_dir: &Path, force: bool) -> Result<(), String> {
+    // The folder the file would go in, resolved through links and `..`; it exists, or
+    // writing fails anyway with its own message.
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let inside = |data: &Path| {
+        parent.canonicalize().is_ok_and(|p| p.starts_with(data))
+            || path.canonicalize().is_ok_and(|p| p.starts_with(data))
+    };
+    if data_dir.canonicalize().is_ok_and(|data| inside(&data)) {
+        return Err(format!(
+            "will not write the report to {}: it is inside the data folder {}, where students' progress is kept. Choose a file somewhere else.",
+            path.display(),
+            data_dir.display()
+        ));
+    }
+    if path.exists() && !force {
+        return Err(format!(
+            "{} already exists; add --force to replace it, or choose another file name",
+            path.display()
+        ));
+    }
+    Ok(())
 }
 
 fn reset(
@@ -565,8 +727,10 @@ fn reset(
 }
 
 fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
+    // The same limits as a lesson file, checked before reading: a quiz bigger than a
+    // lesson file could hold, a device or a pipe is refused, never read to the end.
     let text =
-        fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        toml_reader::read_text(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     // "Week 3 quiz.gift.txt" becomes the id "week-3-quiz" and the title "Week 3 quiz".
     let name = file.file_name().unwrap_or_default().to_string_lossy();
     let stem = name.split('.').next().unwrap_or_default().trim();
@@ -576,8 +740,11 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
+    // A lesson named like the settings or help-lines file would be read as one.
     let id = if id.is_empty() {
         "imported-quiz".to_string()
+    } else if crate::lesson::reserved_file(&id).is_some() {
+        format!("{id}-quiz")
     } else {
         id
     };
@@ -588,7 +755,7 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
         title
     };
     let format = crate::import::detect(&text);
-    let imported = crate::import::import(&text, format, &id, &title)?;
+    let imported = crate::import::import(&text, format, &id, &title).map_err(|e| e.to_string())?;
     for skipped in &imported.skipped {
         eprintln!(
             "{}:{}: skipped: {}",
@@ -596,6 +763,9 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
             skipped.line,
             skipped.reason
         );
+    }
+    for note in &imported.notes {
+        eprintln!("{}:{}: note: {}", file.display(), note.line, note.reason);
     }
     fs::create_dir_all(dir)
         .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
@@ -608,10 +778,14 @@ fn import(file: &Path, dir: &Path) -> Result<ExitCode, String> {
     }
     fs::write(&path, &imported.toml)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    // The lesson's first line names this file, so editors complete and check fields.
+    let schema = dir.join(crate::import::SCHEMA_FILE);
+    fs::write(&schema, crate::lesson::schema::lesson_schema())
+        .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
     println!(
         "Wrote {} with {} ({} skipped). Check it with `mehfooz check {}`.",
         path.display(),
-        plural(imported.questions, "question"),
+        count(imported.questions, "question"),
         imported.skipped.len(),
         path.display()
     );

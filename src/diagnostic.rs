@@ -6,11 +6,13 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// How bad a problem is: errors stop a lesson from loading, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    #[default]
     Error,
     Warning,
 }
@@ -24,20 +26,35 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One problem in one file, with the line it is on (1-based line and column).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One problem in one file, with the line it is on (1-based line and column; 0 for a
+/// problem about the whole file, shown as `null` in JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Diagnostic {
     pub path: PathBuf,
+    #[serde(serialize_with = "zero_is_null")]
     pub line: usize,
+    #[serde(serialize_with = "zero_is_null")]
     pub column: usize,
     pub severity: Severity,
     pub message: String,
     /// The text of the line the problem is on, for the caret display.
     #[serde(skip)]
     pub source_line: String,
-    /// How many characters the caret underlines (at least one).
+    /// How many terminal columns the caret underlines (at least one).
     #[serde(skip)]
     pub width: usize,
+    /// A second place the problem concerns (the line of the source a translation
+    /// differs from, the first of two lessons with one id), shown as a note after it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<Box<Diagnostic>>,
+}
+
+fn zero_is_null<S: serde::Serializer>(n: &usize, s: S) -> Result<S::Ok, S::Error> {
+    if *n == 0 {
+        s.serialize_none()
+    } else {
+        s.serialize_some(n)
+    }
 }
 
 impl Diagnostic {
@@ -51,7 +68,16 @@ impl Diagnostic {
             message: message.into(),
             source_line: String::new(),
             width: 0,
+            related: None,
         }
+    }
+
+    /// The same problem, with a second place it concerns; `note` says what is there.
+    pub fn with_related(mut self, mut place: Diagnostic, note: impl Into<String>) -> Self {
+        place.message = note.into();
+        place.related = None;
+        self.related = Some(Box::new(place));
+        self
     }
 
     pub fn is_error(&self) -> bool {
@@ -61,14 +87,27 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.show(f, &self.severity.to_string())?;
+        if let Some(related) = &self.related {
+            writeln!(f)?;
+            related.show(f, "note")?;
+        }
+        Ok(())
+    }
+}
+
+impl Diagnostic {
+    /// `PATH:LINE:COL: LABEL: MESSAGE`, the line, and a caret under the place. The caret
+    /// is placed by terminal columns, so it stays under its word after wide characters.
+    fn show(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
         let path = self.path.display();
         if self.line == 0 {
-            return write!(f, "{path}: {}: {}", self.severity, self.message);
+            return write!(f, "{path}: {label}: {}", self.message);
         }
         writeln!(
             f,
-            "{path}:{}:{}: {}: {}",
-            self.line, self.column, self.severity, self.message
+            "{path}:{}:{}: {label}: {}",
+            self.line, self.column, self.message
         )?;
         let number = self.line.to_string();
         let pad = " ".repeat(number.len());
@@ -79,7 +118,10 @@ impl fmt::Display for Diagnostic {
             .source_line
             .chars()
             .take(self.column.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .map(|c| match c {
+                '\t' => "\t".to_string(),
+                c => " ".repeat(UnicodeWidthChar::width(c).unwrap_or(0)),
+            })
             .collect();
         write!(f, "{pad} | {lead}{}", "^".repeat(self.width.clamp(1, 80)))
     }
@@ -119,7 +161,7 @@ impl<'a> SourceMap<'a> {
         let source_line = self.text[line_start..line_end].trim_end_matches('\r');
         let before = self.text.get(line_start..start).unwrap_or("");
         let end = span.end.clamp(start, line_end);
-        let width = self.text.get(start..end).map_or(1, |s| s.chars().count());
+        let width = self.text.get(start..end).map_or(1, UnicodeWidthStr::width);
         Diagnostic {
             path: self.path.to_path_buf(),
             line: line_index + 1,
@@ -128,6 +170,7 @@ impl<'a> SourceMap<'a> {
             message: message.into(),
             source_line: source_line.to_string(),
             width: width.max(1),
+            related: None,
         }
     }
 }
@@ -136,29 +179,10 @@ impl<'a> SourceMap<'a> {
 pub fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
-        .map(|k| (edit_distance(word, k), *k))
+        .map(|k| (strsim::levenshtein(word, k), *k))
         .filter(|(d, k)| *d <= (k.len() / 3).max(1) + 1)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                diagonal
-            } else {
-                1 + diagonal.min(above).min(row[j])
-            };
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -175,6 +199,39 @@ mod tests {
             d.to_string(),
             "x.toml:2:1: error: unknown field `bad`\n  |\n2 | bad = 2\n  | ^^^"
         );
+    }
+
+    #[test]
+    fn the_caret_stays_under_its_word_after_wide_characters() {
+        let text = "title = \"你好\" bad\n";
+        let map = SourceMap::new(Path::new("x.toml"), text);
+        let start = text.find("bad").unwrap();
+        let d = map.diagnostic(Severity::Error, start..start + 3, "here");
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let word = crate::text::width(&lines[2][..lines[2].find("bad").unwrap()]);
+        let caret = lines[3].find('^').unwrap();
+        assert_eq!(word, caret, "{shown}");
+    }
+
+    #[test]
+    fn a_related_place_is_shown_as_a_note_after_the_problem() {
+        let map = SourceMap::new(Path::new("ur.toml"), "a = 1\n");
+        let source = SourceMap::new(Path::new("en.toml"), "x = 1\na = 2\n");
+        let d = map
+            .diagnostic(Severity::Error, 0..1, "differs")
+            .with_related(source.diagnostic(Severity::Error, 6..7, ""), "the source");
+        assert_eq!(
+            d.to_string(),
+            "ur.toml:1:1: error: differs\n  |\n1 | a = 1\n  | ^\nen.toml:2:1: note: the source\n  |\n2 | a = 2\n  | ^"
+        );
+    }
+
+    #[test]
+    fn a_problem_about_the_whole_file_has_no_line_in_json() {
+        let d = Diagnostic::file_error(Path::new("x.toml"), "too big");
+        let json = serde_json::to_value(&d).unwrap();
+        assert!(json["line"].is_null() && json["column"].is_null(), "{json}");
     }
 
     #[test]

@@ -7,7 +7,12 @@ use toml::de::DeTable;
 
 use crate::clock::Date;
 use crate::diagnostic::Diagnostic;
-use crate::lesson::read::{Fields, Need, Reader, read_document};
+use crate::toml_reader::{Fields, Kind, Need, Reader, read_document};
+
+const HELP_LINES: Kind = Kind {
+    name: "a help-lines file",
+    counted: None,
+};
 
 /// The file name the help lines are read from, in a lessons folder.
 pub const FILE_NAME: &str = "help-lines.toml";
@@ -52,7 +57,7 @@ pub fn parse_help_lines(
     source: &str,
     today: Date,
 ) -> (Option<HelpLines>, Vec<Diagnostic>) {
-    read_document(path, source, |reader, table, span| {
+    read_document(path, source, &HELP_LINES, |reader, table, span| {
         read(reader, table, span, today)
     })
 }

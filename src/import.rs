@@ -46,7 +46,11 @@ pub struct Imported {
     pub toml: String,
     /// How many questions the lesson has.
     pub questions: usize,
+    /// What could not be converted at all.
     pub skipped: Vec<Skipped>,
+    /// What was converted with a change the teacher should know of (partial credit
+    /// imported as a wrong choice, ...).
+    pub notes: Vec<Skipped>,
 }
 
 /// Guesses the format: Aiken if questions end with "ANSWER: X" lines, otherwise GIFT.
@@ -69,54 +73,93 @@ pub fn detect(text: &str) -> QuizFormat {
 }
 
 /// `id` and `title` name the new lesson (derive them from the file name in the caller).
-pub fn import(text: &str, format: QuizFormat, id: &str, title: &str) -> Result<Imported, String> {
-    let id_ok = crate::lesson::is_valid_id(id);
-    if !id_ok {
-        return Err(format!(
-            "the lesson id \"{id}\" may only use lowercase letters a-z, digits and hyphens, like \"online-friends\""
-        ));
+pub fn import(
+    text: &str,
+    format: QuizFormat,
+    id: &str,
+    title: &str,
+) -> Result<Imported, ImportError> {
+    if !crate::lesson::is_valid_id(id) {
+        return Err(ImportError::BadId(id.to_string()));
     }
     let title = tidy(title).replace('\n', " ");
     if title.is_empty() {
-        return Err("the lesson needs a title".to_string());
+        return Err(ImportError::NoTitle);
     }
     let text = normalise_newlines(text);
     let quiz = match format {
         QuizFormat::Gift => gift::parse(&text),
         QuizFormat::Aiken => aiken::parse(&text),
     };
-    if quiz.questions.is_empty() {
-        let mut message = format!("no questions could be imported from this {format} file");
-        if quiz.skipped.is_empty() {
-            message.push_str(": it has no questions");
-        }
-        for s in &quiz.skipped {
-            let _ = write!(message, "\n  line {}: {}", s.line, s.reason);
-        }
-        return Err(message);
+    if quiz.question_count() == 0 {
+        return Err(ImportError::NoQuestions {
+            format,
+            skipped: quiz.skipped,
+        });
     }
+    let mut quiz = quiz;
+    quiz.keep_within_limits(format)?;
     let toml = write_lesson(id, &title, format, &quiz);
-    // The lesson is built to pass the checks; make sure, rather than hand over a broken file.
+    // Every limit a lesson has was applied above, each named on its question; what is
+    // left to check is that the writer made a lesson at all.
     let parsed = crate::lesson::parse_lesson(Path::new("imported.toml"), &toml);
-    if let Some(d) = parsed.diagnostics.iter().find(|d| d.is_error()) {
-        return Err(format!(
-            "the converted lesson does not pass the checks (a bug in the importer): line {}: {}",
-            d.line, d.message
-        ));
+    if let Some(d) = parsed.diagnostics.into_iter().find(|d| d.is_error()) {
+        return Err(ImportError::NotALesson(Box::new(d)));
     }
     Ok(Imported {
         toml,
-        questions: quiz.questions.len(),
+        questions: quiz.question_count(),
         skipped: quiz.skipped,
+        notes: quiz.notes,
     })
+}
+
+/// Why a quiz file could not become a lesson.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(
+        "the lesson id \"{0}\" may only use lowercase letters a-z, digits and hyphens, like \"online-friends\""
+    )]
+    BadId(String),
+    #[error("the lesson needs a title")]
+    NoTitle,
+    #[error("no questions could be imported from this {format} file{}", why_none(.skipped))]
+    NoQuestions {
+        format: QuizFormat,
+        skipped: Vec<Skipped>,
+    },
+    #[error(
+        "this {format} file has {count} questions and descriptions; a lesson may have at most {most} (the one on line {line} is the first too many): split the quiz into several files"
+    )]
+    TooManySteps {
+        format: QuizFormat,
+        count: usize,
+        most: usize,
+        line: usize,
+    },
+    /// Every limit is applied question by question first, so this names what the
+    /// writer itself got wrong.
+    #[error("the converted lesson does not pass the checks: line {} of the lesson: {}", .0.line, .0.message)]
+    NotALesson(Box<crate::diagnostic::Diagnostic>),
+}
+
+fn why_none(skipped: &[Skipped]) -> String {
+    if skipped.is_empty() {
+        return ": it has no questions".to_string();
+    }
+    skipped
+        .iter()
+        .map(|s| format!("\n  line {}: {}", s.line, s.reason))
+        .collect()
 }
 
 /// What a quiz file holds, in the lesson's terms.
 #[derive(Debug, Default)]
 struct Quiz {
-    questions: Vec<Question>,
+    items: Vec<Item>,
     topics: Vec<String>,
     skipped: Vec<Skipped>,
+    notes: Vec<Skipped>,
 }
 
 impl Quiz {
@@ -126,17 +169,112 @@ impl Quiz {
             reason: reason.into(),
         });
     }
+
+    fn note(&mut self, line: usize, reason: impl Into<String>) {
+        self.notes.push(Skipped {
+            line,
+            reason: reason.into(),
+        });
+    }
+
+    fn question_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| matches!(i, Item::Question(_)))
+            .count()
+    }
+
+    /// Leaves out, each with the limit it breaks, what a lesson cannot hold: text too
+    /// long for a lesson, too many choices; fails when there are too many steps.
+    fn keep_within_limits(&mut self, format: QuizFormat) -> Result<(), ImportError> {
+        use crate::toml_reader::MAX_TEXT_CHARS;
+        let mut kept = Vec::new();
+        for item in std::mem::take(&mut self.items) {
+            let (line, texts): (usize, Vec<&str>) = match &item {
+                Item::Page { line, text, .. } => (*line, vec![text.as_str()]),
+                Item::Question(q) => (q.line, q.texts()),
+            };
+            match texts.iter().map(|t| t.chars().count()).max() {
+                Some(longest) if longest > MAX_TEXT_CHARS => self.skip(
+                    line,
+                    format!(
+                        "a text of this question is {longest} characters long; a lesson's texts may be at most {MAX_TEXT_CHARS} characters"
+                    ),
+                ),
+                _ => kept.push(item),
+            }
+        }
+        self.items = kept;
+        // One step is the page about the import.
+        let most = crate::lesson::MAX_STEPS - 1;
+        if self.items.len() > most {
+            let line = match &self.items[most] {
+                Item::Page { line, .. } => *line,
+                Item::Question(q) => q.line,
+            };
+            return Err(ImportError::TooManySteps {
+                format,
+                count: self.items.len(),
+                most,
+                line,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// One thing a quiz file holds, in order.
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Question(Question),
+    /// A description (text with no answers): a page to read.
+    Page {
+        line: usize,
+        title: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct Question {
+    /// Moodle's name for the question (`::name::`), kept as a note in the lesson.
+    name: Option<String>,
+    /// Where it starts in the quiz file.
+    line: usize,
     prompt: String,
     explanation: Option<String>,
     body: Body,
 }
 
+impl Question {
+    /// Every text a child may read in it.
+    fn texts(&self) -> Vec<&str> {
+        let mut texts = vec![self.prompt.as_str()];
+        texts.extend(self.explanation.as_deref());
+        match &self.body {
+            Body::Choices { choices, .. } => {
+                for c in choices {
+                    texts.push(&c.text);
+                    texts.extend(c.feedback.as_deref());
+                }
+            }
+            Body::TrueFalse {
+                true_feedback,
+                false_feedback,
+                ..
+            } => {
+                texts.extend(true_feedback.as_deref());
+                texts.extend(false_feedback.as_deref());
+            }
+        }
+        texts
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Body {
+    /// `multiple`: every right choice must be picked; otherwise one is picked, and any
+    /// right one is right (Moodle's `{=a =b ~c}`).
     Choices {
         multiple: bool,
         choices: Vec<Choice>,
@@ -156,7 +294,7 @@ struct Choice {
 }
 
 const MIN_CHOICES: usize = 2;
-const MAX_CHOICES: usize = 8;
+use crate::lesson::MAX_CHOICES;
 const SUPPORTED: &str = "only multiple choice, multiple answer and true/false";
 
 fn choice_count_problem(count: usize) -> Option<String> {
@@ -296,31 +434,24 @@ fn html_tag(s: &str) -> Option<(&str, &str)> {
 
 /// `&name;` or `&#number;` at the start of `s`: the character and the rest.
 fn html_entity(s: &str) -> Option<(char, &str)> {
-    let end = s.get(..12).unwrap_or(s).find(';')?;
-    let name = &s[1..end];
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)?
-        }
-    };
+    // The longest entity names are about thirty letters.
+    let end = s.char_indices().take(40).find(|(_, c)| *c == ';')?.0;
+    let entity = &s[..=end];
+    let decoded = html_escape::decode_html_entities(entity);
+    let mut chars = decoded.chars();
+    let c = chars.next()?;
+    if decoded == entity || chars.next().is_some() {
+        return None;
+    }
+    // A no-break space is a space to a child reading in a terminal.
+    let c = if c == '\u{a0}' { ' ' } else { c };
     Some((c, &s[end + 1..]))
 }
 
 /// GIFT, read the way Moodle reads it.
 mod gift {
     use super::{
-        Body, Choice, Question, Quiz, SUPPORTED, TextFormat, choice_count_problem, non_empty,
+        Body, Choice, Item, Question, Quiz, SUPPORTED, TextFormat, choice_count_problem, non_empty,
         plain_text,
     };
 
@@ -367,7 +498,7 @@ mod gift {
         };
         let units = units(lines);
         match question(&units, quiz) {
-            Ok(q) => quiz.questions.push(q),
+            Ok(item) => quiz.items.push(item),
             Err(reason) => quiz.skip(start, reason),
         }
     }
@@ -465,24 +596,35 @@ mod gift {
         format!("{kind} are not supported; {SUPPORTED} questions can be imported")
     }
 
-    /// One question's text (title, question, answers in braces).
-    fn question(units: &[U], quiz: &mut Quiz) -> Result<Question, String> {
+    /// One question's text (title, question, answers in braces), or a description.
+    fn question(units: &[U], quiz: &mut Quiz) -> Result<Item, String> {
         let mut units = trim(units);
-        // `::Title::` is Moodle's name for the question; a lesson question has none.
+        let line = units.first().map_or(0, |u| u.line);
+        // `::Title::` is Moodle's name for the question, kept as a note in the lesson.
+        let mut name = None;
         if matches_at(units, 0, "::") {
             // Without a closing `::` there is no title, only the opening one to drop.
-            let end = find(units, 2, "::").map_or(0, |end| end + 2);
-            units = trim(&units[end.max(2)..]);
+            let end = find(units, 2, "::");
+            if let Some(end) = end {
+                name = non_empty(plain_text(&string(&units[2..end]), TextFormat::Moodle).0);
+            }
+            units = trim(&units[end.map_or(2, |end| end + 2)..]);
         }
         let open = find(units, 0, "{");
         let close = find(units, open.unwrap_or(0), "}");
         let (open, close) = match (open, close) {
             (Some(open), Some(close)) => (open, close),
             (None, None) => {
-                return Err(
-                    "this text has no answers in { } (a description), so it is not a question"
-                        .to_string(),
-                );
+                // A description: Moodle shows it as text to read, and so does the lesson.
+                let text = plain_text(&string(units), TextFormat::Moodle).0;
+                let Some(text) = non_empty(text) else {
+                    return Err("this description has no text".to_string());
+                };
+                return Ok(Item::Page {
+                    line,
+                    title: name.unwrap_or_else(|| "Read this".to_string()),
+                    text,
+                });
             }
             (Some(_), None) => {
                 return Err("the answers start with { but no } closes them".to_string());
@@ -518,12 +660,18 @@ mod gift {
             Kind::ShortAnswer => return Err(unsupported("short-answer questions")),
             Kind::Choice | Kind::TrueFalse => {}
         }
+        // A missing-word question (text after the answers): Moodle shows a blank where
+        // the answers are, and so does the prompt.
+        let mut asked = string(before);
         if !after.is_empty() {
-            return Err(unsupported(
-                "missing-word questions (with text after the answers in { })",
-            ));
+            if !matches!(kind, Kind::Choice) {
+                return Err(unsupported(
+                    "missing-word questions other than multiple choice",
+                ));
+            }
+            asked = format!("{} _____ {}", asked.trim_end(), string(after));
         }
-        let (prompt, format) = plain_text(&string(before), TextFormat::Moodle);
+        let (prompt, format) = plain_text(&asked, TextFormat::Moodle);
         if prompt.is_empty() {
             return Err("the question has no text before its answers".to_string());
         }
@@ -532,11 +680,13 @@ mod gift {
             Kind::TrueFalse => true_false(answers, format),
             _ => choices(answers, format, quiz)?,
         };
-        Ok(Question {
+        Ok(Item::Question(Question {
+            name,
+            line,
             prompt,
             explanation,
             body,
-        })
+        }))
     }
 
     enum Kind {
@@ -668,10 +818,10 @@ mod gift {
             );
         }
         for (line, note) in notes {
-            quiz.skip(line, note);
+            quiz.note(line, note);
         }
         Ok(Body::Choices {
-            multiple: !pick_one || right > 1,
+            multiple: !pick_one,
             choices: out,
         })
     }
@@ -702,31 +852,40 @@ mod gift {
     #[cfg(test)]
     pub(super) fn parse_one(text: &str) -> Result<Question, String> {
         let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect();
-        question(&units(&lines), &mut Quiz::default())
+        match question(&units(&lines), &mut Quiz::default())? {
+            Item::Question(q) => Ok(q),
+            Item::Page { .. } => Err("a description".to_string()),
+        }
     }
 }
 
 /// Aiken: a question line, options `A.` or `A)`, then `ANSWER: X`.
 mod aiken {
-    use super::{Body, Choice, Question, Quiz, choice_count_problem, tidy};
+    use super::{Body, Choice, Item, Question, Quiz, choice_count_problem, tidy};
 
-    /// `ANSWER: B` gives what follows the colon.
+    /// `ANSWER: B` (or `answer: b`) gives what follows the colon.
     pub(super) fn answer_line(line: &str) -> Option<&str> {
-        let rest = line.strip_prefix("ANSWER:")?.trim();
+        let rest = answer_rest(line)?.trim();
         rest.starts_with(|c: char| c.is_ascii_alphabetic())
             .then_some(rest)
     }
 
-    /// `A. text` or `A) text` gives the letter and the text.
+    fn answer_rest(line: &str) -> Option<&str> {
+        let head = line.get(..7)?;
+        head.eq_ignore_ascii_case("ANSWER:").then(|| &line[7..])
+    }
+
+    /// `A. text` or `A) text` (Moodle also reads `a.`) gives the letter, in capitals, and
+    /// the text.
     fn option_line(line: &str) -> Option<(char, &str)> {
         let mut chars = line.chars();
-        let letter = chars.next().filter(char::is_ascii_uppercase)?;
+        let letter = chars.next().filter(char::is_ascii_alphabetic)?;
         let mark = chars.next().filter(|c| *c == '.' || *c == ')')?;
         let rest = &line[letter.len_utf8() + mark.len_utf8()..];
         if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
             return None;
         }
-        Some((letter, rest.trim()))
+        Some((letter.to_ascii_uppercase(), rest.trim()))
     }
 
     #[derive(Default)]
@@ -745,7 +904,7 @@ mod aiken {
             if line.is_empty() {
                 continue;
             }
-            if let Some(answer) = line.strip_prefix("ANSWER:") {
+            if let Some(answer) = answer_rest(line) {
                 match pending.take() {
                     Some(p) => finish(&mut quiz, p, answer.trim()),
                     None => quiz.skip(number, "an ANSWER line with no question before it"),
@@ -780,7 +939,7 @@ mod aiken {
 
     fn finish(quiz: &mut Quiz, p: Pending, answer: &str) {
         match question(&p, answer) {
-            Ok(q) => quiz.questions.push(q),
+            Ok(q) => quiz.items.push(Item::Question(q)),
             Err(reason) => quiz.skip(p.line, reason),
         }
     }
@@ -826,6 +985,8 @@ mod aiken {
             return Err("the question has no text".to_string());
         }
         Ok(Question {
+            name: None,
+            line: p.line,
             prompt,
             explanation: None,
             body: Body::Choices {
@@ -836,102 +997,126 @@ mod aiken {
     }
 }
 
-/// A TOML basic string: quoted, with `\n` and the other escapes, on one line.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+/// The schema file `import` writes beside the lesson, which the lesson's first line names.
+pub const SCHEMA_FILE: &str = "lesson.schema.json";
 
+/// The lesson file: the lesson's types written through serde, with the notes a teacher
+/// needs as comments (where it came from, each question's Moodle name and line).
 fn write_lesson(id: &str, title: &str, format: QuizFormat, quiz: &Quiz) -> String {
-    let count = quiz.questions.len();
-    let mut out = String::new();
-    let o = &mut out;
-    let _ = writeln!(o, "#:schema ../schema/lesson.schema.json");
-    let _ = writeln!(o, "format_version = 1");
-    let _ = writeln!(o, "id = {}", quote(id));
-    let _ = writeln!(o, "title = {}", quote(title));
-    let summary = format!(
-        "Imported quiz: {count} question{}.",
-        if count == 1 { "" } else { "s" }
-    );
-    let _ = writeln!(o, "summary = {}", quote(&summary));
-    let _ = writeln!(o, "ages = {{ min = 8, max = 16 }}");
-    if !quiz.topics.is_empty() {
-        let topics: Vec<String> = quiz.topics.iter().map(|t| quote(t)).collect();
-        let _ = writeln!(o, "topics = [{}]", topics.join(", "));
-    }
-    let _ = writeln!(o, "minutes = {}", count.clamp(5, 180));
-    let _ = writeln!(o, "pass_percent = 80");
-
+    use crate::lesson::schema::{AgesFile, LessonFile, PageFile, StepFile};
+    let count = quiz.question_count();
     let about = format!(
         "This quiz was imported from a Moodle {format} file.\n\nA teacher should check every question, answer and piece of feedback before children use it."
     );
-    let _ = writeln!(o);
-    let _ = writeln!(o, "[[steps]]");
-    let _ = writeln!(o, "type = \"page\"");
-    let _ = writeln!(o, "title = \"About this quiz\"");
-    let _ = writeln!(o, "text = {}", quote(&about));
-
-    for q in &quiz.questions {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "[[steps]]");
-        let _ = writeln!(o, "type = \"question\"");
-        let kind = match &q.body {
-            Body::Choices { multiple: true, .. } => "multiple",
-            Body::Choices {
-                multiple: false, ..
-            } => "single",
-            Body::TrueFalse { .. } => "true_false",
-        };
-        let _ = writeln!(o, "kind = \"{kind}\"");
-        let _ = writeln!(o, "prompt = {}", quote(&q.prompt));
-        if let Some(explanation) = &q.explanation {
-            let _ = writeln!(o, "explanation = {}", quote(explanation));
-        }
-        match &q.body {
-            Body::TrueFalse {
-                answer,
-                true_feedback,
-                false_feedback,
-            } => {
-                let _ = writeln!(o, "answer = {answer}");
-                if let Some(f) = true_feedback {
-                    let _ = writeln!(o, "true_feedback = {}", quote(f));
-                }
-                if let Some(f) = false_feedback {
-                    let _ = writeln!(o, "false_feedback = {}", quote(f));
-                }
+    let mut steps = vec![StepFile::Page(PageFile {
+        title: "About this quiz".to_string(),
+        text: about,
+    })];
+    // The comment above each step, in step order.
+    let mut notes: Vec<Option<String>> = vec![None];
+    for item in &quiz.items {
+        match item {
+            Item::Page { line, title, text } => {
+                steps.push(StepFile::Page(PageFile {
+                    title: title.clone(),
+                    text: text.clone(),
+                }));
+                notes.push(Some(format!(
+                    "A description, from line {line} of the quiz file."
+                )));
             }
-            Body::Choices { choices, .. } => {
-                for c in choices {
-                    let _ = writeln!(o, "  [[steps.choices]]");
-                    let _ = writeln!(o, "  text = {}", quote(&c.text));
-                    if c.correct {
-                        let _ = writeln!(o, "  correct = true");
-                    }
-                    if let Some(f) = &c.feedback {
-                        let _ = writeln!(o, "  feedback = {}", quote(f));
-                    }
-                }
+            Item::Question(q) => {
+                steps.push(StepFile::Question(question_file(q)));
+                let from = format!("line {} of the quiz file", q.line);
+                notes.push(Some(match &q.name {
+                    Some(name) => format!(
+                        "Moodle question \"{}\", from {from}.",
+                        name.replace('\n', " ")
+                    ),
+                    None => format!("From {from}."),
+                }));
             }
         }
     }
+    let lesson = LessonFile {
+        format_version: crate::lesson::LESSON_FORMAT_VERSION,
+        id: id.to_string(),
+        title: title.to_string(),
+        summary: format!("Imported quiz: {}.", crate::text::count(count, "question")),
+        ages: AgesFile { min: 8, max: 16 },
+        topics: quiz.topics.clone(),
+        minutes: count.clamp(5, 180) as u32,
+        pass_percent: Some(80),
+        shuffle_choices: None,
+        sources: Vec::new(),
+        steps,
+    };
+    let body = toml::to_string(&lesson).expect("a lesson always serializes");
+    let mut out = format!(
+        "#:schema ./{SCHEMA_FILE}\n# Imported from a Moodle {format} file by `mehfooz import`. Check every question, answer\n# and piece of feedback, then run `mehfooz check` on this file.\n"
+    );
+    let mut notes = notes.into_iter();
+    for line in body.lines() {
+        if line.trim() == "[[steps]]" {
+            if !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            if let Some(Some(note)) = notes.next() {
+                let _ = writeln!(out, "# {}", crate::text::visible(&note));
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
     out
+}
+
+fn question_file(q: &Question) -> crate::lesson::schema::QuestionFile {
+    use crate::lesson::schema::{ChoiceFile, KindFile, QuestionFile};
+    let mut file = QuestionFile {
+        kind: KindFile::Single,
+        prompt: q.prompt.clone(),
+        hint: None,
+        explanation: q.explanation.clone(),
+        shuffle: None,
+        any_correct: None,
+        choices: None,
+        answer: None,
+        true_feedback: None,
+        false_feedback: None,
+    };
+    match &q.body {
+        Body::TrueFalse {
+            answer,
+            true_feedback,
+            false_feedback,
+        } => {
+            file.kind = KindFile::TrueFalse;
+            file.answer = Some(*answer);
+            file.true_feedback = true_feedback.clone();
+            file.false_feedback = false_feedback.clone();
+        }
+        Body::Choices { multiple, choices } => {
+            let right = choices.iter().filter(|c| c.correct).count();
+            if *multiple {
+                file.kind = KindFile::Multiple;
+            } else if right > 1 {
+                file.any_correct = Some(true);
+            }
+            file.choices = Some(
+                choices
+                    .iter()
+                    .map(|c| ChoiceFile {
+                        text: c.text.clone(),
+                        correct: c.correct,
+                        feedback: c.feedback.clone(),
+                        pinned: false,
+                    })
+                    .collect(),
+            );
+        }
+    }
+    file
 }
 
 #[cfg(test)]
@@ -971,6 +1156,16 @@ mod tests {
                 owned("= equals", false, None),
                 owned("\\ backslash", true, None),
             ]
+        );
+    }
+
+    #[test]
+    fn named_html_entities_become_their_characters() {
+        assert_eq!(
+            html_to_text(
+                "It&rsquo;s &ldquo;safe&rdquo; &mdash; &eacute;t&eacute; &amp; &#x1F600; &bogus;"
+            ),
+            "It\u{2019}s \u{201c}safe\u{201d} \u{2014} \u{e9}t\u{e9} & \u{1F600} &bogus;"
         );
     }
 
@@ -1018,17 +1213,20 @@ mod tests {
     fn partial_credit_in_a_pick_one_question_becomes_a_wrong_choice_and_is_reported() {
         let text = "Difficult question.{~wrong answer ~%50%half credit answer =full credit answer}";
         let quiz = gift::parse(text);
-        assert_eq!(quiz.questions.len(), 1);
-        let (multiple, choices) = choices_of(&quiz.questions[0]);
+        let [Item::Question(q)] = quiz.items.as_slice() else {
+            panic!("one question: {:?}", quiz.items);
+        };
+        let (multiple, choices) = choices_of(q);
         assert!(!multiple);
         let correct: Vec<bool> = choices.iter().map(|c| c.1).collect();
         assert_eq!(correct, [false, false, true]);
-        assert_eq!(quiz.skipped.len(), 1);
-        assert_eq!(quiz.skipped[0].line, 1);
+        assert!(quiz.skipped.is_empty(), "{:?}", quiz.skipped);
+        assert_eq!(quiz.notes.len(), 1);
+        assert_eq!(quiz.notes[0].line, 1);
         assert!(
-            quiz.skipped[0].reason.contains("half credit answer"),
+            quiz.notes[0].reason.contains("half credit answer"),
             "{:?}",
-            quiz.skipped
+            quiz.notes
         );
     }
 
@@ -1085,11 +1283,20 @@ mod tests {
     }
 
     #[test]
-    fn quoted_strings_read_back_as_the_same_text() {
+    fn written_text_reads_back_as_the_same_text() {
         let tricky = "He said \"hi\"\\ then\nleft\t'here' \u{7f}\u{1} ''' \"\"\" ✓";
-        let doc = format!("value = {}\n", quote(tricky));
+        let quiz = Quiz {
+            items: vec![Item::Page {
+                line: 1,
+                title: "T".into(),
+                text: tricky.into(),
+            }],
+            ..Quiz::default()
+        };
+        let doc = write_lesson("t", "T", QuizFormat::Gift, &quiz);
         let table: toml::Table = doc.parse().expect("valid TOML");
-        assert_eq!(table["value"].as_str(), Some(tricky));
+        let steps = table["steps"].as_array().unwrap();
+        assert_eq!(steps[1]["text"].as_str(), Some(tricky));
     }
 
     #[test]
@@ -1104,7 +1311,7 @@ mod tests {
     #[test]
     fn aiken_answers_with_the_same_letter_are_refused() {
         let quiz = aiken::parse("Which?\nA. one\nA. two\nB. three\nANSWER: A\n");
-        assert!(quiz.questions.is_empty());
+        assert!(quiz.items.is_empty());
         assert_eq!(quiz.skipped.len(), 1);
         assert_eq!(quiz.skipped[0].line, 1);
         assert!(
@@ -1122,7 +1329,9 @@ mod tests {
 
     #[test]
     fn a_bad_id_is_refused() {
-        let err = import("Q?{T}", QuizFormat::Gift, "Bad Id", "Quiz").unwrap_err();
+        let err = import("Q?{T}", QuizFormat::Gift, "Bad Id", "Quiz")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("lowercase"), "{err}");
     }
 }

@@ -16,5 +16,7 @@ pub mod report;
 pub mod run;
 pub mod settings;
 pub mod strings;
+pub mod sync;
 pub mod text;
+pub mod toml_reader;
 pub mod tui;

@@ -4,7 +4,7 @@
 use std::io::{self, BufRead, Write};
 
 use crate::lesson::{Lesson, Sender};
-use crate::progress::{Store, StoreError};
+use crate::progress::{Store, StoreError, Waiting};
 use crate::quiz::{Feedback, View};
 use crate::run::{LessonRun, Start};
 use crate::strings;
@@ -57,13 +57,22 @@ pub fn play(
         out,
         "Type q and Enter at any time to stop; your progress is saved."
     )?;
-    let save = |run: &mut LessonRun| -> Result<(), PlainError> {
-        store.save_attempts(student, &lesson.id, &run.attempts_to_save())?;
-        Ok(())
+    let mut saver = Saver {
+        store,
+        student,
+        unsaved: None,
     };
-    save(&mut run)?;
+    saver.save(&mut run, out)?;
     let total = run.session.len();
-    while let Some(view) = run.session.current() {
+    loop {
+        let Some(view) = run.session.current() else {
+            // The last save before the score, so the score shown is the one kept.
+            if saver.save(&mut run, out)? == Saved::Cleared {
+                run = start_again(lesson, &mut saver, out)?;
+                continue;
+            }
+            break;
+        };
         let position = run.session.position();
         writeln!(out)?;
         match &view {
@@ -76,7 +85,7 @@ pub fn play(
                 write_text(out, text, "")?;
                 writeln!(out, "Press Enter to go on, or b and Enter to go back.")?;
                 if !move_on(&mut run, input, out)? {
-                    return stop(out, save(&mut run));
+                    return stop(out, &mut saver, &mut run);
                 }
             }
             View::Question {
@@ -95,7 +104,7 @@ pub fn play(
                 }
                 if let Some(feedback) = run.session.feedback_at(position) {
                     if !review(&mut run, &feedback, input, out)? {
-                        return stop(out, save(&mut run));
+                        return stop(out, &mut saver, &mut run);
                     }
                     continue;
                 }
@@ -112,9 +121,12 @@ pub fn play(
                 };
                 write_wrapped(out, &format!("{ask}{hint}"), "")?;
                 if !answer_loop(&mut run, input, out, question.hint.as_deref())? {
-                    return stop(out, save(&mut run));
+                    return stop(out, &mut saver, &mut run);
                 }
-                save(&mut run)?;
+                if saver.save(&mut run, out)? == Saved::Cleared {
+                    run = start_again(lesson, &mut saver, out)?;
+                    continue;
+                }
                 run.session.advance();
             }
             View::Chat {
@@ -139,7 +151,7 @@ pub fn play(
                 }
                 if let Some(feedback) = run.session.feedback_at(position) {
                     if !review(&mut run, &feedback, input, out)? {
-                        return stop(out, save(&mut run));
+                        return stop(out, &mut saver, &mut run);
                     }
                     continue;
                 }
@@ -149,14 +161,16 @@ pub fn play(
                     "",
                 )?;
                 if !answer_loop(&mut run, input, out, None)? {
-                    return stop(out, save(&mut run));
+                    return stop(out, &mut saver, &mut run);
                 }
-                save(&mut run)?;
+                if saver.save(&mut run, out)? == Saved::Cleared {
+                    run = start_again(lesson, &mut saver, out)?;
+                    continue;
+                }
                 run.session.advance();
             }
         }
     }
-    save(&mut run)?;
     let summary = run.session.summary();
     writeln!(out)?;
     write_wrapped(out, &lesson.title, "Lesson finished: ")?;
@@ -173,7 +187,100 @@ pub fn play(
         }
     }
     writeln!(out, "{}", strings::NEVER_YOUR_FAULT)?;
+    saver.finish(out)?;
     Ok(Ended::Finished)
+}
+
+/// Whether a save kept the attempt.
+#[derive(Debug, PartialEq, Eq)]
+enum Saved {
+    /// Kept, or (if the save failed) held to try again with the next one.
+    Kept,
+    /// A teacher cleared this attempt while the child was taking it.
+    Cleared,
+}
+
+/// Saves after every answer. A failed save does not end the lesson: the child is told,
+/// carries on, and every later save (each holds all the answers) tries again.
+struct Saver<'s> {
+    store: &'s Store,
+    student: &'s str,
+    /// Why the last save failed, while no save has worked since.
+    unsaved: Option<StoreError>,
+}
+
+impl Saver<'_> {
+    fn save(&mut self, run: &mut LessonRun, out: &mut impl Write) -> io::Result<Saved> {
+        let lesson_id = run.lesson_id();
+        match self
+            .store
+            .save_attempts(self.student, lesson_id, &run.attempts_to_save())
+        {
+            Ok(loaded) => {
+                if let Some(aside) = &loaded.set_aside {
+                    writeln!(out, "{aside}")?;
+                }
+                if self.unsaved.take().is_some() {
+                    writeln!(out, "Your progress is saved now.")?;
+                }
+                if run.was_cleared(loaded.student.record(lesson_id)) {
+                    return Ok(Saved::Cleared);
+                }
+            }
+            Err(error) => {
+                if self.unsaved.is_none() {
+                    write_wrapped(
+                        out,
+                        "Your progress could not be saved just now. Carry on: your answers are kept here, and Mehfooz tries again to save them after each answer.",
+                        "",
+                    )?;
+                    write_wrapped(out, &error.to_string(), "Why: ")?;
+                }
+                self.unsaved = Some(error);
+            }
+        }
+        Ok(Saved::Kept)
+    }
+
+    /// The end of the run: an error if the answers could still not be saved.
+    fn finish(&mut self, out: &mut impl Write) -> Result<(), PlainError> {
+        match self.unsaved.take() {
+            None => Ok(()),
+            Some(error) => {
+                writeln!(
+                    out,
+                    "Your answers in this run could not be saved. Tell your teacher."
+                )?;
+                Err(PlainError::Store(error))
+            }
+        }
+    }
+}
+
+/// A teacher cleared the lesson while the child was taking it: begin again, as the
+/// teacher wanted, and say why.
+fn start_again<'l>(
+    lesson: &'l Lesson,
+    saver: &mut Saver,
+    out: &mut impl Write,
+) -> Result<LessonRun<'l>, PlainError> {
+    writeln!(out)?;
+    write_wrapped(
+        out,
+        "Your teacher has cleared your progress in this lesson, so it starts again from the beginning.",
+        "",
+    )?;
+    let mut run = LessonRun::restart(lesson, &mut rand::rng());
+    saver.save(&mut run, out)?;
+    Ok(run)
+}
+
+/// Tells whoever is at the terminal, once, that a save is waiting for another copy of
+/// the app; Ctrl-C stops the wait as it stops anything else in plain mode.
+pub fn tell_waiting(waiting: &Waiting) {
+    if waiting.first {
+        eprintln!("{waiting}");
+    }
 }
 
 /// Shows again how an answered step went, then moves on or back.
@@ -330,8 +437,15 @@ fn read_line(input: &mut impl BufRead, out: &mut impl Write) -> io::Result<Optio
     Ok(Some(line.trim().to_string()))
 }
 
-fn stop(out: &mut impl Write, saved: Result<(), PlainError>) -> Result<Ended, PlainError> {
-    saved?;
+fn stop(out: &mut impl Write, saver: &mut Saver, run: &mut LessonRun) -> Result<Ended, PlainError> {
+    if saver.save(run, out)? == Saved::Cleared {
+        writeln!(
+            out,
+            "Stopped. Your teacher has cleared your progress in this lesson; run the same command to start it again."
+        )?;
+        return Ok(Ended::Stopped);
+    }
+    saver.finish(out)?;
     writeln!(
         out,
         "Stopped. Your progress is saved; run the same command to carry on."

@@ -1,24 +1,38 @@
 //! Students and their attempts, one file per student in the data folder. Every save
 //! locks the student's file, merges with what is on disk, writes a temporary file, syncs
 //! it and renames it over the old one, so a crash, a pulled plug or a second copy of the
-//! app never loses an answer already given.
+//! app never loses an answer already given. Two copies whose answers to one attempt
+//! disagree each keep an attempt of their own; an attempt a teacher cleared stays cleared.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
 use crate::clock;
-use crate::quiz::AttemptState;
+use crate::lesson::Lesson;
+use crate::lesson::fnv1a;
+use crate::quiz::{AttemptState, Session};
 
-/// The version of the student file this program writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the student file this program writes. Version 2 added attempts' content
+/// versions and cleared attempts: an older Mehfooz would drop both when saving, bringing
+/// a reset back or mixing lessons, so it is told to update instead. Version 1 files load.
+pub const FORMAT_VERSION: u32 = 2;
 /// The environment variable that names the data folder.
 pub const DATA_DIR_VAR: &str = "MEHFOOZ_DATA_DIR";
 /// The longest name a student may have (in characters).
 pub const MAX_NAME_CHARS: usize = 40;
+/// How long a save waits for another copy of the app that is saving the same student
+/// before it gives up with an error.
+pub const LOCK_WAIT: Duration = Duration::from_secs(20);
+/// Waits shorter than this are the normal turn-taking of copies saving at once; a front
+/// end is told about a wait only after it.
+const QUIET_WAIT: Duration = Duration::from_secs(1);
+const LOCK_POLL: Duration = Duration::from_millis(50);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Student {
@@ -33,6 +47,10 @@ pub struct Student {
 pub struct LessonRecord {
     #[serde(default)]
     pub attempts: Vec<Attempt>,
+    /// The ids of attempts a teacher cleared with `reset`: a copy of the app still running
+    /// one of them cannot bring it back by saving it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cleared: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,7 +67,15 @@ pub struct Attempt {
     pub percent: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passed: Option<bool>,
+    /// The lesson's [`Lesson::content_version`] the attempt was taken on; missing in files
+    /// saved before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_version: Option<String>,
     pub state: AttemptState,
+    /// Which running copy of the app is saving this attempt. Never written: it names the
+    /// attempt of its own a copy gets when its answers disagree with another copy's.
+    #[serde(skip)]
+    pub copy: Option<String>,
 }
 
 impl Attempt {
@@ -62,12 +88,59 @@ impl Attempt {
             finished: None,
             percent: None,
             passed: None,
+            content_version: None,
             state,
+            copy: None,
         }
     }
 
     pub fn is_finished(&self) -> bool {
         self.finished.is_some()
+    }
+
+    /// Whether this attempt was taken on `lesson` as it is now (`version` is its content
+    /// version). An attempt from before versions were kept fits if its answers do.
+    pub fn fits(&self, lesson: &Lesson, version: &str) -> bool {
+        match &self.content_version {
+            Some(mine) => mine == version,
+            None => Session::resume(lesson, self.state.clone()).is_ok(),
+        }
+    }
+
+    /// Whether `other` is this attempt saved by a copy that agrees with it: the same plan,
+    /// and no step that both answered differently.
+    fn agrees_with(&self, other: &Attempt) -> bool {
+        self.state.plan == other.state.plan
+            && self
+                .state
+                .answers
+                .iter()
+                .zip(&other.state.answers)
+                .all(|(a, b)| a.is_none() || b.is_none() || a == b)
+    }
+
+    /// Takes in what `other` (an agreeing copy of this attempt) adds.
+    fn take_in(&mut self, other: &Attempt) {
+        for (mine, theirs) in self.state.answers.iter_mut().zip(&other.state.answers) {
+            if mine.is_none() {
+                mine.clone_from(theirs);
+            }
+        }
+        self.state.position = self.state.position.max(other.state.position);
+        self.updated = self.updated.max(other.updated);
+        if self.content_version.is_none() {
+            self.content_version.clone_from(&other.content_version);
+        }
+        if self.finished.is_none() {
+            self.finished = other.finished;
+            self.percent = other.percent;
+            self.passed = other.passed;
+        }
+    }
+
+    /// The id this attempt is kept under when the copy saving it disagrees with another.
+    fn fork_id(&self) -> Option<String> {
+        self.copy.as_ref().map(|copy| format!("{}-{copy}", self.id))
     }
 }
 
@@ -110,6 +183,15 @@ impl LessonRecord {
     pub fn finished_attempts(&self) -> usize {
         self.attempts.iter().filter(|a| a.is_finished()).count()
     }
+
+    /// Whether a teacher cleared `attempt` (under its own id or the one it was given when
+    /// its copy disagreed with another).
+    pub fn was_cleared(&self, attempt: &Attempt) -> bool {
+        let fork = attempt.fork_id();
+        self.cleared
+            .iter()
+            .any(|id| *id == attempt.id || Some(id) == fork.as_ref())
+    }
 }
 
 impl Student {
@@ -130,34 +212,48 @@ impl Student {
             .map_or(Status::NotStarted, LessonRecord::status)
     }
 
+    /// The student's record of `lesson` as it is now: only the attempts taken on this
+    /// content, so a different lesson that reuses the id shows none of the other's.
+    pub fn record_of(&self, lesson: &Lesson) -> Option<LessonRecord> {
+        let record = self.record(&lesson.id)?;
+        let version = lesson.content_version();
+        Some(LessonRecord {
+            attempts: record
+                .attempts
+                .iter()
+                .filter(|a| a.fits(lesson, &version))
+                .cloned()
+                .collect(),
+            cleared: record.cleared.clone(),
+        })
+    }
+
     /// Puts `attempt` in, merging with a copy of the same attempt already here: an answer
-    /// already given is never replaced or lost.
+    /// already given is never replaced or lost. A copy whose answers disagree with the
+    /// attempt here gets an attempt of its own, so each child's score matches what is
+    /// kept; an attempt a teacher cleared is not brought back.
     pub fn merge_attempt(&mut self, lesson_id: &str, attempt: &Attempt) {
         let record = self.lessons.entry(lesson_id.to_string()).or_default();
-        let Some(existing) = record.attempts.iter_mut().find(|a| a.id == attempt.id) else {
-            record.attempts.push(attempt.clone());
-            return;
-        };
-        let same_plan = existing.state.plan == attempt.state.plan;
-        if !same_plan {
+        if record.was_cleared(attempt) {
             return;
         }
-        for (mine, theirs) in existing
-            .state
-            .answers
+        let fork_id = attempt.fork_id();
+        if let Some(fork) = record
+            .attempts
             .iter_mut()
-            .zip(&attempt.state.answers)
+            .find(|a| Some(&a.id) == fork_id.as_ref())
         {
-            if mine.is_none() {
-                mine.clone_from(theirs);
-            }
+            fork.take_in(attempt);
+            return;
         }
-        existing.state.position = existing.state.position.max(attempt.state.position);
-        existing.updated = existing.updated.max(attempt.updated);
-        if existing.finished.is_none() {
-            existing.finished = attempt.finished;
-            existing.percent = attempt.percent;
-            existing.passed = attempt.passed;
+        match record.attempts.iter_mut().find(|a| a.id == attempt.id) {
+            None => record.attempts.push(attempt.clone()),
+            Some(existing) if existing.agrees_with(attempt) => existing.take_in(attempt),
+            Some(_) => {
+                let mut own = attempt.clone();
+                own.id = fork_id.unwrap_or_else(|| format!("{:016x}", rand::random::<u64>()));
+                record.attempts.push(own);
+            }
         }
     }
 
@@ -188,6 +284,20 @@ pub enum StoreError {
         path: PathBuf,
         version: u64,
     },
+    /// The data folder cannot be written to (read-only, or no permission).
+    CannotWrite {
+        dir: PathBuf,
+        error: io::Error,
+    },
+    /// Another copy of the app held the student's file for longer than the store waits.
+    Busy {
+        student: String,
+        waited: Duration,
+    },
+    /// The front end stopped the wait for another copy (the child pressed Ctrl-C).
+    StoppedWaiting {
+        student: String,
+    },
 }
 
 impl std::fmt::Display for StoreError {
@@ -199,6 +309,20 @@ impl std::fmt::Display for StoreError {
                 "{} was saved by a newer version of Mehfooz (format {version}); update Mehfooz to use it. The file was not changed.",
                 path.display()
             ),
+            StoreError::CannotWrite { dir, error } => write!(
+                f,
+                "progress cannot be saved in the data folder {}: it is read-only, or this user may not write there ({error}). Ask whoever looks after this computer to allow writing there, or use another folder with --data-dir or the MEHFOOZ_DATA_DIR setting.",
+                dir.display()
+            ),
+            StoreError::Busy { student, waited } => write!(
+                f,
+                "another copy of Mehfooz has been saving {student}'s progress for {} seconds and has not finished, so nothing was changed. Close the other copy, or try again in a minute (on a shared network folder, another computer may be slow).",
+                waited.as_secs()
+            ),
+            StoreError::StoppedWaiting { student } => write!(
+                f,
+                "stopped waiting for another copy of Mehfooz that is saving {student}'s progress; nothing was changed."
+            ),
         }
     }
 }
@@ -206,11 +330,57 @@ impl std::fmt::Display for StoreError {
 impl std::error::Error for StoreError {}
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
-    move |error| StoreError::Io {
-        path: path.to_path_buf(),
-        error,
+    move |error| {
+        if matches!(
+            error.kind(),
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+        ) {
+            // Said about the folder, not the lock or temporary file that met it: the
+            // folder is what a teacher can fix.
+            let dir = path.parent().unwrap_or(path).to_path_buf();
+            return StoreError::CannotWrite { dir, error };
+        }
+        StoreError::Io {
+            path: path.to_path_buf(),
+            error,
+        }
     }
 }
+
+/// A save waiting for another copy of the app, as told to a front end.
+#[derive(Debug, Clone, Copy)]
+pub struct Waiting<'a> {
+    pub student: &'a str,
+    /// How long it has waited so far.
+    pub waited: Duration,
+    /// When it gives up.
+    pub limit: Duration,
+    /// True the first time this wait is told, so that a front end says so once.
+    pub first: bool,
+}
+
+impl std::fmt::Display for Waiting<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Waiting for another copy of Mehfooz that is saving {}... (up to {} seconds)",
+            self.student,
+            self.limit.as_secs()
+        )
+    }
+}
+
+/// What a front end wants done about a wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    KeepWaiting,
+    /// Stop now: the save fails with [`StoreError::StoppedWaiting`].
+    Stop,
+}
+
+/// Called again and again (every few hundredths of a second) while a save waits for
+/// another copy, after the first second.
+pub type Waiter = Arc<dyn Fn(&Waiting) -> Wait + Send + Sync>;
 
 /// A student file that could not be read and was renamed aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,9 +410,20 @@ pub struct Loaded {
 }
 
 /// The folder of student files.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Store {
     dir: PathBuf,
+    lock_wait: Duration,
+    waiter: Option<Waiter>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("dir", &self.dir)
+            .field("lock_wait", &self.lock_wait)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Store {
@@ -261,10 +442,30 @@ impl Store {
 
     /// Opens (and creates if need be) the data folder.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        fs::create_dir_all(dir).map_err(io_error(dir))?;
+        fs::create_dir_all(dir).map_err(|error| match io_error(dir)(error) {
+            StoreError::CannotWrite { error, .. } => StoreError::CannotWrite {
+                dir: dir.to_path_buf(),
+                error,
+            },
+            other => other,
+        })?;
         Ok(Store {
             dir: dir.to_path_buf(),
+            lock_wait: LOCK_WAIT,
+            waiter: None,
         })
+    }
+
+    /// How long a save waits for another copy before giving up (normally [`LOCK_WAIT`]).
+    pub fn with_lock_wait(mut self, limit: Duration) -> Store {
+        self.lock_wait = limit;
+        self
+    }
+
+    /// Tells `waiter` about every wait for another copy, and lets it stop the wait.
+    pub fn on_wait(mut self, waiter: impl Fn(&Waiting) -> Wait + Send + Sync + 'static) -> Store {
+        self.waiter = Some(Arc::new(waiter));
+        self
     }
 
     pub fn dir(&self) -> &Path {
@@ -325,7 +526,7 @@ impl Store {
     /// be read is renamed aside (and the caller told), never overwritten.
     pub fn load(&self, name: &str) -> Result<Loaded, StoreError> {
         let path = self.path_for(name);
-        let _lock = self.lock(&path)?;
+        let _lock = self.lock(&path, name)?;
         self.load_locked(name, &path)
     }
 
@@ -338,7 +539,7 @@ impl Store {
         attempts: &[Attempt],
     ) -> Result<Loaded, StoreError> {
         let path = self.path_for(name);
-        let _lock = self.lock(&path)?;
+        let _lock = self.lock(&path, name)?;
         let mut loaded = self.load_locked(name, &path)?;
         for attempt in attempts {
             loaded.student.merge_attempt(lesson_id, attempt);
@@ -350,7 +551,7 @@ impl Store {
     /// Saves a whole student record, merged with what is on disk.
     pub fn save(&self, student: &Student) -> Result<Loaded, StoreError> {
         let path = self.path_for(&student.name);
-        let _lock = self.lock(&path)?;
+        let _lock = self.lock(&path, &student.name)?;
         let mut loaded = self.load_locked(&student.name, &path)?;
         loaded.student.merge(student);
         write_atomically(&path, &loaded.student)?;
@@ -366,12 +567,19 @@ impl Store {
         lesson_id: Option<&str>,
     ) -> Result<Option<PathBuf>, StoreError> {
         let path = self.path_for(name);
-        let _lock = self.lock(&path)?;
+        let _lock = self.lock(&path, name)?;
         let Loaded { mut student, .. } = self.load_locked(name, &path)?;
-        let had = match lesson_id {
-            Some(id) => student.lessons.remove(id).is_some(),
-            None => !std::mem::take(&mut student.lessons).is_empty(),
-        };
+        // The attempts' ids are kept as cleared, so that a copy of the app still in the
+        // middle of one cannot save it back.
+        let mut had = false;
+        for (id, record) in &mut student.lessons {
+            if lesson_id.is_some_and(|wanted| wanted != id) || record.attempts.is_empty() {
+                continue;
+            }
+            had = true;
+            let ids = record.attempts.drain(..).map(|a| a.id);
+            record.cleared.extend(ids);
+        }
         if !had {
             return Ok(None);
         }
@@ -384,8 +592,13 @@ impl Store {
 
     fn load_locked(&self, name: &str, path: &Path) -> Result<Loaded, StoreError> {
         match read_student(path) {
+            // Read in an older format, written back in this one: the record may come to
+            // hold what only this format can say.
             Ok(Some(student)) => Ok(Loaded {
-                student,
+                student: Student {
+                    format_version: FORMAT_VERSION,
+                    ..student
+                },
                 set_aside: None,
             }),
             Ok(None) => Ok(Loaded {
@@ -413,8 +626,9 @@ impl Store {
         }
     }
 
-    /// Holds the student's lock file locked until dropped; another copy of the app waits.
-    fn lock(&self, path: &Path) -> Result<File, StoreError> {
+    /// Holds the student's lock file locked until dropped. While another copy of the app
+    /// holds it, waits (telling the front end, which may stop the wait) up to the limit.
+    fn lock(&self, path: &Path, student: &str) -> Result<File, StoreError> {
         let lock_path = path.with_extension("lock");
         let file = OpenOptions::new()
             .create(true)
@@ -422,8 +636,39 @@ impl Store {
             .write(true)
             .open(&lock_path)
             .map_err(io_error(&lock_path))?;
-        file.lock().map_err(io_error(&lock_path))?;
-        Ok(file)
+        let started = Instant::now();
+        let mut first = true;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(fs::TryLockError::WouldBlock) => {}
+                Err(fs::TryLockError::Error(error)) => return Err(io_error(&lock_path)(error)),
+            }
+            let waited = started.elapsed();
+            if waited >= self.lock_wait {
+                return Err(StoreError::Busy {
+                    student: student.to_string(),
+                    waited,
+                });
+            }
+            if waited >= QUIET_WAIT
+                && let Some(waiter) = &self.waiter
+            {
+                let waiting = Waiting {
+                    student,
+                    waited,
+                    limit: self.lock_wait,
+                    first,
+                };
+                first = false;
+                if waiter(&waiting) == Wait::Stop {
+                    return Err(StoreError::StoppedWaiting {
+                        student: student.to_string(),
+                    });
+                }
+            }
+            std::thread::sleep(LOCK_POLL);
+        }
     }
 }
 
@@ -464,11 +709,12 @@ fn aside_path(path: &Path) -> PathBuf {
 }
 
 /// Writes to a temporary file beside `path`, syncs it, renames it over `path` and syncs
-/// the folder: after a crash the file holds the old state or the new, never half.
-fn write_atomically(path: &Path, student: &Student) -> Result<(), StoreError> {
+/// the folder: after a crash the file holds the old state or the new, never half. Also
+/// keeps other per-student files (what `sync` has sent) as safe as progress.
+pub(crate) fn write_atomically(path: &Path, value: &impl Serialize) -> Result<(), StoreError> {
     // Compact, not pretty: a student with a thousand attempts saves in a third of the
     // time, and teachers read progress through `mehfooz report`, not the file.
-    let bytes = serde_json::to_vec(student).expect("a student always serializes");
+    let bytes = serde_json::to_vec(value).expect("a student always serializes");
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
     remove_stale_temporaries(path);
     let result = (|| {
@@ -524,13 +770,6 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 fn sync_dir(_dir: &Path) -> io::Result<()> {
     // Windows has no way to sync a folder; the rename itself is durable there.
     Ok(())
-}
-
-/// 64-bit FNV-1a: stable across versions and platforms, unlike std's hasher.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]
@@ -611,6 +850,8 @@ mod tests {
     fn any_name_gets_a_distinct_file_inside_the_data_folder() {
         let store = Store {
             dir: PathBuf::from("data"),
+            lock_wait: LOCK_WAIT,
+            waiter: None,
         };
         let names = ["Ali", "ali", "../../etc/passwd", "CON", "علی", "a/b\\c:d"];
         let paths: Vec<PathBuf> = names.iter().map(|n| store.path_for(n)).collect();

@@ -330,6 +330,9 @@ impl<'l> Session<'l> {
     pub fn feedback_at(&self, index: usize) -> Option<Feedback> {
         let planned = self.state.plan.get(index)?;
         let picked = self.answer_at(index)?;
+        // A pick-one question is right when the pick is a right choice, whichever of
+        // several right ones it is (a lesson may accept any of them).
+        let mut pick_one = false;
         let (items, explanation): (Vec<ItemFeedback>, _) = match &self.lesson.steps[planned.step] {
             Step::Chat(chat) => {
                 let items = chat
@@ -348,6 +351,7 @@ impl<'l> Session<'l> {
             }
             _ => {
                 let question = self.question(planned)?;
+                pick_one = question.kind != QuestionKind::Multiple;
                 let items = planned
                     .order
                     .iter()
@@ -364,7 +368,11 @@ impl<'l> Session<'l> {
                 (items, question.explanation.clone())
             }
         };
-        let score = score(&items);
+        let score = if pick_one {
+            f64::from(u8::from(items.iter().any(|i| i.picked && i.correct)))
+        } else {
+            score(&items)
+        };
         let verdict = if score >= 1.0 {
             Verdict::Correct
         } else if score > 0.0 {

@@ -60,9 +60,12 @@ pub fn class_report(lessons: &[&Lesson], students: &[Student]) -> ClassReport {
             let cells = lessons
                 .iter()
                 .map(|lesson| {
-                    let record = student.record(&lesson.id);
+                    // Only attempts on this lesson's content: another lesson that used
+                    // the same id (a replaced built-in one) is not counted as this one.
+                    let record = student.record_of(lesson);
+                    let record = record.as_ref();
                     Cell {
-                        status: student.status(&lesson.id),
+                        status: record.map_or(Status::NotStarted, |r| r.status()),
                         best_percent: record.and_then(|r| r.best_percent()),
                         attempts: record.map_or(0, |r| r.finished_attempts()),
                         passed: record.is_some_and(|r| r.has_passed()),
@@ -119,11 +122,10 @@ fn missed_questions(lessons: &[&Lesson], students: &[Student]) -> Vec<Missed> {
     let mut by_question: BTreeMap<(String, String), Tally> = BTreeMap::new();
     for lesson in lessons {
         for student in students {
-            let Some(record) = student.record(&lesson.id) else {
+            let Some(record) = student.record_of(lesson) else {
                 continue;
             };
             for attempt in &record.attempts {
-                // An attempt saved against an older version of the lesson is left out.
                 let Ok(session) = Session::resume(lesson, attempt.state.clone()) else {
                     continue;
                 };
@@ -185,10 +187,15 @@ impl ClassReport {
             for ((id, title), cell) in self.lessons.iter().zip(cells) {
                 let best = cell.best_percent.map(|p| p.to_string()).unwrap_or_default();
                 let attempts = cell.attempts.to_string();
+                let (name, id, title) = (
+                    spreadsheet_safe(name),
+                    spreadsheet_safe(id),
+                    spreadsheet_safe(title),
+                );
                 let _ = writer.write_record([
                     name.as_str(),
-                    id,
-                    title,
+                    &id,
+                    &title,
                     crate::strings::status(cell.status),
                     &best,
                     &attempts,
@@ -203,13 +210,22 @@ impl ClassReport {
     /// The report as a text table: students by lessons, totals, most-missed questions.
     pub fn to_table(&self) -> String {
         let mut out = String::new();
-        let name_width = self
+        let names: Vec<String> = self
             .rows
             .iter()
-            .map(|(n, _)| n.chars().count())
+            .map(|(name, _)| crate::text::fit(name, NAME_COLUMNS).trim_end().to_string())
+            .collect();
+        let name_width = names
+            .iter()
+            .map(|n| crate::text::width(n))
             .max()
             .unwrap_or(7)
             .max(7);
+        // Padded by terminal columns, not characters, so wide letters keep rows aligned.
+        let pad = |text: &str| {
+            let gap = name_width.saturating_sub(crate::text::width(text));
+            format!("{text}{}", " ".repeat(gap))
+        };
         out.push_str("Lessons:\n");
         for (i, (id, title)) in self.lessons.iter().enumerate() {
             out.push_str(&format!("  L{:<3} {id} ({title})\n", i + 1));
@@ -219,8 +235,8 @@ impl ClassReport {
             out.push_str(&format!(" {:>6}", format!("L{}", i + 1)));
         }
         out.push('\n');
-        for (name, cells) in &self.rows {
-            out.push_str(&format!("{name:name_width$}"));
+        for ((_, cells), name) in self.rows.iter().zip(&names) {
+            out.push_str(&pad(name));
             for cell in cells {
                 out.push_str(&format!(" {:>6}", cell_text(cell)));
             }
@@ -257,6 +273,20 @@ impl ClassReport {
             }
         }
         out
+    }
+}
+
+/// The widest a name is shown in the table, in terminal columns; the CSV keeps it whole.
+const NAME_COLUMNS: usize = 40;
+
+/// A cell a spreadsheet would take as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
+/// return first) gets a `'` in front, as OWASP advises against CSV injection, so a name
+/// like `=HYPERLINK(...)` shows as text and never runs.
+fn spreadsheet_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
     }
 }
 

@@ -1,7 +1,7 @@
 //! One lesson being taken by one student: the quiz session plus the attempt record that
 //! is saved after every answer. Both front ends drive lessons through this.
 
-use rand::Rng;
+use rand::{Rng, RngExt};
 
 use crate::clock;
 use crate::lesson::Lesson;
@@ -37,10 +37,16 @@ impl<'l> LessonRun<'l> {
         let Some(open) = record.and_then(LessonRecord::open_attempt) else {
             return (LessonRun::restart(lesson, rng), Start::Fresh);
         };
-        if let Ok(session) = Session::resume(lesson, open.state.clone()) {
+        let version = lesson.content_version();
+        if open.fits(lesson, &version)
+            && let Ok(session) = Session::resume(lesson, open.state.clone())
+        {
+            let mut attempt = open.clone();
+            attempt.content_version = Some(version);
+            attempt.copy = Some(copy_id(rng));
             let run = LessonRun {
                 session,
-                attempt: open.clone(),
+                attempt,
                 closed: None,
             };
             return (run, Start::Resumed);
@@ -55,7 +61,9 @@ impl<'l> LessonRun<'l> {
     /// A new attempt, whatever the record holds.
     pub fn restart(lesson: &'l Lesson, rng: &mut impl Rng) -> LessonRun<'l> {
         let session = Session::start(lesson, rng);
-        let attempt = Attempt::new(session.state().clone());
+        let mut attempt = Attempt::new(session.state().clone());
+        attempt.content_version = Some(lesson.content_version());
+        attempt.copy = Some(copy_id(rng));
         LessonRun {
             session,
             attempt,
@@ -82,4 +90,15 @@ impl<'l> LessonRun<'l> {
     pub fn lesson_id(&self) -> &'l str {
         &self.session.lesson().id
     }
+
+    /// Whether a teacher has cleared this run's attempt (with `reset`) since it began, as
+    /// `record`, just saved, shows. Nothing more of it will be kept.
+    pub fn was_cleared(&self, record: Option<&LessonRecord>) -> bool {
+        record.is_some_and(|r| r.was_cleared(&self.attempt))
+    }
+}
+
+/// Names this copy of the app among others saving the same attempt.
+fn copy_id(rng: &mut impl Rng) -> String {
+    format!("{:08x}", rng.random::<u32>())
 }

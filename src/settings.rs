@@ -3,8 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
-use crate::lesson::read::{Fields, Need, read_document};
+use crate::diagnostic::{Diagnostic, Severity, suggest};
+use crate::help::HelpLines;
+use crate::toml_reader::{Fields, Kind, Need, Reader, read_document};
+
+const SETTINGS: Kind = Kind {
+    name: "a settings file",
+    counted: None,
+};
 
 /// The file looked for in the current folder when `--config` is not given.
 pub const FILE_NAME: &str = "mehfooz.toml";
@@ -27,6 +33,17 @@ pub enum ThemeChoice {
     Plain,
 }
 
+/// Where each setting is written, to point at it when it turns out wrong: a region or a
+/// lesson id that does not exist is only known once the lessons are loaded.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Places {
+    pub region: Option<Diagnostic>,
+    /// One per id in `built_in = [...]`.
+    pub built_in: Vec<Diagnostic>,
+    /// One per folder in `lessons`.
+    pub lessons: Vec<Diagnostic>,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Settings {
     /// Folders of lesson files, already made relative to the settings file's folder.
@@ -35,58 +52,90 @@ pub struct Settings {
     pub region: Option<String>,
     pub built_in: BuiltIn,
     pub theme: ThemeChoice,
+    pub places: Places,
+    /// Where `mehfooz sync` sends learning records; `None` when the school has not set it up.
+    pub lrs: Option<LrsSettings>,
+}
+
+/// `[lrs]`: the Learning Record Store `mehfooz sync` sends to. The password and the
+/// secret are never here (children can read this file): they come from the credentials
+/// file or the environment.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LrsSettings {
+    /// The LRS's xAPI root, like `https://lrs.example.org/xAPI/`.
+    pub endpoint: String,
+    /// The school's id, an IRI: the home page of every student's account.
+    pub school: String,
+    /// The credentials file, relative to the settings file's folder.
+    pub credentials: Option<PathBuf>,
+    /// The start of every activity id.
+    pub activity_base: Option<String>,
+    /// Statements in one POST.
+    pub batch_size: Option<usize>,
 }
 
 /// Reads a settings file; paths in it are taken relative to the file's folder.
 pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagnostic>) {
     let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
-    read_document(path, source, |reader, table, span| {
+    read_document(path, source, &SETTINGS, |reader, table, span| {
         let mut f = Fields::new(table, span, "the settings");
+        let mut places = Places::default();
         let lessons = if f.has("lessons") && f.value_is_text("lessons") {
             f.string(reader, "lessons", Need::Optional)
-                .map(|(s, _)| vec![base.join(s)])
+                .map(|(s, span)| vec![(s, span)])
                 .unwrap_or_default()
         } else {
-            f.string_list(reader, "lessons")
-                .into_iter()
-                .map(|s| base.join(s))
-                .collect()
+            f.placed_string_list(reader, "lessons")
         };
+        let lessons = lessons
+            .into_iter()
+            .map(|(s, span)| {
+                places.lessons.push(reader.place(span));
+                base.join(s)
+            })
+            .collect();
         let data_dir = f
             .string(reader, "data_dir", Need::Optional)
             .map(|(s, _)| base.join(s));
-        let region = f.string(reader, "region", Need::Optional).map(|(s, _)| s);
+        let region = f.string(reader, "region", Need::Optional).map(|(s, span)| {
+            places.region = Some(reader.place(span));
+            s
+        });
+        const BUILT_IN: &[(&str, bool)] = &[("all", true), ("none", false)];
         let built_in = if f.has("built_in") && f.value_is_text("built_in") {
-            match f.string(reader, "built_in", Need::Optional) {
-                Some((s, _)) if s == "all" => BuiltIn::All,
-                Some((s, _)) if s == "none" => BuiltIn::None,
-                Some((other, span)) => {
-                    reader.error(
-                        span,
-                        format!("`built_in` is \"all\", \"none\" or a list of lesson ids, not \"{other}\""),
-                    );
-                    BuiltIn::All
-                }
-                None => BuiltIn::All,
+            let all = f.one_of_or(
+                reader,
+                "built_in",
+                Need::Optional,
+                BUILT_IN,
+                Some("a list of lesson ids"),
+            );
+            match all {
+                Some((false, _)) => BuiltIn::None,
+                _ => BuiltIn::All,
             }
         } else if f.has("built_in") {
-            BuiltIn::Only(f.string_list(reader, "built_in"))
+            let ids = f.placed_string_list(reader, "built_in");
+            places.built_in = ids
+                .iter()
+                .map(|(_, span)| reader.place(span.clone()))
+                .collect();
+            BuiltIn::Only(ids.into_iter().map(|(id, _)| id).collect())
         } else {
             f.skip("built_in");
             BuiltIn::All
         };
-        let theme = match f.string(reader, "theme", Need::Optional) {
-            None => ThemeChoice::Colour,
-            Some((s, _)) if s == "colour" || s == "color" => ThemeChoice::Colour,
-            Some((s, _)) if s == "plain" => ThemeChoice::Plain,
-            Some((other, span)) => {
-                reader.error(
-                    span,
-                    format!("`theme` is \"colour\" or \"plain\", not \"{other}\""),
-                );
-                ThemeChoice::Colour
-            }
-        };
+        const THEMES: &[(&str, ThemeChoice)] = &[
+            ("colour", ThemeChoice::Colour),
+            ("color", ThemeChoice::Colour),
+            ("plain", ThemeChoice::Plain),
+        ];
+        let theme = f
+            .one_of(reader, "theme", Need::Optional, THEMES)
+            .map_or(ThemeChoice::Colour, |(t, _)| t);
+        let lrs = f
+            .table(reader, "lrs", Need::Optional)
+            .and_then(|(table, span)| parse_lrs(reader, table, span, &base));
         f.finish(reader);
         Some(Settings {
             lessons,
@@ -94,8 +143,121 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
             region,
             built_in,
             theme,
+            lrs,
+            places,
         })
     })
+}
+
+fn parse_lrs(
+    reader: &mut Reader,
+    table: &toml::de::DeTable,
+    span: std::ops::Range<usize>,
+    base: &Path,
+) -> Option<LrsSettings> {
+    let mut f = Fields::new(table, span, "[lrs]");
+    for secret in ["username", "password", "secret"] {
+        if f.has(secret) {
+            reader.error(
+                f.key_span(secret),
+                format!("`{secret}` does not belong in the settings, which children can read: put it in the file named by `credentials`, or in the environment"),
+            );
+            f.skip(secret);
+        }
+    }
+    let endpoint = f.string(reader, "endpoint", Need::Required).map(|(s, _)| s);
+    let school = f.string(reader, "school", Need::Required).map(|(s, _)| s);
+    let credentials = f
+        .string(reader, "credentials", Need::Optional)
+        .map(|(s, _)| base.join(s));
+    let activity_base = f
+        .string(reader, "activity_base", Need::Optional)
+        .map(|(s, _)| s);
+    let batch_size = match f.integer(reader, "batch_size", Need::Optional) {
+        Some((n, _)) if (1..=10_000).contains(&n) => Some(n as usize),
+        Some((n, span)) => {
+            reader.error(span, format!("`batch_size` is from 1 to 10000, not {n}"));
+            None
+        }
+        None => None,
+    };
+    f.finish(reader);
+    Some(LrsSettings {
+        endpoint: endpoint?,
+        school: school?,
+        credentials,
+        activity_base,
+        batch_size,
+    })
+}
+
+/// What the settings name that is not there: a region the help lines do not have, a
+/// built-in lesson that does not exist, a lessons folder that is missing. Each problem is
+/// at its place in the settings file, so a teacher sees them all at once with `check`.
+pub fn cross_check(
+    settings: &Settings,
+    built_in_ids: &[&str],
+    help: Option<&HelpLines>,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut at = |place: Option<&Diagnostic>, message: String| {
+        let mut d = place.cloned().unwrap_or_default();
+        d.message = message;
+        d.severity = Severity::Error;
+        problems.push(d);
+    };
+    if let (Some(region), Some(help)) = (&settings.region, help)
+        && let Some(problem) = unknown_region(region, help)
+    {
+        at(settings.places.region.as_ref(), problem);
+    }
+    if let BuiltIn::Only(ids) = &settings.built_in {
+        for (i, id) in ids.iter().enumerate() {
+            if !built_in_ids.contains(&id.as_str()) {
+                let hint = suggest(id, built_in_ids)
+                    .map(|s| format!("; did you mean \"{s}\"?"))
+                    .unwrap_or_default();
+                at(
+                    settings.places.built_in.get(i),
+                    format!(
+                        "there is no built-in lesson \"{id}\"{hint} (`mehfooz list` shows the ids)"
+                    ),
+                );
+            }
+        }
+    }
+    for (i, folder) in settings.lessons.iter().enumerate() {
+        if !folder.is_dir() {
+            at(
+                settings.places.lessons.get(i),
+                format!(
+                    "there is no lessons folder {}: make it, or fix the path (it is taken from the settings file's folder)",
+                    folder.display()
+                ),
+            );
+        }
+    }
+    problems
+}
+
+/// Why `region` cannot be shown, when the help lines have no region with that id.
+pub fn unknown_region(region: &str, help: &HelpLines) -> Option<String> {
+    if help.regions.iter().any(|r| r.id == region) {
+        return None;
+    }
+    let ids: Vec<&str> = help.regions.iter().map(|r| r.id.as_str()).collect();
+    let known: Vec<String> = help
+        .regions
+        .iter()
+        .map(|r| format!("\"{}\" ({})", r.id, r.name))
+        .collect();
+    let hint = suggest(region, &ids)
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default();
+    Some(format!(
+        "there is no region \"{region}\"{hint}; the regions with help lines are {}",
+        crate::text::or_list(&known)
+    ))
 }
 
 #[cfg(test)]
@@ -132,7 +294,7 @@ mod tests {
             lines,
             vec![
                 "1:1: unknown field `regoin` in the settings; did you mean `region`?",
-                "2:9: `theme` is \"colour\" or \"plain\", not \"pink\"",
+                "2:9: `theme` is \"colour\", \"color\" or \"plain\", not \"pink\"",
             ]
         );
     }

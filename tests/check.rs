@@ -135,8 +135,13 @@ fn check_passes_the_good_lessons() {
     let out = run(mehfooz(data.path()).args(["check", "tests/good_lessons"]));
     assert_eq!(out.code, Some(0), "{}", out.stdout);
     assert!(
+        out.stdout.contains("Checked 3 files: 0 errors, 1 warning."),
+        "{}",
         out.stdout
-            .contains("Checked 3 files: 0 errors, 0 warnings."),
+    );
+    // The one warning: this lesson takes a built-in lesson's id, on purpose.
+    assert!(
+        out.stdout.contains("tests/good_lessons/private-info-basics.toml:2:6: warning: the id \"private-info-basics\" is a built-in lesson's"),
         "{}",
         out.stdout
     );
@@ -341,4 +346,220 @@ fn check_reads_a_file_named_twice_only_once() {
     ]));
     assert!(!out.stdout.contains("already used by"), "{}", out.stdout);
     assert_eq!(out.code, Some(0), "{}", out.stdout);
+}
+
+#[test]
+fn toml_1_1_writing_gets_a_warning_that_names_each_place() {
+    let data = data_dir();
+    let (_folder, path) = lesson_file(
+        "newer-toml",
+        &format!(
+            "format_version = 1\nid = \"newer-toml\"\ntitle = \"T\\e\"\nsummary = \"S\"\n\
+             ages = {{\n  min = 8, max = 10,\n}}\nminutes = 5\n{ONE_QUESTION}true_feedback = \"Yes.\"\nfalse_feedback = \"They are.\"\n"
+        ),
+    );
+    let out = run(mehfooz(data.path()).arg("check").arg(&path));
+    let shown = path.display().to_string();
+    let warnings = header_lines(&out.stdout, &shown);
+    assert_eq!(
+        warnings,
+        vec![
+            format!(
+                "{shown}:3:11: warning: the escapes \\e and \\x need TOML 1.1, which most editors do not read yet: write \\u001B or \\u00XX instead"
+            ),
+            format!(
+                "{shown}:5:9: warning: a table in {{ }} over several lines needs TOML 1.1, which most editors do not read yet: put it on one line, or write it as a [table]"
+            ),
+            format!(
+                "{shown}:7:1: warning: a comma before the closing }} needs TOML 1.1, which most editors do not read yet: remove the comma"
+            ),
+        ],
+        "{}",
+        out.stdout
+    );
+    assert_eq!(out.code, Some(0), "warnings alone pass: {}", out.stdout);
+}
+
+/// A class folder with `mehfooz.toml` holding `settings`, and `files` (name, text) in it.
+fn class_folder(settings: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    fs::write(folder.path().join("mehfooz.toml"), settings).unwrap();
+    for (name, text) in files {
+        let path = folder.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    folder
+}
+
+#[test]
+fn check_with_no_arguments_checks_the_lessons_folder_the_settings_name() {
+    let data = data_dir();
+    let broken =
+        fs::read_to_string(crate_dir().join("tests/broken_lessons/empty-title.toml")).unwrap();
+    let class = class_folder(
+        "lessons = \"my-lessons\"\n",
+        &[("my-lessons/empty-title.toml", &broken)],
+    );
+    let out = run(mehfooz(data.path()).arg("check").current_dir(class.path()));
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert_eq!(
+        header_lines(&out.stdout, "my-lessons/empty-title.toml"),
+        vec!["my-lessons/empty-title.toml:3:9: error: `title` is empty"],
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("Checked 2 files: 1 error, 0 warnings."),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn check_reports_every_settings_problem_at_once_each_at_its_line() {
+    let data = data_dir();
+    let class = class_folder(
+        "region = \"int\"\nbuilt_in = [\"trusted-adult\"]\nlessons = \"my-lessons\"\n",
+        &[],
+    );
+    let out = run(mehfooz(data.path()).arg("check").current_dir(class.path()));
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert_eq!(
+        header_lines(&out.stdout, "mehfooz.toml"),
+        vec![
+            "mehfooz.toml:1:10: error: there is no region \"int\" (did you mean \"intl\"?); the regions with help lines are \"pk\" (Pakistan) or \"intl\" (International)",
+            "mehfooz.toml:2:13: error: there is no built-in lesson \"trusted-adult\"; did you mean \"trusted-adults\"? (`mehfooz list` shows the ids)",
+            "mehfooz.toml:3:11: error: there is no lessons folder my-lessons: make it, or fix the path (it is taken from the settings file's folder)",
+        ],
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("could not be loaded"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn the_app_refuses_a_mistyped_region_in_the_settings_and_says_where() {
+    let data = data_dir();
+    let class = class_folder("region = \"int\"\n", &[]);
+    let out = run(mehfooz(data.path()).arg("list").current_dir(class.path()));
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert!(
+        out.stderr.contains(
+            "mehfooz.toml:1:10: error: there is no region \"int\" (did you mean \"intl\"?)"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn check_reads_a_settings_file_as_settings_not_as_a_lesson() {
+    let data = data_dir();
+    let class = class_folder("theme = \"pink\"\n", &[]);
+    let out = run(mehfooz(data.path())
+        .args(["check", "mehfooz.toml"])
+        .current_dir(class.path()));
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert_eq!(
+        header_lines(&out.stdout, "mehfooz.toml"),
+        vec![
+            "mehfooz.toml:1:9: error: `theme` is \"colour\", \"color\" or \"plain\", not \"pink\""
+        ],
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn new_refuses_the_names_of_the_settings_and_help_lines_files() {
+    let data = data_dir();
+    let folder = tempfile::tempdir().unwrap();
+    for (id, kind) in [("mehfooz", "class settings"), ("help-lines", "help lines")] {
+        let out = run(mehfooz(data.path())
+            .args(["new", id, "--dir"])
+            .arg(folder.path()));
+        assert_eq!(out.code, Some(1), "{}", out.stdout);
+        assert!(
+            out.stderr.contains(&format!(
+                "\"{id}\" cannot be a lesson id: {id}.toml is the name of the {kind} file"
+            )),
+            "{}",
+            out.stderr
+        );
+    }
+    assert_eq!(fs::read_dir(folder.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn new_says_the_id_is_taken_by_a_built_in_lesson() {
+    let data = data_dir();
+    let folder = tempfile::tempdir().unwrap();
+    let out = run(mehfooz(data.path())
+        .args(["new", "trusted-adults", "--dir"])
+        .arg(folder.path()));
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("\"trusted-adults\" is the id of a built-in lesson"),
+        "{}",
+        out.stderr
+    );
+    assert!(!folder.path().join("trusted-adults.toml").exists());
+}
+
+#[test]
+fn check_warns_that_a_lesson_with_a_built_in_id_replaces_it() {
+    let data = data_dir();
+    let text = format!(
+        "format_version = 1\nid = \"trusted-adults\"\ntitle = \"T\"\nsummary = \"S\"\n\
+         ages = {{ min = 8, max = 10 }}\nminutes = 5\n{ONE_QUESTION}false_feedback = \"They are.\"\n"
+    );
+    let (_folder, path) = lesson_file("mine", &text);
+    let out = run(mehfooz(data.path()).arg("check").arg(&path));
+    let shown = path.display().to_string();
+    assert_eq!(
+        header_lines(&out.stdout, &shown),
+        vec![format!(
+            "{shown}:2:6: warning: the id \"trusted-adults\" is a built-in lesson's: this lesson will replace the built-in one in the app; give it another id unless that is what you want"
+        )],
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn json_gives_null_for_no_line_and_a_line_and_column_for_bad_utf8() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args([
+        "check",
+        "--format",
+        "json",
+        "tests/hostile_lessons/invalid-utf8.toml",
+        "tests/no-such-lesson.toml",
+    ]));
+    let problems: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let find = |path: &str| {
+        problems
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["path"] == path)
+            .unwrap_or_else(|| panic!("no {path} in {problems:#}"))
+            .clone()
+    };
+    let utf8 = find("tests/hostile_lessons/invalid-utf8.toml");
+    assert_eq!(
+        (utf8["line"].clone(), utf8["column"].clone()),
+        (8.into(), 6.into())
+    );
+    let missing = find("tests/no-such-lesson.toml");
+    assert!(
+        missing["line"].is_null() && missing["column"].is_null(),
+        "{missing}"
+    );
 }

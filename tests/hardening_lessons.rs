@@ -584,7 +584,7 @@ fn huge_files_long_lines_and_many_steps_get_a_limit_message_in_bounded_memory() 
             "{folder}/many-steps.toml:2007:1: error: this lesson has {count} steps; a lesson may have at most 500 (this is step 501): split it into several lessons"
         ),
         format!(
-            "{folder}/nonsense.toml: error: the file has more than 100000 fields, list items and lines; a lesson file may have at most 100000 (is it really a lesson?)"
+            "{folder}/nonsense.toml: error: the file has more than 100000 fields, list items and lines; a lesson file may have at most 100000 (is it the right file?)"
         ),
     ];
     let got: Vec<&str> = out

@@ -157,14 +157,14 @@ fn the_lesson_header_and_opening_page_are_as_documented() {
     assert!(
         imported
             .toml
-            .starts_with("#:schema ../schema/lesson.schema.json\nformat_version = 1\n"),
+            .starts_with("#:schema ./lesson.schema.json\n# Imported from a Moodle GIFT file"),
         "{}",
         imported.toml
     );
-    assert_eq!(imported.questions, 6);
-    assert_eq!(lesson.summary, "Imported quiz: 6 questions.");
+    assert_eq!(imported.questions, 7);
+    assert_eq!(lesson.summary, "Imported quiz: 7 questions.");
     assert_eq!((lesson.ages.min, lesson.ages.max), (8, 16));
-    assert_eq!(lesson.minutes, 6);
+    assert_eq!(lesson.minutes, 7);
     assert_eq!(lesson.pass_percent, 80);
     let Step::Page(page) = &lesson.steps[0] else {
         panic!("the first step is a page: {:?}", lesson.steps[0]);
@@ -198,6 +198,7 @@ fn gift_questions_convert_in_file_order_and_the_rest_are_listed_with_their_lines
         prompts(&lesson),
         [
             "Who's buried in Grant's tomb?",
+            "Grant is _____ in Grant's tomb.",
             "Japanese characters originally came from what country?",
             "Grant is buried in Grant's tomb.",
             "The sun rises in the east.",
@@ -206,10 +207,6 @@ fn gift_questions_convert_in_file_order_and_the_rest_are_listed_with_their_lines
         ]
     );
     let expected = [
-        (
-            line_of(&text, "Grant is {~buried"),
-            "missing-word questions",
-        ),
         (
             line_of(&text, "{=no one =nobody}"),
             "short-answer questions",
@@ -336,10 +333,11 @@ fn percentages_make_a_multiple_answer_question_with_the_positive_ones_right() {
 }
 
 #[test]
-fn two_equals_answers_make_a_multiple_answer_question() {
+fn two_equals_answers_make_a_pick_one_question_with_either_answer_right() {
     let (_, _, lesson) = convert("feedback-and-weights.gift.txt", QuizFormat::Gift);
     let q = question(&lesson, "Which of these are prime");
-    assert_eq!(q.kind, QuestionKind::Multiple);
+    // As Moodle shows it: pick one, and either `=` answer is right.
+    assert_eq!(q.kind, QuestionKind::Single);
     assert_eq!(right_choices(q), ["2", "3"]);
     assert_eq!(
         q.explanation.as_deref(),
@@ -353,19 +351,26 @@ fn partial_credit_in_a_pick_one_question_is_reported_on_its_answers_line() {
     let q = question(&lesson, "Difficult question.");
     assert_eq!(q.kind, QuestionKind::Single);
     assert_eq!(right_choices(q), ["full credit answer"]);
-    let got = skipped(&imported);
-    assert_eq!(got.len(), 2, "{got:?}");
-    assert_eq!(got[0].0, line_of(&text, "~%50%half credit answer"));
+    // The partial credit is a note on a question that was imported, not a skip.
+    let notes: Vec<(usize, &str)> = imported
+        .notes
+        .iter()
+        .map(|n| (n.line, n.reason.as_str()))
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].0, line_of(&text, "~%50%half credit answer"));
     assert!(
-        got[0].1.contains("partial credit") && got[0].1.contains("half credit answer"),
+        notes[0].1.contains("partial credit") && notes[0].1.contains("half credit answer"),
+        "{}",
+        notes[0].1
+    );
+    let got = skipped(&imported);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, line_of(&text, "::Jesus' hometown"));
+    assert!(
+        got[0].1.starts_with("short-answer questions"),
         "{}",
         got[0].1
-    );
-    assert_eq!(got[1].0, line_of(&text, "::Jesus' hometown"));
-    assert!(
-        got[1].1.starts_with("short-answer questions"),
-        "{}",
-        got[1].1
     );
 }
 
@@ -427,7 +432,6 @@ fn questions_a_lesson_cannot_hold_are_listed_with_their_lines() {
         (line_of(&text, "{~no one}"), "has 1 answer;"),
         (line_of(&text, "{=no one ~}"), "has no text"),
         (line_of(&text, "=7 ~8 ~9"), "has 9 answers;"),
-        (line_of(&text, "The next questions"), "a description"),
         (
             line_is(
                 &text,
@@ -497,10 +501,14 @@ fn malformed_aiken_questions_are_listed_and_the_good_ones_kept() {
 #[test]
 fn a_file_with_nothing_to_import_is_an_error_that_lists_why() {
     let text = "// nothing but a numerical question\nWhen was Ulysses S. Grant born?{#1822:1}\n";
-    let err = import::import(text, QuizFormat::Gift, ID, "Quiz").unwrap_err();
+    let err = import::import(text, QuizFormat::Gift, ID, "Quiz")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no questions could be imported"), "{err}");
     assert!(err.contains("line 2: numerical questions"), "{err}");
-    let err = import::import("", QuizFormat::Aiken, ID, "Quiz").unwrap_err();
+    let err = import::import("", QuizFormat::Aiken, ID, "Quiz")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no questions"), "{err}");
 }
 
@@ -530,4 +538,187 @@ fn the_written_lesson_passes_mehfooz_check() {
     let out = run(mehfooz(data.path()).arg("check").arg(folder.path()));
     assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
     assert!(out.stdout.contains("0 errors"), "{}", out.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn import_refuses_a_device_or_a_pipe_without_reading_it() {
+    let data = common::data_dir();
+    let out = common::run(
+        common::mehfooz(data.path())
+            .args(["import", "/dev/zero", "--dir"])
+            .arg(data.path()),
+    );
+    assert_eq!(out.code, Some(1));
+    assert_eq!(
+        out.stderr.trim(),
+        "mehfooz: cannot read /dev/zero: this is not a file (it is a folder, a device or a pipe)"
+    );
+}
+
+#[test]
+fn import_refuses_a_quiz_bigger_than_a_lesson_file_may_be() {
+    let data = common::data_dir();
+    let quiz = data.path().join("huge.gift");
+    let question = "Who can help? {=A parent ~Nobody}\n\n";
+    std::fs::write(&quiz, question.repeat(5 * 1024 * 1024 / question.len())).unwrap();
+    let out = common::run(
+        common::mehfooz(data.path())
+            .arg("import")
+            .arg(&quiz)
+            .arg("--dir")
+            .arg(data.path()),
+    );
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("the file is 5119 KB; a lesson file may be at most 4096 KB"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn importing_a_quiz_named_like_the_settings_file_writes_a_lesson_under_another_name() {
+    let data = common::data_dir();
+    let folder = tempfile::tempdir().unwrap();
+    let quiz = folder.path().join("mehfooz.gift");
+    std::fs::write(
+        &quiz,
+        "Who can help? {=A parent #Yes. ~Nobody #Someone can.}\n\nIs it safe? {TRUE}\n",
+    )
+    .unwrap();
+    let out = common::run(
+        common::mehfooz(data.path())
+            .arg("import")
+            .arg(&quiz)
+            .arg("--dir")
+            .arg(folder.path()),
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(!folder.path().join("mehfooz.toml").exists());
+    let text = std::fs::read_to_string(folder.path().join("mehfooz-quiz.toml")).unwrap();
+    assert!(text.contains("id = \"mehfooz-quiz\""), "{text}");
+}
+
+#[test]
+fn either_equals_answer_of_a_pick_one_question_scores_full_marks() {
+    use mehfooz::quiz::{Session, View};
+    let imported = import::import(
+        "Who can you tell? {=A parent #Yes. =A teacher #Yes. ~Nobody #Someone can.}",
+        QuizFormat::Gift,
+        "tell",
+        "Tell",
+    )
+    .unwrap();
+    let lesson = parse_lesson(Path::new("tell.toml"), &imported.toml)
+        .lesson
+        .unwrap_or_else(|| panic!("{}", imported.toml));
+    for right in ["A parent", "A teacher"] {
+        let mut session = Session::start(&lesson, &mut rand::rng());
+        session.advance(); // past the page about the import
+        let Some(View::Question { choices, .. }) = session.current() else {
+            panic!("a question comes second");
+        };
+        let at = choices.iter().position(|c| c.text == right).unwrap();
+        let feedback = session.answer(&[at]).unwrap();
+        assert_eq!(feedback.score, 1.0, "{right}");
+    }
+}
+
+#[test]
+fn descriptions_become_pages_and_question_names_are_kept_as_notes() {
+    let (text, imported, lesson) = convert("problems.gift.txt", QuizFormat::Gift);
+    let page = lesson
+        .steps
+        .iter()
+        .find_map(|s| match s {
+            Step::Page(p) if p.text.starts_with("The next questions") => Some(p),
+            _ => None,
+        })
+        .expect("the description is a page");
+    assert_eq!(page.text, "The next questions are about Grant's tomb.");
+    let line = line_of(&text, "The next questions");
+    assert!(
+        imported.toml.contains(&format!(
+            "# A description, from line {line} of the quiz file.\n[[steps]]"
+        )),
+        "{}",
+        imported.toml
+    );
+    let named = import::import(
+        "::Secrets::Who can you tell? {=A parent ~Nobody #Someone can.}",
+        QuizFormat::Gift,
+        "tell",
+        "Tell",
+    )
+    .unwrap();
+    assert!(
+        named
+            .toml
+            .contains("# Moodle question \"Secrets\", from line 1 of the quiz file.\n[[steps]]"),
+        "{}",
+        named.toml
+    );
+}
+
+#[test]
+fn aiken_with_lower_case_letters_keeps_each_question_apart() {
+    let quiz = "Who can you tell?\na. A parent\nb. Nobody\nanswer: a\n\nIs a password private?\na) Yes\nb) No\nANSWER: a\n";
+    let imported = import::import(quiz, QuizFormat::Aiken, "aiken", "Aiken").unwrap();
+    assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
+    let lesson = parse_lesson(Path::new("aiken.toml"), &imported.toml)
+        .lesson
+        .unwrap();
+    assert_eq!(
+        prompts(&lesson),
+        ["Who can you tell?", "Is a password private?"]
+    );
+    assert_eq!(right_choices(questions(&lesson)[0]), ["A parent"]);
+}
+
+#[test]
+fn a_question_over_a_lesson_limit_is_skipped_naming_the_limit_and_its_line() {
+    let long = "word ".repeat(4_100);
+    let quiz = format!("Who can help? {{=A parent ~Nobody}}\n\n{long}? {{=Yes ~No}}\n");
+    let imported = import::import(&quiz, QuizFormat::Gift, "big", "Big").unwrap();
+    assert_eq!(imported.questions, 1);
+    assert_eq!(
+        skipped(&imported),
+        [(
+            3,
+            "a text of this question is 20501 characters long; a lesson's texts may be at most 20000 characters"
+        )]
+    );
+    let many = "Who can help? {=A parent ~Nobody}\n\n".repeat(600);
+    let err = import::import(&many, QuizFormat::Gift, "many", "Many")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "this GIFT file has 600 questions and descriptions; a lesson may have at most 499 (the one on line 999 is the first too many): split the quiz into several files"
+    );
+}
+
+#[test]
+fn import_writes_the_schema_its_lesson_names_beside_it() {
+    let data = data_dir();
+    let folder = tempfile::tempdir().unwrap();
+    let quiz = folder.path().join("week-1.gift");
+    fs::write(&quiz, "Is it safe? {TRUE}\n").unwrap();
+    let out = run(mehfooz(data.path())
+        .arg("import")
+        .arg(&quiz)
+        .arg("--dir")
+        .arg(folder.path()));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let lesson = fs::read_to_string(folder.path().join("week-1.toml")).unwrap();
+    let first = lesson.lines().next().unwrap();
+    let named = first
+        .strip_prefix("#:schema ")
+        .expect("a schema line first");
+    assert!(
+        folder.path().join(named).is_file(),
+        "{named} is not beside the lesson"
+    );
 }

@@ -122,3 +122,37 @@ fn list_json_marks_a_folder_lesson_that_replaces_a_built_in_one() {
     assert_eq!(every_step["ages"], serde_json::json!([8, 10]));
     assert_eq!(every_step["minutes"], 5);
 }
+
+#[test]
+fn a_mistyped_region_flag_is_an_error_that_lists_the_known_regions() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["--region", "uk", "list"]));
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert_eq!(
+        out.stderr.trim(),
+        "mehfooz: --region: there is no region \"uk\" (did you mean \"pk\"?); the regions with help lines are \"pk\" (Pakistan) or \"intl\" (International)"
+    );
+}
+
+#[test]
+fn a_mistyped_region_stops_play_before_any_lesson_is_shown() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path())
+        .args([
+            "--region",
+            "int",
+            "play",
+            "trusted-adults",
+            "--student",
+            "Ali",
+        ])
+        .write_stdin(""));
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("there is no region \"int\" (did you mean \"intl\"?)"),
+        "{}",
+        out.stderr
+    );
+}

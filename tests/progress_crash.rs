@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{crate_dir, data_dir, mehfooz, run};
+use common::{crate_dir, data_dir, mehfooz, run, short_quiz_csv};
 use mehfooz::lesson::{Catalog, Step};
 use mehfooz::progress::{Attempt, Store, Student};
 use mehfooz::quiz::{AttemptState, PlannedStep};
@@ -400,4 +400,411 @@ fn a_file_from_a_newer_version_is_never_rewritten_by_a_save() {
     );
     assert_eq!(fs::read(&path).unwrap(), newer);
     assert!(leftovers(data.path(), ".tmp-").is_empty());
+}
+
+/// A copy of `mehfooz play --plain` being typed into line by line, its output read as it
+/// comes.
+struct Player {
+    child: Child,
+    stdin: Option<std::process::ChildStdin>,
+    lines: std::sync::mpsc::Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl Player {
+    fn start(data: &Path, lesson: &str, student: &str, envs: &[(&str, &str)]) -> Player {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mehfooz"))
+            .current_dir(crate_dir())
+            .args(["play", lesson, "--student", student, "--plain"])
+            .args(["--lessons", "tests/good_lessons", "--data-dir"])
+            .arg(data)
+            .envs(envs.iter().copied())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (send, lines) = std::sync::mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let send = send.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = send.send(line);
+                }
+            });
+        }
+        Player {
+            stdin: child.stdin.take(),
+            child,
+            lines,
+            seen: Vec::new(),
+        }
+    }
+
+    fn type_in(&mut self, text: &str) {
+        use std::io::Write;
+        let stdin = self.stdin.as_mut().unwrap();
+        stdin.write_all(text.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Waits until a line of output contains `text`; panics after `limit`.
+    fn wait_for(&mut self, text: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        while !self.seen.iter().any(|l| l.contains(text)) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => self.seen.push(line),
+                Err(_) => panic!("no \"{text}\" within {limit:?}:\n{}", self.seen.join("\n")),
+            }
+        }
+    }
+
+    /// Closes its input and waits for it to end (killing it after `limit`): whether it
+    /// succeeded, and all it printed.
+    fn finish(mut self, limit: Duration) -> (Option<bool>, String) {
+        self.stdin = None;
+        let deadline = Instant::now() + limit;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break Some(status.success());
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        std::thread::sleep(Duration::from_millis(50));
+        self.seen.extend(self.lines.try_iter());
+        (status, self.seen.join("\n"))
+    }
+}
+
+fn told_score(output: &str) -> u32 {
+    let at = output.find("You scored ").expect("a score") + "You scored ".len();
+    output[at..].split('%').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn eight_copies_answering_one_attempt_differently_each_keep_their_answers_and_score() {
+    let data = data_dir();
+    // Sana starts the lesson and stops: every copy below carries on this attempt.
+    let first = Player::start(data.path(), "every-step", "Sana", &[]);
+    assert_eq!(first.finish(Duration::from_secs(20)).0, Some(true));
+    let mut players: Vec<(Player, String)> = Vec::new();
+    for true_false in [1, 2] {
+        for chat in [1, 3] {
+            for pool in [1, 2] {
+                let input = format!("\n2\n1 3\n{true_false}\n{chat}\n{pool}\n");
+                let mut player = Player::start(data.path(), "every-step", "Sana", &[]);
+                player.wait_for("Carrying on where you stopped", Duration::from_secs(20));
+                players.push((player, input));
+            }
+        }
+    }
+    // All eight have read the same open attempt before any answers.
+    for (player, input) in &mut players {
+        player.type_in(input);
+    }
+    let mut told = Vec::new();
+    for (player, _) in players {
+        let (status, output) = player.finish(Duration::from_secs(60));
+        assert_eq!(status, Some(true), "{output}");
+        told.push(told_score(&output));
+    }
+    let store = Store::open(data.path()).unwrap();
+    let student = store.load("Sana").unwrap().student;
+    let attempts = &student.lessons["every-step"].attempts;
+    assert!(
+        attempts.iter().all(Attempt::is_finished),
+        "an attempt was left open: {attempts:#?}"
+    );
+    let answers: BTreeSet<String> = attempts
+        .iter()
+        .map(|a| format!("{:?}", a.state.answers))
+        .collect();
+    assert_eq!(
+        answers.len(),
+        8,
+        "every copy's answers are kept: {attempts:#?}"
+    );
+    let mut recorded: Vec<u32> = attempts.iter().map(|a| a.percent.unwrap()).collect();
+    recorded.sort();
+    told.sort();
+    assert_eq!(recorded, told, "what each child was told is what is kept");
+}
+
+#[test]
+fn a_reset_while_the_student_is_mid_lesson_holds_against_their_next_answer() {
+    let data = data_dir();
+    let mut player = Player::start(data.path(), "short-quiz", "Sana", &[]);
+    player.type_in("\n1\n");
+    // The page after the first question shows once that answer is saved.
+    player.wait_for("Halfway", Duration::from_secs(20));
+    let reset = run(mehfooz(data.path()).args([
+        "reset",
+        "--student",
+        "Sana",
+        "--lesson",
+        "short-quiz",
+        "--yes",
+    ]));
+    assert_eq!(reset.code, Some(0), "{}", reset.stderr);
+    player.type_in("\n1\n");
+    let (status, output) = player.finish(Duration::from_secs(20));
+    assert_eq!(status, Some(true), "{output}");
+    assert!(
+        output.contains("Your teacher has cleared your progress in this lesson"),
+        "{output}"
+    );
+    assert!(!output.contains("You scored"), "{output}");
+    let store = Store::open(data.path()).unwrap();
+    let student = store.load("Sana").unwrap().student;
+    let record = &student.lessons["short-quiz"];
+    assert!(
+        record
+            .attempts
+            .iter()
+            .all(|a| !a.is_finished() && a.state.answers.iter().all(Option::is_none)),
+        "the answers from before the reset came back: {record:#?}"
+    );
+    let report = short_quiz_csv(data.path());
+    assert!(
+        report
+            .stdout
+            .contains("Sana,short-quiz,A short quiz,in progress,,0,no"),
+        "{}",
+        report.stdout
+    );
+}
+
+/// Locks Ayesha's file as another copy of the app saving would.
+fn hold_lock(data: &Path) -> fs::File {
+    let store = Store::open(data).unwrap();
+    let file = fs::File::create(store.path_for("Ayesha").with_extension("lock")).unwrap();
+    file.lock().unwrap();
+    file
+}
+
+#[test]
+fn a_save_waits_for_another_copy_with_a_message_and_gives_up_with_a_clear_error() {
+    let data = data_dir();
+    let lock = hold_lock(data.path());
+    let player = Player::start(
+        data.path(),
+        "short-quiz",
+        "Ayesha",
+        &[("MEHFOOZ_LOCK_WAIT_SECONDS", "2")],
+    );
+    let (status, output) = player.finish(Duration::from_secs(15));
+    assert_eq!(status, Some(false), "it hung or succeeded: {output}");
+    assert!(
+        output.contains("Waiting for another copy of Mehfooz that is saving Ayesha..."),
+        "{output}"
+    );
+    assert!(
+        output.contains("another copy of Mehfooz has been saving Ayesha's progress for 2 seconds"),
+        "{output}"
+    );
+    // Waiting ends as soon as the other copy is done.
+    let mut player = Player::start(data.path(), "short-quiz", "Ayesha", &[]);
+    player.wait_for("Waiting for another copy", Duration::from_secs(10));
+    drop(lock);
+    player.type_in("\n1\n\n1\n");
+    let (status, output) = player.finish(Duration::from_secs(20));
+    assert_eq!(status, Some(true), "{output}");
+    assert!(output.contains("You scored 100%"), "{output}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_a_copy_waiting_for_another() {
+    let data = data_dir();
+    let _lock = hold_lock(data.path());
+    let mut player = Player::start(data.path(), "short-quiz", "Ayesha", &[]);
+    player.wait_for("Waiting for another copy", Duration::from_secs(10));
+    let interrupted = Command::new("kill")
+        .args(["-INT", &player.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let started = Instant::now();
+    let (status, output) = player.finish(Duration::from_secs(5));
+    assert_eq!(status, Some(false), "{output}");
+    assert!(started.elapsed() < Duration::from_secs(3), "{output}");
+}
+
+/// Something done to the data folder while the child types.
+type Action = Box<dyn FnOnce()>;
+
+/// Reads `lines` as typed, doing each line's action (if any) just before it is read.
+struct Script {
+    lines: std::collections::VecDeque<(&'static str, Option<Action>)>,
+    current: Vec<u8>,
+    at: usize,
+}
+
+impl std::io::Read for Script {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use std::io::BufRead;
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Script {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.at >= self.current.len()
+            && let Some((line, action)) = self.lines.pop_front()
+        {
+            if let Some(action) = action {
+                action();
+            }
+            self.current = line.as_bytes().to_vec();
+            self.at = 0;
+        }
+        Ok(&self.current[self.at..])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.at += n;
+    }
+}
+
+/// Makes every save of `name` fail (its lock file cannot be opened) until `heal`.
+fn break_saving(store: &Store, name: &str) -> (Action, Action) {
+    let lock = store.path_for(name).with_extension("lock");
+    let heal_lock = lock.clone();
+    let breaks = move || {
+        let _ = fs::remove_file(&lock);
+        fs::create_dir(&lock).unwrap();
+    };
+    let heals = move || fs::remove_dir(&heal_lock).unwrap();
+    (Box::new(breaks), Box::new(heals))
+}
+
+/// Ayesha takes short-quiz in plain mode in this process, typing `lines`: how the run
+/// ended, and what she was shown.
+fn play_short_quiz(
+    store: &Store,
+    lines: Vec<(&'static str, Option<Action>)>,
+) -> (
+    Result<mehfooz::plain::Ended, mehfooz::plain::PlainError>,
+    String,
+) {
+    let catalog = Catalog::load(&[crate_dir().join("tests/good_lessons")], false);
+    let lesson = &catalog.get("short-quiz").unwrap().lesson;
+    let mut input = Script {
+        lines: lines.into(),
+        current: Vec::new(),
+        at: 0,
+    };
+    let mut out = Vec::new();
+    let ended = mehfooz::plain::play(lesson, "Ayesha", store, &mut input, &mut out);
+    (ended, String::from_utf8(out).unwrap())
+}
+
+#[test]
+fn plain_mode_carries_on_after_a_failed_save_and_saves_every_answer_later() {
+    let data = data_dir();
+    let store = Store::open(data.path()).unwrap();
+    let (breaks, heals) = break_saving(&store, "Ayesha");
+    let lines = vec![
+        ("\n", None),
+        ("1\n", Some(breaks)),
+        ("\n", None),
+        ("2\n", Some(heals)),
+    ];
+    let (ended, out) = play_short_quiz(&store, lines);
+    assert!(ended.is_ok(), "{out}");
+    assert!(
+        out.contains("Your progress could not be saved just now. Carry on"),
+        "{out}"
+    );
+    assert!(out.contains("Question 2 of 2"), "{out}");
+    assert!(out.contains("Your progress is saved now."), "{out}");
+    assert!(out.contains("You scored 50%"), "{out}");
+    let student = store.load("Ayesha").unwrap().student;
+    let attempt = &student.lessons["short-quiz"].attempts[0];
+    assert_eq!(attempt.percent, Some(50));
+    assert_eq!(
+        attempt.state.answers.iter().flatten().count(),
+        2,
+        "both answers are kept: {attempt:#?}"
+    );
+}
+
+#[test]
+fn plain_mode_says_so_when_the_answers_could_not_be_saved_by_the_end() {
+    let data = data_dir();
+    let store = Store::open(data.path()).unwrap();
+    let (breaks, _heals) = break_saving(&store, "Ayesha");
+    let lines = vec![
+        ("\n", None),
+        ("1\n", Some(breaks)),
+        ("\n", None),
+        ("1\n", None),
+    ];
+    let (ended, out) = play_short_quiz(&store, lines);
+    assert!(ended.is_err(), "{out}");
+    assert!(out.contains("Question 2 of 2"), "{out}");
+    assert!(
+        out.contains("Your answers in this run could not be saved. Tell your teacher."),
+        "{out}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_data_folder_says_what_is_wrong_and_what_to_do() {
+    use std::os::unix::fs::PermissionsExt;
+    let outer = data_dir();
+    fs::set_permissions(outer.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let data = outer.path().join("data");
+    fs::create_dir(&data).unwrap();
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o555)).unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    // Permissions do not stop root: run the app as nobody then.
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let mut cmd = if is_root {
+        if Command::new("setpriv").arg("--version").output().is_err() {
+            eprintln!("running as root without setpriv: a read-only folder cannot be made");
+            return;
+        }
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", app]);
+        cmd
+    } else {
+        Command::new(app)
+    };
+    let output = cmd
+        .current_dir(crate_dir())
+        .args(["play", "short-quiz", "--student", "Ayesha", "--plain"])
+        .args(["--lessons", "tests/good_lessons", "--data-dir"])
+        .arg(&data)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "progress cannot be saved in the data folder {}: it is read-only",
+            data.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--data-dir"), "{stderr}");
+    assert!(!stderr.contains(".lock"), "{stderr}");
 }

@@ -227,8 +227,17 @@ fn help_lines_start_with_pakistan_and_never_give_a_wrong_number() {
 
     let mut texts = vec![format!("{help:?}")];
     texts.extend(catalog.lessons.iter().map(|e| format!("{:?}", e.lesson)));
-    for entry in fs::read_dir(crate_dir().join("lessons")).unwrap() {
-        texts.push(fs::read_to_string(entry.unwrap().path()).unwrap());
+    // Every file under lessons/, translations in their language folders too.
+    let mut folders = vec![crate_dir().join("lessons")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                texts.push(fs::read_to_string(path).unwrap());
+            }
+        }
     }
     for text in &texts {
         for wrong in ["1991", "9911"] {

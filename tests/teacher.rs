@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{crate_dir, data_dir, mehfooz, play_good, run, student_files};
+use common::{crate_dir, data_dir, mehfooz, play_good, run, short_quiz_csv, student_files};
 
 /// Ayesha gets everything in short-quiz right; Bilal gets everything wrong.
 fn class_with_two_students(data: &Path) {
@@ -93,7 +93,8 @@ fn the_committed_schema_is_what_the_schema_command_prints() {
 fn every_shipped_lesson_fits_the_schema_types_and_names_the_schema() {
     for entry in fs::read_dir(crate_dir().join("lessons")).unwrap() {
         let path = entry.unwrap().path();
-        if path.file_name().unwrap() == "help-lines.toml" {
+        // Translations live in language folders and are checked against their sources.
+        if path.is_dir() || path.file_name().unwrap() == "help-lines.toml" {
             continue;
         }
         let text = fs::read_to_string(&path).unwrap();
@@ -159,7 +160,8 @@ fn report_shows_students_by_lessons_totals_and_the_most_missed_question() {
 fn report_csv_opens_in_a_spreadsheet_and_can_go_to_a_file() {
     let data = data_dir();
     class_with_two_students(data.path());
-    let file = data.path().join("report.csv");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("report.csv");
     let out = run(mehfooz(data.path())
         .args([
             "report",
@@ -250,14 +252,7 @@ fn reset_asks_first_and_keeps_a_backup() {
         .find(|p| p.to_string_lossy().contains(".backup-"))
         .expect("a backup file");
     assert!(fs::read_to_string(backup).unwrap().contains("short-quiz"));
-    let report = run(mehfooz(data.path()).args([
-        "report",
-        "--csv",
-        "--lesson",
-        "short-quiz",
-        "--lessons",
-        "tests/good_lessons",
-    ]));
+    let report = short_quiz_csv(data.path());
     assert!(
         report
             .stdout
@@ -368,14 +363,7 @@ fn a_lab_saving_into_one_data_folder_at_once_loses_nothing() {
     for mut child in children {
         assert!(child.wait().unwrap().success());
     }
-    let out = run(mehfooz(data.path()).args([
-        "report",
-        "--csv",
-        "--lessons",
-        "tests/good_lessons",
-        "--lesson",
-        "short-quiz",
-    ]));
+    let out = short_quiz_csv(data.path());
     let passed = out
         .stdout
         .lines()
@@ -397,7 +385,8 @@ fn import_turns_a_moodle_quiz_into_a_lesson_that_passes_check() {
         .arg(dir.path()));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
-        out.stdout.contains("question-types.toml with 6 questions"),
+        out.stdout
+            .contains("question-types.toml with 7 questions (4 skipped)"),
         "{}",
         out.stdout
     );
@@ -462,7 +451,15 @@ fn broken_class_settings_never_stop_a_teacher_checking_lessons() {
     let lesson = crate_dir().join("tests/good_lessons/short-quiz.toml");
     let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
     let out = run(cmd.current_dir(class.path()).arg("check").arg(&lesson));
-    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    // The lesson is checked, and the settings' mistake is reported with it.
+    assert!(
+        out.stdout
+            .contains("mehfooz.toml:1:1: error: unknown field `them`")
+            && out.stdout.contains("Checked 2 files: 1 error, 0 warnings."),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
     let mut cmd = assert_cmd::Command::cargo_bin("mehfooz").unwrap();
     let list = run(cmd.current_dir(class.path()).arg("list"));
     assert_eq!(
@@ -476,4 +473,275 @@ fn broken_class_settings_never_stop_a_teacher_checking_lessons() {
         "{}",
         list.stderr
     );
+}
+
+#[test]
+fn reset_help_explains_each_option() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["reset", "--help"]));
+    assert_eq!(out.code, Some(0));
+    for (option, words) in [
+        ("--student <STUDENT>", "The student's name"),
+        ("--lesson <ID>", "Only this lesson's progress"),
+        ("--yes", "Do not ask for confirmation"),
+    ] {
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(option))
+            .unwrap_or_else(|| panic!("no {option} in\n{}", out.stdout));
+        assert!(line.contains(words), "{option}: {line}");
+    }
+}
+
+#[test]
+fn report_output_never_goes_into_the_data_folder_nor_replaces_a_file_without_force() {
+    let data = data_dir();
+    class_with_two_students(data.path());
+    let progress = student_files(data.path());
+    let ayesha = progress
+        .iter()
+        .find(|p| p.to_string_lossy().contains("ayesha"))
+        .unwrap()
+        .clone();
+    let before = fs::read(&ayesha).unwrap();
+    let report_to = |file: &Path, force: bool| {
+        let mut cmd = mehfooz(data.path());
+        cmd.args([
+            "report",
+            "--csv",
+            "--lessons",
+            "tests/good_lessons",
+            "--output",
+        ])
+        .arg(file);
+        if force {
+            cmd.arg("--force");
+        }
+        run(&mut cmd)
+    };
+    // Over a student's progress, even with --force, and anywhere else in the data folder.
+    for target in [ayesha.clone(), data.path().join("class.csv")] {
+        let out = report_to(&target, true);
+        assert_eq!(out.code, Some(1), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("inside the data folder"),
+            "{}",
+            out.stderr
+        );
+    }
+    assert_eq!(fs::read(&ayesha).unwrap(), before);
+    assert!(!data.path().join("class.csv").exists());
+    // A file elsewhere that exists is kept unless --force.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("report.csv");
+    fs::write(&file, "the teacher's own notes").unwrap();
+    let out = report_to(&file, false);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("already exists; add --force to replace it"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "the teacher's own notes"
+    );
+    let out = report_to(&file, true);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(fs::read_to_string(&file).unwrap().starts_with("student,"));
+}
+
+#[test]
+fn report_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas() {
+    let data = data_dir();
+    let names = [
+        "=HYPERLINK(\"http://example.com\",\"click\")",
+        "+1+2",
+        "-2+3",
+        "@SUM(A1)",
+    ];
+    for name in names {
+        let out = run(mehfooz(data.path())
+            .args([
+                "play",
+                "short-quiz",
+                "--plain",
+                "--lessons",
+                "tests/good_lessons",
+            ])
+            .arg(format!("--student={name}"))
+            .write_stdin("\n1\n\n1\n"));
+        assert_eq!(out.code, Some(0), "{name}: {}", out.stderr);
+    }
+    let out = short_quiz_csv(data.path());
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
+    let students: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(students.len(), names.len(), "{}", out.stdout);
+    for name in names {
+        assert!(
+            students.contains(&format!("'{name}")),
+            "{name} is not neutralised: {students:?}"
+        );
+    }
+}
+
+#[test]
+fn a_very_long_name_is_cut_in_the_table_and_whole_in_the_csv() {
+    let data = data_dir();
+    let long = "Ayesha".repeat(834); // 5,004 characters
+    let out = play_good(data.path(), "short-quiz", &long, "\n1\n\n1\n");
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    play_good(data.path(), "short-quiz", "Bilal", "\n2\n\n2\n");
+    let table = run(mehfooz(data.path()).args([
+        "report",
+        "--lesson",
+        "short-quiz",
+        "--lessons",
+        "tests/good_lessons",
+    ]));
+    let row = table
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("AyeshaAyesha"))
+        .expect("a row for the long name");
+    assert!(row.contains('…') && row.contains("100%*"), "{row}");
+    let bilal = table
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Bilal"))
+        .unwrap();
+    assert!(
+        row.chars().count() <= 60 && bilal.chars().count() <= 60,
+        "rows are {} and {} characters wide",
+        row.chars().count(),
+        bilal.chars().count()
+    );
+    let csv =
+        run(mehfooz(data.path()).args(["report", "--csv", "--lessons", "tests/good_lessons"]));
+    assert!(
+        csv.stdout
+            .lines()
+            .any(|l| l.starts_with(&format!("{long},short-quiz,"))),
+        "the CSV does not keep the whole name"
+    );
+}
+
+#[test]
+fn an_attempt_on_another_lesson_with_the_same_id_is_not_shown_or_reported_as_this_one() {
+    let data = data_dir();
+    class_with_two_students(data.path());
+    // Another lesson that reuses the id, with the right answers the other way round.
+    let other = tempfile::tempdir().unwrap();
+    let original =
+        fs::read_to_string(crate_dir().join("tests/good_lessons/short-quiz.toml")).unwrap();
+    let swapped = original
+        .replace("answer = true", "answer = false")
+        .replace("correct = true\n", "")
+        .replace(
+            "text = \"Nobody\"\n",
+            "text = \"Nobody\"\n  correct = true\n",
+        );
+    assert_ne!(swapped, original);
+    fs::write(other.path().join("short-quiz.toml"), &swapped).unwrap();
+    let report = |lessons: &Path| {
+        run(mehfooz(data.path())
+            .args(["report", "--csv"])
+            .args(["--lesson", "short-quiz", "--lessons"])
+            .arg(lessons))
+    };
+    let out = report(other.path());
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Ayesha,short-quiz,A short quiz,not started,,0,no"),
+        "{}",
+        out.stdout
+    );
+    // Nor do its answers count among the questions the class missed.
+    let table = run(mehfooz(data.path())
+        .args(["report", "--lessons"])
+        .arg(other.path()));
+    assert!(
+        table.stdout.contains("No question has been missed yet."),
+        "{}",
+        table.stdout
+    );
+    // Playing the other lesson starts afresh; the first lesson's results stay its own.
+    let play = run(mehfooz(data.path())
+        .args([
+            "play",
+            "short-quiz",
+            "--student",
+            "Ayesha",
+            "--plain",
+            "--lessons",
+        ])
+        .arg(other.path())
+        .write_stdin("\n2\n"));
+    assert_eq!(play.code, Some(0), "{}", play.stderr);
+    assert!(!play.stdout.contains("Carrying on"), "{}", play.stdout);
+    let out = report(&crate_dir().join("tests/good_lessons"));
+    assert!(
+        out.stdout
+            .contains("Ayesha,short-quiz,A short quiz,passed,100,1,yes"),
+        "{}",
+        out.stdout
+    );
+    let out = report(other.path());
+    assert!(
+        out.stdout
+            .contains("Ayesha,short-quiz,A short quiz,in progress,,0,no"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_progress_file_from_before_content_versions_still_loads_and_counts() {
+    let data = data_dir();
+    class_with_two_students(data.path());
+    // The same progress as an older Mehfooz wrote it: format 1, no content versions.
+    for path in student_files(data.path()) {
+        let mut student: serde_json::Value =
+            serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        student["format_version"] = 1.into();
+        for attempt in student["lessons"]["short-quiz"]["attempts"]
+            .as_array_mut()
+            .unwrap()
+        {
+            attempt.as_object_mut().unwrap().remove("content_version");
+        }
+        fs::write(&path, serde_json::to_vec(&student).unwrap()).unwrap();
+    }
+    let out = short_quiz_csv(data.path());
+    assert!(
+        out.stdout
+            .contains("Ayesha,short-quiz,A short quiz,passed,100,1,yes"),
+        "{}",
+        out.stdout
+    );
+    // Saving again writes the current format.
+    play_good(data.path(), "short-quiz", "Ayesha", "\n1\n\n1\n");
+    let ayesha = student_files(data.path())
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("ayesha"))
+        .unwrap();
+    let student: serde_json::Value = serde_json::from_slice(&fs::read(ayesha).unwrap()).unwrap();
+    assert_eq!(student["format_version"], mehfooz::progress::FORMAT_VERSION);
+}
+
+#[test]
+fn a_lessons_content_version_stays_the_same_from_release_to_release() {
+    // Learning records and saved progress rely on this value: it must never change for
+    // the same lesson. If this fails, the hash changed, and every attempt saved so far
+    // would stop counting.
+    let catalog = mehfooz::lesson::Catalog::load(&[crate_dir().join("tests/good_lessons")], false);
+    let lesson = &catalog.get("short-quiz").unwrap().lesson;
+    assert_eq!(lesson.content_version(), "7d965c2a967d3c4a");
 }

@@ -3,15 +3,16 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Lesson;
-use super::read::{MAX_FILE_BYTES, ParsedLesson, parse_lesson};
+use super::read::{ParsedLesson, parse_lesson};
 use crate::clock::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::help::{self, HelpLines};
+use crate::settings;
 use crate::text;
+use crate::toml_reader::{describe_io, read_file};
 
 mod built_in {
     include!(concat!(env!("OUT_DIR"), "/built_in_lessons.rs"));
@@ -46,6 +47,9 @@ pub struct Catalog {
     pub broken_files: Vec<PathBuf>,
     /// The number of files read, lessons and help lines.
     pub files_read: usize,
+    /// Ids of the built-in lessons, when a lesson in a teacher's folder with one of them
+    /// is to be pointed out (as `check` does): it would replace the built-in lesson.
+    taken_ids: Vec<String>,
 }
 
 /// A file to read: built in, on disk (read by whichever thread parses it), or already
@@ -79,8 +83,10 @@ impl SourceFile {
 
 /// What one file turned out to be.
 enum Parsed {
-    Unreadable(String),
+    Unreadable(Box<Diagnostic>),
     Help(Option<HelpLines>, Vec<Diagnostic>),
+    /// Class settings, met in a folder or named to `check`: checked, never a lesson.
+    Settings(Vec<Diagnostic>),
     Lesson(Box<ParsedLesson>),
 }
 
@@ -90,18 +96,27 @@ fn parse_one(file: &SourceFile, today: Date) -> Parsed {
     let owned;
     let text = match &file.content {
         Content::BuiltIn(text) => *text,
-        Content::Unreadable(reason) => return Parsed::Unreadable(reason.clone()),
-        Content::OnDisk => match read_text(&file.path) {
+        Content::Unreadable(reason) => {
+            let d = Diagnostic::file_error(&file.path, reason.clone());
+            return Parsed::Unreadable(Box::new(d));
+        }
+        Content::OnDisk => match read_file(&file.path) {
             Ok(text) => {
                 owned = text;
                 &owned
             }
-            Err(reason) => return Parsed::Unreadable(reason),
+            Err(d) => return Parsed::Unreadable(Box::new(d)),
         },
     };
     if file.path.file_name().is_some_and(|n| n == help::FILE_NAME) {
         let (help, diagnostics) = help::parse_help_lines(&file.path, text, today);
         Parsed::Help(help, diagnostics)
+    } else if file
+        .path
+        .file_name()
+        .is_some_and(|n| n == settings::FILE_NAME)
+    {
+        Parsed::Settings(settings::parse_settings(&file.path, text).1)
     } else {
         Parsed::Lesson(Box::new(parse_lesson(&file.path, text)))
     }
@@ -133,6 +148,18 @@ fn parse_all(files: &[SourceFile], today: Date) -> Vec<Parsed> {
 }
 
 impl Catalog {
+    /// "2 lesson files could not be loaded", when some could not; every front end starts
+    /// its notice with this.
+    pub fn broken_note(&self) -> Option<String> {
+        let n = self.broken_files.len();
+        (n > 0).then(|| {
+            format!(
+                "{} could not be loaded",
+                crate::text::count(n, "lesson file")
+            )
+        })
+    }
+
     /// The built-in lessons, then each folder's, a folder's lesson replacing a built-in
     /// one with the same id.
     pub fn load(folders: &[PathBuf], with_built_in: bool) -> Catalog {
@@ -164,8 +191,14 @@ impl Catalog {
         // A file named twice (itself and inside a folder also named) is read once.
         let mut seen = std::collections::HashSet::new();
         files.retain(|f| seen.insert(fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())));
+        catalog.taken_ids = built_in_ids();
         catalog.add_files(files, false);
         catalog
+    }
+
+    /// The ids of the lessons built into the program.
+    pub fn built_in_ids() -> Vec<String> {
+        built_in_ids()
     }
 
     pub fn built_in() -> Catalog {
@@ -202,9 +235,8 @@ impl Catalog {
                 diagnostics,
                 id_place,
             } = match parsed {
-                Parsed::Unreadable(reason) => {
-                    self.diagnostics
-                        .push(shown_inert(Diagnostic::file_error(&file.path, reason)));
+                Parsed::Unreadable(d) => {
+                    self.diagnostics.push(shown_inert(*d));
                     self.broken_files.push(file.path);
                     continue;
                 }
@@ -215,10 +247,26 @@ impl Catalog {
                     }
                     continue;
                 }
+                Parsed::Settings(diagnostics) => {
+                    self.diagnostics
+                        .extend(diagnostics.into_iter().map(shown_inert));
+                    continue;
+                }
                 Parsed::Lesson(parsed) => *parsed,
             };
             self.note(&file.path, diagnostics);
             let Some(lesson) = lesson else { continue };
+            if self.taken_ids.contains(&lesson.id) {
+                let mut d = id_place
+                    .clone()
+                    .unwrap_or_else(|| Diagnostic::file_error(&file.path, ""));
+                d.severity = Severity::Warning;
+                d.message = format!(
+                    "the id \"{}\" is a built-in lesson's: this lesson will replace the built-in one in the app; give it another id unless that is what you want",
+                    lesson.id
+                );
+                self.diagnostics.push(shown_inert(d));
+            }
             if let Some(first) = seen.get(&lesson.id) {
                 let mut d = id_place.unwrap_or_else(|| Diagnostic::file_error(&file.path, ""));
                 d.severity = Severity::Error;
@@ -273,6 +321,16 @@ fn shown_inert(mut d: Diagnostic) -> Diagnostic {
     d
 }
 
+fn built_in_ids() -> Vec<String> {
+    let mut ids: Vec<String> = Catalog::built_in()
+        .lessons
+        .into_iter()
+        .map(|e| e.lesson.id)
+        .collect();
+    ids.sort();
+    ids
+}
+
 fn built_in_files() -> Vec<SourceFile> {
     built_in::BUILT_IN
         .iter()
@@ -325,63 +383,4 @@ fn read_folder(folder: &Path) -> Vec<SourceFile> {
             SourceFile::on_disk(p)
         })
         .collect()
-}
-
-/// Reads one file, never more than `MAX_FILE_BYTES` of it, whatever its size claims to be.
-fn read_text(path: &Path) -> Result<String, String> {
-    match fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if fs::symlink_metadata(path).is_ok() {
-                Err("this is a link to a file that does not exist".into())
-            } else {
-                Err("there is no such file".into())
-            }
-        }
-        Err(e) => Err(format!("the file cannot be read: {}", describe_io(&e))),
-        Ok(m) if !m.is_file() => Err("this is not a file (a lesson is a .toml file)".into()),
-        Ok(m) if m.len() > MAX_FILE_BYTES as u64 => Err(too_big(m.len())),
-        Ok(_) => read_at_most(path).and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|e| {
-                format!(
-                    "the file is not UTF-8 text (a bad byte at offset {}); save it as UTF-8 in your editor",
-                    e.utf8_error().valid_up_to()
-                )
-            })
-        }),
-    }
-}
-
-/// The file's bytes, refusing it if it turns out longer than `MAX_FILE_BYTES` (a file
-/// that grows while being read, or one whose size the system does not know).
-fn read_at_most(path: &Path) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path)
-        .map_err(|e| format!("the file cannot be read: {}", describe_io(&e)))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("the file cannot be read: {}", describe_io(&e)))?;
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(too_big(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-fn too_big(bytes: u64) -> String {
-    format!(
-        "the file is {} KB; a lesson file may be at most {} KB",
-        bytes / 1024,
-        MAX_FILE_BYTES / 1024
-    )
-}
-
-/// A system error in words a teacher can act on.
-fn describe_io(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    if e.kind() == std::io::ErrorKind::PermissionDenied {
-        format!("you do not have permission to read it ({text})")
-    } else if text.contains("symbolic links") {
-        format!("it is a link that leads back to itself ({text})")
-    } else {
-        text
-    }
 }

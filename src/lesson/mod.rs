@@ -2,11 +2,13 @@
 //! catalog of lessons the app offers (built in, plus a teacher's folders).
 
 mod catalog;
-pub(crate) mod read;
+mod read;
 pub mod schema;
+mod version;
 
 pub use catalog::{Catalog, LessonEntry, Origin};
-pub use read::{ParsedLesson, parse_lesson};
+pub use read::{LESSON_FORMAT_VERSION, MAX_CHOICES, MAX_STEPS, ParsedLesson, parse_lesson};
+pub(crate) use version::fnv1a;
 
 /// Whether `id` can name a lesson: lowercase letters a-z, digits and hyphens, starting
 /// with a letter or digit.
@@ -15,6 +17,14 @@ pub fn is_valid_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The file a lesson with this id would be written to, when that name belongs to another
+/// kind of file (the class settings, the help lines) and so cannot be a lesson's.
+pub fn reserved_file(id: &str) -> Option<&'static str> {
+    [crate::settings::FILE_NAME, crate::help::FILE_NAME]
+        .into_iter()
+        .find(|file| file.strip_suffix(".toml") == Some(id))
 }
 
 /// Who a lesson is for, in years.

@@ -1,13 +1,14 @@
 //! The lesson file format as plain serde types, for the JSON Schema that editors use to
-//! complete and check fields as a teacher types (`mehfooz schema`). The reader in `read`
+//! complete and check fields as a teacher types (`mehfooz schema`), and for writing
+//! lessons (`mehfooz import`). The reader in `read`
 //! walks files by hand to report every mistake at once; a test reads every shipped lesson
 //! through these types too, so the two cannot drift apart.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// One Mehfooz lesson.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Mehfooz lesson")]
 pub struct LessonFile {
@@ -26,18 +27,22 @@ pub struct LessonFile {
     /// Who the lesson is for, in years.
     pub ages: AgesFile,
     /// What the lesson is about, like "grooming" or "passwords".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("default" = []))]
     pub topics: Vec<String>,
     /// About how many minutes the lesson takes.
     #[schemars(range(min = 1, max = 180))]
     pub minutes: u32,
     /// The score needed to pass, in percent (default 80).
     #[schemars(range(min = 0, max = 100))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pass_percent: Option<u32>,
     /// Shuffle the choices of every question (default true; pinned choices stay put).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shuffle_choices: Option<bool>,
     /// Where the facts in this lesson come from.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("default" = []))]
     pub sources: Vec<String>,
     /// The steps, in order: pages, questions, chats and pools.
     #[schemars(length(min = 1))]
@@ -45,7 +50,7 @@ pub struct LessonFile {
 }
 
 /// Who a lesson is for.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgesFile {
     /// The youngest age, from 5.
@@ -57,7 +62,7 @@ pub struct AgesFile {
 }
 
 /// One step of a lesson.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum StepFile {
     /// Something to read.
@@ -71,7 +76,7 @@ pub enum StepFile {
 }
 
 /// Something to read.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageFile {
     #[schemars(length(min = 1))]
@@ -82,7 +87,7 @@ pub struct PageFile {
 }
 
 /// How a question is answered.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum KindFile {
     /// Exactly one right choice.
@@ -94,61 +99,76 @@ pub enum KindFile {
 }
 
 /// A question.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionFile {
     pub kind: KindFile,
     #[schemars(length(min = 1))]
     pub prompt: String,
     /// Shown when the child asks for a hint.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// Shown after the child answers, whatever they answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
     /// Shuffle this question's choices (overrides `shuffle_choices`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shuffle: Option<bool>,
+    /// For a single question with several right choices: picking any one of them is right.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub any_correct: Option<bool>,
     /// The choices of a single or multiple question (2 to 8).
     #[schemars(length(min = 2, max = 8))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<ChoiceFile>>,
     /// The right answer of a true_false question.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answer: Option<bool>,
     /// For a true_false question: feedback for a child who picks True.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub true_feedback: Option<String>,
     /// For a true_false question: feedback for a child who picks False.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub false_feedback: Option<String>,
 }
 
 /// One choice of a question.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceFile {
     #[schemars(length(min = 1))]
     pub text: String,
     /// Whether this choice is right (default false).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(extend("default" = false))]
     pub correct: bool,
     /// Why this choice is right or not, in a sentence or two.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub feedback: Option<String>,
     /// Keep this choice where it is when the choices are shuffled (like "All of the above").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(extend("default" = false))]
     pub pinned: bool,
 }
 
 /// A pretend chat.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChatFile {
     #[schemars(length(min = 1))]
     pub title: String,
     /// The name shown for the other person.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub with: Option<String>,
     /// Shown above the chat.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub intro: Option<String>,
     #[schemars(length(min = 1))]
     pub messages: Vec<MessageFile>,
 }
 
 /// Who sent a chat message.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SenderFile {
     /// The other person.
@@ -158,21 +178,23 @@ pub enum SenderFile {
 }
 
 /// One chat message.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MessageFile {
     pub from: SenderFile,
     #[schemars(length(min = 1))]
     pub text: String,
     /// Whether this message is a warning sign (only for messages from "them").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(extend("default" = false))]
     pub red_flag: bool,
     /// Why it is, or is not, a warning sign; needed for every message from "them".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
 }
 
 /// A set of questions from which each attempt draws `draw`.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PoolFile {
     /// How many questions each attempt gets.

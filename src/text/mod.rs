@@ -104,6 +104,20 @@ fn skip_string_sequence(chars: &mut std::iter::Peekable<std::str::Chars>) {
     }
 }
 
+/// "1 file", "2 files": a count and its noun, for the counts a teacher reads.
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "a", "a or b", "a, b or c".
+pub fn or_list(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 /// Text made safe to print where every character must keep its place (the source line
 /// under a diagnostic, a file name): each control character other than a tab, and each
 /// direction override, becomes U+FFFD, so columns still line up.

@@ -233,8 +233,11 @@ impl<'c> App<'c> {
                     Action::New => screen.typing = Some(String::new()),
                     Action::Teacher => {
                         // The lessons somebody has started; all of them before anyone has.
-                        let started =
-                            |l: &&Lesson| self.class.iter().any(|s| s.record(&l.id).is_some());
+                        let started = |l: &&Lesson| {
+                            self.class
+                                .iter()
+                                .any(|s| s.record_of(l).is_some_and(|r| !r.attempts.is_empty()))
+                        };
                         let all: Vec<&Lesson> = catalog.lessons.iter().map(|e| &e.lesson).collect();
                         let lessons: Vec<&Lesson> = if all.iter().any(started) {
                             all.into_iter().filter(started).collect()
@@ -552,12 +555,13 @@ fn toggle(set: &mut BTreeSet<usize>, item: usize) {
 
 /// How far a student is through the lessons on offer, for the gauges.
 pub fn lesson_progress(student: &Student, lesson: &Lesson) -> (Status, f64) {
-    let status = student.status(&lesson.id);
+    let record = student.record_of(lesson);
+    let status = record.as_ref().map_or(Status::NotStarted, |r| r.status());
     let ratio = match status {
         Status::Passed => 1.0,
         Status::NotStarted => 0.0,
-        _ => student
-            .record(&lesson.id)
+        _ => record
+            .as_ref()
             .and_then(|r| r.open_attempt())
             .map_or(0.0, |a| {
                 let len = a.state.plan.len().max(1);

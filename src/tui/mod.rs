@@ -5,6 +5,7 @@ pub mod app;
 pub mod keys;
 pub mod theme;
 pub mod view;
+pub mod waiting;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -44,7 +45,8 @@ impl Drop for TerminalGuard {
     }
 }
 
-pub fn run(start: Start) -> io::Result<()> {
+pub fn run(mut start: Start) -> io::Result<()> {
+    start.store = start.store.on_wait(waiting::lock_waiter);
     let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -154,6 +156,9 @@ fn run_app(
     // Lets the real-terminal tests prove a panic leaves the terminal usable.
     let panic_on_key = std::env::var_os("MEHFOOZ_TEST_PANIC").is_some();
     while !app.quit {
+        if waiting::line_was_written() {
+            terminal.clear()?;
+        }
         terminal.draw(|frame| view::draw(frame, app, theme))?;
         // Blocks until something happens: no work while the child reads.
         if let Some(watch) = watch {

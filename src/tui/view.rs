@@ -225,7 +225,7 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
             app.catalog
                 .lessons
                 .iter()
-                .filter(|e| s.record(&e.lesson.id).is_some_and(|r| r.has_passed()))
+                .filter(|e| s.record_of(&e.lesson).is_some_and(|r| r.has_passed()))
                 .count()
         })
         .sum();
@@ -298,7 +298,7 @@ fn draw_lessons(frame: &mut Frame, area: Rect, app: &App, screen: &LessonsScreen
         let lesson = &entry.lesson;
         let best = screen
             .student
-            .record(&lesson.id)
+            .record_of(lesson)
             .and_then(|r| r.best_percent())
             .map(|p| format!("   Best score: {p}%"))
             .unwrap_or_default();

@@ -82,3 +82,15 @@ pub fn only_student_json(data: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(&files[0]).expect("the student file reads");
     serde_json::from_str(&text).expect("the student file is JSON")
 }
+
+/// `mehfooz report --csv --lesson short-quiz --lessons tests/good_lessons`.
+pub fn short_quiz_csv(data: &Path) -> Run {
+    run(mehfooz(data).args([
+        "report",
+        "--csv",
+        "--lesson",
+        "short-quiz",
+        "--lessons",
+        "tests/good_lessons",
+    ]))
+}
