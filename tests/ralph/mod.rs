@@ -181,12 +181,28 @@ fn program() -> Option<PathBuf> {
             made.is_ok_and(|s| s.success()),
             "the sync tests need Ralph, a Learning Record Store, and could not make a Python virtual environment for it: install Python 3 with venv (on Debian: apt-get install python3 python3-venv), or set {RALPH_VAR} to a ralph program, or {SKIP_VAR}=1 to skip them"
         );
-        let installed = Command::new(venv.join("bin").join("pip"))
-            .args(["install", "--quiet", RALPH_PACKAGE, "requests"])
-            .status();
+        // A download can fail once on a busy network: try again before giving up.
+        let mut why = String::new();
+        let installed = (0..3).any(|_| {
+            let out = Command::new(venv.join("bin").join("pip"))
+                .args(["install", "--quiet", "--retries", "10", "--timeout", "60"])
+                .args([RALPH_PACKAGE, "requests"])
+                .output();
+            match out {
+                Ok(out) if out.status.success() => true,
+                Ok(out) => {
+                    why = String::from_utf8_lossy(&out.stderr).to_string();
+                    false
+                }
+                Err(e) => {
+                    why = e.to_string();
+                    false
+                }
+            }
+        });
         assert!(
-            installed.is_ok_and(|s| s.success()),
-            "could not install {RALPH_PACKAGE} from PyPI for the sync tests (is PyPI reachable?); set {RALPH_VAR} to a ralph program, or {SKIP_VAR}=1 to skip them"
+            installed,
+            "could not install {RALPH_PACKAGE} from PyPI for the sync tests (is PyPI reachable?); set {RALPH_VAR} to a ralph program, or {SKIP_VAR}=1 to skip them. pip said:\n{why}"
         );
     }
     Some(ralph)
