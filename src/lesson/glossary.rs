@@ -119,14 +119,15 @@ pub struct MarkError {
     pub message: String,
 }
 
-/// Splits text into plain stretches and marked words. `{{` is a literal `{`.
+/// Splits text into plain stretches and marked words. `{{` is a literal `{` and `}}` a
+/// literal `}`, as in Rust's and Python's format strings.
 pub fn pieces(text: &str) -> Result<Vec<Piece>, MarkError> {
     let mut out = Vec::new();
     let mut plain = String::new();
     let mut rest = text;
     let mut offset = 0;
     while let Some(open) = rest.find('{') {
-        plain.push_str(&rest[..open]);
+        plain.push_str(&rest[..open].replace("}}", "}"));
         let after = &rest[open + 1..];
         if let Some(stripped) = after.strip_prefix('{') {
             plain.push('{');
@@ -166,7 +167,7 @@ pub fn pieces(text: &str) -> Result<Vec<Piece>, MarkError> {
         offset += open + close + 2;
         rest = &after[close + 1..];
     }
-    plain.push_str(rest);
+    plain.push_str(&rest.replace("}}", "}"));
     if !plain.is_empty() {
         out.push(Piece::Text(plain));
     }
@@ -186,6 +187,42 @@ pub fn plain(text: &str) -> String {
             .collect(),
         Err(_) => text.to_string(),
     }
+}
+
+/// Marked text as plain mode and a screen without underline show it: each marked word
+/// followed by `*`, the sign that `g` can explain it.
+pub fn starred(text: &str) -> String {
+    match pieces(text) {
+        Ok(pieces) => pieces
+            .into_iter()
+            .map(|p| match p {
+                Piece::Text(t) => t,
+                Piece::Word { shown, .. } => format!("{shown}*"),
+            })
+            .collect(),
+        Err(_) => text.to_string(),
+    }
+}
+
+/// Every text of a question a child may read: prompt, choices, hint, feedback.
+pub fn question_texts(q: &super::Question) -> Vec<&str> {
+    let mut texts = vec![q.prompt.as_str()];
+    for c in &q.choices {
+        texts.push(&c.text);
+    }
+    texts.extend(q.hint.as_deref());
+    texts.extend(q.choices.iter().filter_map(|c| c.feedback.as_deref()));
+    texts.extend(q.explanation.as_deref());
+    texts
+}
+
+/// Every text of a pretend chat a child may read: intro, messages, and why each is or
+/// is not a warning sign.
+pub fn chat_texts(chat: &super::Chat) -> Vec<&str> {
+    let mut texts: Vec<&str> = chat.intro.as_deref().into_iter().collect();
+    texts.extend(chat.messages.iter().map(|m| m.text.as_str()));
+    texts.extend(chat.messages.iter().filter_map(|m| m.why.as_deref()));
+    texts
 }
 
 /// The marked words of a text, as (form shown, glossary word).
@@ -313,7 +350,7 @@ mod tests {
 
     #[test]
     fn marks_become_words_and_double_braces_stay_braces() {
-        let got = pieces("Keep {evidence} and {screenshots|screenshot}; {{not a mark}").unwrap();
+        let got = pieces("Keep {evidence} and {screenshots|screenshot}; {{not a mark}}").unwrap();
         assert_eq!(
             got,
             vec![
