@@ -77,13 +77,7 @@ pub fn play(
         };
         let position = run.session.position();
         writeln!(out)?;
-        let words = match &view {
-            View::Page { text, .. } => glossary.meanings([*text]),
-            View::Question { question, .. } => {
-                glossary.meanings(glossary::question_texts(question))
-            }
-            View::Chat { chat, .. } => glossary.meanings(glossary::chat_texts(chat)),
-        };
+        let words = glossary.meanings(view.texts());
         match &view {
             View::Page { title, text } => {
                 write_wrapped(
