@@ -204,6 +204,11 @@ pub fn starred(text: &str) -> String {
     }
 }
 
+/// Text with no marks, written so it reads back as itself: braces doubled.
+pub fn escape(text: &str) -> String {
+    text.replace('{', "{{").replace('}', "}}")
+}
+
 /// Every text of a question a child may read: prompt, choices, hint, feedback.
 pub fn question_texts(q: &super::Question) -> Vec<&str> {
     let mut texts = vec![q.prompt.as_str()];
