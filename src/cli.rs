@@ -568,6 +568,7 @@ fn play(
     if plain_mode || !io::stdout().is_terminal() || tui::is_dumb_terminal() {
         let played = plain::play(
             &entry.lesson,
+            &catalog.glossary_for(&entry.lesson),
             &name,
             &store,
             &mut io::stdin().lock(),

@@ -146,6 +146,11 @@ impl<'a> SourceMap<'a> {
         }
     }
 
+    /// The file's text in `span`, as written (quotes and escapes included).
+    pub fn slice(&self, span: Range<usize>) -> &'a str {
+        self.text.get(span).unwrap_or("")
+    }
+
     pub fn diagnostic(
         &self,
         severity: Severity,

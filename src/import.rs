@@ -1050,6 +1050,7 @@ fn write_lesson(id: &str, title: &str, format: QuizFormat, quiz: &Quiz) -> Strin
         shuffle_choices: None,
         sources: Vec::new(),
         steps,
+        glossary: Vec::new(),
     };
     let body = toml::to_string(&lesson).expect("a lesson always serializes");
     let mut out = format!(
@@ -1072,12 +1073,15 @@ fn write_lesson(id: &str, title: &str, format: QuizFormat, quiz: &Quiz) -> Strin
 }
 
 fn question_file(q: &Question) -> crate::lesson::schema::QuestionFile {
+    use crate::lesson::glossary::escape;
     use crate::lesson::schema::{ChoiceFile, KindFile, QuestionFile};
+    // A quiz's braces are its own text, never glossary marks.
+    let text = |s: &Option<String>| s.as_deref().map(escape);
     let mut file = QuestionFile {
         kind: KindFile::Single,
-        prompt: q.prompt.clone(),
+        prompt: escape(&q.prompt),
         hint: None,
-        explanation: q.explanation.clone(),
+        explanation: text(&q.explanation),
         shuffle: None,
         any_correct: None,
         choices: None,
@@ -1093,8 +1097,8 @@ fn question_file(q: &Question) -> crate::lesson::schema::QuestionFile {
         } => {
             file.kind = KindFile::TrueFalse;
             file.answer = Some(*answer);
-            file.true_feedback = true_feedback.clone();
-            file.false_feedback = false_feedback.clone();
+            file.true_feedback = text(true_feedback);
+            file.false_feedback = text(false_feedback);
         }
         Body::Choices { multiple, choices } => {
             let right = choices.iter().filter(|c| c.correct).count();
@@ -1107,9 +1111,9 @@ fn question_file(q: &Question) -> crate::lesson::schema::QuestionFile {
                 choices
                     .iter()
                     .map(|c| ChoiceFile {
-                        text: c.text.clone(),
+                        text: escape(&c.text),
                         correct: c.correct,
-                        feedback: c.feedback.clone(),
+                        feedback: text(&c.feedback),
                         pinned: false,
                     })
                     .collect(),

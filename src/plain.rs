@@ -3,6 +3,7 @@
 
 use std::io::{self, BufRead, Write};
 
+use crate::lesson::glossary::{self, Glossary, Meaning};
 use crate::lesson::{Lesson, Sender};
 use crate::progress::{Store, StoreError, Waiting};
 use crate::quiz::{Feedback, View};
@@ -24,6 +25,7 @@ pub enum Ended {
 /// answer and every step.
 pub fn play(
     lesson: &Lesson,
+    glossary: &Glossary,
     student: &str,
     store: &Store,
     input: &mut impl BufRead,
@@ -75,6 +77,7 @@ pub fn play(
         };
         let position = run.session.position();
         writeln!(out)?;
+        let words = glossary.meanings(view.texts());
         match &view {
             View::Page { title, text } => {
                 write_wrapped(
@@ -83,8 +86,9 @@ pub fn play(
                     &format!("Page, step {} of {total}: ", position + 1),
                 )?;
                 write_text(out, text, "")?;
+                write_words(out, &words)?;
                 writeln!(out, "Press Enter to go on, or b and Enter to go back.")?;
-                if !move_on(&mut run, input, out)? {
+                if !move_on(&mut run, input, out, &words)? {
                     return stop(out, &mut saver, &mut run);
                 }
             }
@@ -94,16 +98,17 @@ pub fn play(
                 number,
                 total: questions,
             } => {
-                write_wrapped(
+                write_marked(
                     out,
                     &question.prompt,
                     &format!("Question {number} of {questions}: "),
                 )?;
                 for (i, choice) in choices.iter().enumerate() {
-                    write_wrapped(out, &choice.text, &format!("  {}. ", i + 1))?;
+                    write_marked(out, &choice.text, &format!("  {}. ", i + 1))?;
                 }
+                write_words(out, &words)?;
                 if let Some(feedback) = run.session.feedback_at(position) {
-                    if !review(&mut run, &feedback, None, input, out)? {
+                    if !review(&mut run, &feedback, None, input, out, &words)? {
                         return stop(out, &mut saver, &mut run);
                     }
                     continue;
@@ -120,7 +125,8 @@ pub fn play(
                     ""
                 };
                 write_wrapped(out, &format!("{ask}{hint} Type b to go back."), "")?;
-                let answered = answer_loop(&mut run, input, out, question.hint.as_deref(), None)?;
+                let answered =
+                    answer_loop(&mut run, input, out, question.hint.as_deref(), None, &words)?;
                 if !go_on(answered, &mut run, lesson, &mut saver, out)? {
                     return stop(out, &mut saver, &mut run);
                 }
@@ -148,11 +154,12 @@ pub fn play(
                         }
                         Sender::Me => "     You: ".to_string(),
                     };
-                    write_wrapped(out, &message.text, &lead)?;
+                    write_marked(out, &message.text, &lead)?;
                 }
+                write_words(out, &words)?;
                 let markable = crate::quiz::markable(chat);
                 if let Some(feedback) = run.session.feedback_at(position) {
-                    if !review(&mut run, &feedback, Some(&chat.with), input, out)? {
+                    if !review(&mut run, &feedback, Some(&chat.with), input, out, &words)? {
                         return stop(out, &mut saver, &mut run);
                     }
                     continue;
@@ -163,7 +170,7 @@ pub fn play(
                     "",
                 )?;
                 let chat_answer = Some((chat.with.as_str(), markable.as_slice()));
-                let answered = answer_loop(&mut run, input, out, None, chat_answer)?;
+                let answered = answer_loop(&mut run, input, out, None, chat_answer, &words)?;
                 if !go_on(answered, &mut run, lesson, &mut saver, out)? {
                     return stop(out, &mut saver, &mut run);
                 }
@@ -182,7 +189,11 @@ pub fn play(
     if !review.is_empty() {
         writeln!(out, "Questions to look at again:")?;
         for q in review {
-            write_wrapped(out, &q.prompt, &format!("  Question {}: ", q.number))?;
+            write_wrapped(
+                out,
+                &glossary::plain(&q.prompt),
+                &format!("  Question {}: ", q.number),
+            )?;
         }
     }
     writeln!(out, "{}", strings::NEVER_YOUR_FAULT)?;
@@ -315,11 +326,12 @@ fn review(
     chat_with: Option<&str>,
     input: &mut impl BufRead,
     out: &mut impl Write,
+    words: &[Meaning],
 ) -> Result<bool, PlainError> {
     writeln!(out, "You have answered this one already:")?;
     write_feedback(out, feedback, chat_with)?;
     writeln!(out, "Press Enter to go on, or b and Enter to go back.")?;
-    move_on(run, input, out)
+    move_on(run, input, out, words)
 }
 
 /// Enter moves to the next step, `b` back one; false when the child stops.
@@ -327,19 +339,49 @@ fn move_on(
     run: &mut LessonRun,
     input: &mut impl BufRead,
     out: &mut impl Write,
+    words: &[Meaning],
 ) -> Result<bool, PlainError> {
-    match read_line(input, out)? {
-        None => Ok(false),
-        Some(line) if line.eq_ignore_ascii_case("q") => Ok(false),
-        Some(line) if line.eq_ignore_ascii_case("b") => {
-            run.session.back();
-            Ok(true)
-        }
-        Some(_) => {
-            run.session.advance();
-            Ok(true)
+    loop {
+        match read_line(input, out)? {
+            None => return Ok(false),
+            Some(line) if line.eq_ignore_ascii_case("q") => return Ok(false),
+            Some(line) if line.eq_ignore_ascii_case("g") => write_meanings(out, words)?,
+            Some(line) if line.eq_ignore_ascii_case("b") => {
+                run.session.back();
+                return Ok(true);
+            }
+            Some(_) => {
+                run.session.advance();
+                return Ok(true);
+            }
         }
     }
+}
+
+/// "Words: evidence*, permission* (type g for what they mean)", after a step that marks
+/// any, so a child knows the `*` words can be explained.
+fn write_words(out: &mut impl Write, words: &[Meaning]) -> io::Result<()> {
+    if words.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = words.iter().map(|w| format!("{}*", w.shown)).collect();
+    write_wrapped(
+        out,
+        &format!("{} (type g for what they mean)", list.join(", ")),
+        "Words: ",
+    )
+}
+
+/// What each word of the step means; asked for with `g`, it answers nothing.
+fn write_meanings(out: &mut impl Write, words: &[Meaning]) -> io::Result<()> {
+    if words.is_empty() {
+        return writeln!(out, "{}", strings::NO_GLOSSARY_WORDS);
+    }
+    for w in words {
+        let meaning = w.meaning.as_deref().unwrap_or(strings::NO_MEANING_YET);
+        write_wrapped(out, meaning, &format!("  {}: ", w.shown))?;
+    }
+    Ok(())
 }
 
 /// How asking for an answer ended.
@@ -358,6 +400,7 @@ fn answer_loop(
     out: &mut impl Write,
     hint: Option<&str>,
     chat: Option<(&str, &[usize])>,
+    words: &[Meaning],
 ) -> Result<Answered, PlainError> {
     loop {
         let Some(line) = read_line(input, out)? else {
@@ -369,9 +412,13 @@ fn answer_loop(
         if line.eq_ignore_ascii_case("b") {
             return Ok(Answered::Back);
         }
+        if line.eq_ignore_ascii_case("g") {
+            write_meanings(out, words)?;
+            continue;
+        }
         if line.eq_ignore_ascii_case("h") {
             match hint {
-                Some(hint) => write_wrapped(out, hint, "Hint: ")?,
+                Some(hint) => write_marked(out, hint, "Hint: ")?,
                 None => writeln!(out, "There is no hint for this one.")?,
             }
             continue;
@@ -451,19 +498,25 @@ fn write_feedback(
                 },
             ),
         };
-        write_wrapped(out, &format!("{} ({result})", item.text), &lead)?;
+        write_marked(out, &format!("{} ({result})", item.text), &lead)?;
         if let Some(note) = &item.note {
-            write_wrapped(out, note, "     ")?;
+            write_marked(out, note, "     ")?;
         }
     }
     if let Some(explanation) = &feedback.explanation {
-        write_wrapped(out, explanation, "")?;
+        write_marked(out, explanation, "")?;
     }
     Ok(())
 }
 
+/// Lesson text, its glossary words starred.
+fn write_marked(out: &mut impl Write, text: &str, first: &str) -> io::Result<()> {
+    write_wrapped(out, &glossary::starred(text), first)
+}
+
 fn write_text(out: &mut impl Write, text: &str, indent: &str) -> io::Result<()> {
-    for block in text::blocks(text) {
+    let text = glossary::starred(text);
+    for block in text::blocks(&text) {
         match block {
             Block::Paragraph(p) => write_wrapped(out, &p, indent)?,
             Block::Bullet(b) => write_wrapped(out, &b, &format!("{indent}  - "))?,

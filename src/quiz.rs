@@ -55,6 +55,17 @@ pub enum View<'l> {
     },
 }
 
+impl View<'_> {
+    /// Every lesson text the step may show, for the meanings of its glossary words.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            View::Page { text, .. } => vec![*text],
+            View::Question { question, .. } => crate::lesson::glossary::question_texts(question),
+            View::Chat { chat, .. } => crate::lesson::glossary::chat_texts(chat),
+        }
+    }
+}
+
 /// How an answer went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {

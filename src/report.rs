@@ -142,7 +142,7 @@ fn missed_questions(lessons: &[&Lesson], students: &[Student]) -> Vec<Missed> {
         .filter(|(_, tally)| tally.missed > 0)
         .map(|((lesson_id, prompt), tally)| Missed {
             lesson_id,
-            prompt,
+            prompt: crate::lesson::glossary::plain(&prompt),
             missed: tally.missed,
             answered: tally.answered,
             top_wrong: tally

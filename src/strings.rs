@@ -121,3 +121,8 @@ pub fn score_line(percent: u32, pass_percent: u32, passed: bool) -> String {
 pub fn ages(min: u32, max: u32) -> String {
     format!("ages {min}-{max}")
 }
+
+/// Asked for meanings on a step that marks no glossary words.
+pub const NO_GLOSSARY_WORDS: &str = "This step has no words with a meaning to look up.";
+/// A marked word no glossary explains (`check` warns about it).
+pub const NO_MEANING_YET: &str = "No meaning has been written for this word yet. Ask your teacher.";

@@ -160,6 +160,7 @@ fn parse_document<T>(
         diagnostics: Vec::new(),
         offsets: Vec::new(),
         dropped: (0, 0),
+        marks: Vec::new(),
     };
     let (document, errors) = DeTable::parse_recoverable(source);
     // After the first syntax error the parser guesses, and its guesses are wrong: one
@@ -622,6 +623,9 @@ pub struct Reader<'m> {
     offsets: Vec<usize>,
     /// Errors and warnings past `MAX_DIAGNOSTICS`, counted but not kept.
     dropped: (usize, usize),
+    /// Glossary words marked in the text read so far, each with where it is written, for
+    /// the checks that need every file (a word no glossary has).
+    pub marks: Vec<(String, Range<usize>)>,
 }
 
 impl Reader<'_> {

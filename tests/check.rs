@@ -563,3 +563,29 @@ fn json_gives_null_for_no_line_and_a_line_and_column_for_bad_utf8() {
         "{missing}"
     );
 }
+
+#[test]
+fn check_warns_at_a_shared_glossary_word_no_lesson_marks() {
+    let data = data_dir();
+    let folder = tempfile::tempdir().unwrap();
+    fs::write(
+        folder.path().join("glossary.toml"),
+        "format_version = 1\n\n[[words]]\nword = \"consent\"\nmeaning = \"Saying yes freely.\"\n\n[[words]]\nword = \"kindness\"\nmeaning = \"Being nice.\"\n",
+    )
+    .unwrap();
+    fs::write(
+        folder.path().join("one.toml"),
+        "format_version = 1\nid = \"one\"\ntitle = \"One\"\nsummary = \"S\"\nages = { min = 8, max = 10 }\nminutes = 5\n\n[[steps]]\ntype = \"question\"\nkind = \"true_false\"\nprompt = \"{Consent} can be taken back.\"\nanswer = true\nfalse_feedback = \"You can always change your mind.\"\n",
+    )
+    .unwrap();
+    let out = run(mehfooz(data.path()).arg("check").arg(folder.path()));
+    assert_eq!(out.code, Some(0), "{}", out.stdout);
+    let glossary = folder.path().join("glossary.toml");
+    let expected = format!(
+        "{}:8:8: warning: no lesson marks \"kindness\": mark it as {{kindness}} where a child first meets it, or remove it from the glossary",
+        glossary.display()
+    );
+    assert!(out.stdout.lines().any(|l| l == expected), "{}", out.stdout);
+    assert!(!out.stdout.contains("\"consent\""), "{}", out.stdout);
+    assert!(out.stdout.contains("0 errors, 1 warning"), "{}", out.stdout);
+}

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use common::{crate_dir, data_dir, mehfooz, run};
 use mehfooz::import::{self, Imported, QuizFormat};
+use mehfooz::lesson::glossary;
 use mehfooz::lesson::{Lesson, Question, QuestionKind, Step, parse_lesson};
 
 const ID: &str = "imported-quiz";
@@ -95,23 +96,24 @@ fn question<'l>(lesson: &'l Lesson, start: &str) -> &'l Question {
     found[0]
 }
 
-fn right_choices(q: &Question) -> Vec<&str> {
+/// Choice texts as a child reads them (a quiz's own braces are written doubled).
+fn right_choices(q: &Question) -> Vec<String> {
     q.choices
         .iter()
         .filter(|c| c.correct)
-        .map(|c| c.text.as_str())
+        .map(|c| glossary::plain(&c.text))
         .collect()
 }
 
-fn choice_texts(q: &Question) -> Vec<&str> {
-    q.choices.iter().map(|c| c.text.as_str()).collect()
+fn choice_texts(q: &Question) -> Vec<String> {
+    q.choices.iter().map(|c| glossary::plain(&c.text)).collect()
 }
 
 fn feedback<'q>(q: &'q Question, choice: &str) -> Option<&'q str> {
     let c = q
         .choices
         .iter()
-        .find(|c| c.text == choice)
+        .find(|c| glossary::plain(&c.text) == choice)
         .unwrap_or_else(|| panic!("no choice {choice:?} in {:?}", choice_texts(q)));
     c.feedback.as_deref()
 }

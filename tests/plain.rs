@@ -618,3 +618,65 @@ fn a_teacher_pin_guards_report_and_reset_and_is_kept_only_as_a_hash() {
     let out = run(mehfooz(data.path()).arg("report").write_stdin(""));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
 }
+
+/// A lesson that marks glossary words, with its own meanings for them.
+const GLOSSARY_LESSON: &str = r#"format_version = 1
+id = "words"
+title = "Hard words"
+summary = "A lesson with marked words."
+ages = { min = 8, max = 10 }
+minutes = 5
+shuffle_choices = false
+
+[[steps]]
+type = "page"
+title = "Keep it"
+text = "Keep the {proof} and ask {permission}. A {{brace}} stays."
+
+[[steps]]
+type = "question"
+kind = "true_false"
+prompt = "You need {allowing|permission} to share a friend's photo."
+answer = true
+false_feedback = "Ask first: it is their photo."
+
+[[glossary]]
+word = "proof"
+meaning = "Things that show what happened."
+
+[[glossary]]
+word = "permission"
+meaning = "When someone says yes, you may do it."
+"#;
+
+#[test]
+fn marked_words_show_starred_and_g_prints_their_meanings_without_answering() {
+    let data = data_dir();
+    let lessons = tempfile::tempdir().unwrap();
+    fs::write(lessons.path().join("words.toml"), GLOSSARY_LESSON).unwrap();
+    let out = run(mehfooz(data.path())
+        .args(["play", "words", "--student", "Ali", "--plain", "--lessons"])
+        .arg(lessons.path())
+        .write_stdin("g\n\ng\nG\n1\n"));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    let s = &out.stdout;
+    at(s, "Keep the proof* and ask permission*. A {brace} stays.");
+    assert!(!s.contains("{proof"), "no braces are shown:\n{s}");
+    let words = at(s, "Words: proof*, permission* (type g for what they mean)");
+    let meaning = at(s, "  proof: Things that show what happened.");
+    assert!(meaning > words, "{s}");
+    at(s, "  permission: When someone says yes, you may do it.");
+    // On the question, the form in the text is what the child is shown.
+    at(s, "You need allowing* to share a friend's photo.");
+    at(s, "Words: allowing* (type g for what they mean)");
+    at(s, "  allowing: When someone says yes, you may do it.");
+    // g twice on the question, then the answer: one attempt, answered right.
+    let student = only_student_json(data.path());
+    let attempts = attempts(&student, "words");
+    assert_eq!(attempts.len(), 1, "{student:#}");
+    assert_eq!(
+        attempts[0]["state"]["answers"][1],
+        serde_json::json!([0]),
+        "{student:#}"
+    );
+}

@@ -729,7 +729,14 @@ fn play_short_quiz(
         at: 0,
     };
     let mut out = Vec::new();
-    let ended = mehfooz::plain::play(lesson, "Ayesha", store, &mut input, &mut out);
+    let ended = mehfooz::plain::play(
+        lesson,
+        &catalog.glossary_for(lesson),
+        "Ayesha",
+        store,
+        &mut input,
+        &mut out,
+    );
     (ended, String::from_utf8(out).unwrap())
 }
 

@@ -787,3 +787,87 @@ fn a_terminal_that_is_not_utf_8_gets_ascii_borders_and_marks() {
         "{screen}"
     );
 }
+
+/// A catalog of one lesson whose page and question mark glossary words.
+fn glossary_catalog(folder: &std::path::Path) -> Catalog {
+    std::fs::write(
+        folder.join("words.toml"),
+        r#"format_version = 1
+id = "words"
+title = "Hard words"
+summary = "A lesson with marked words."
+ages = { min = 8, max = 10 }
+minutes = 5
+
+[[steps]]
+type = "page"
+title = "Keep the proof"
+text = "If a chat feels wrong, do not delete it: it is {evidence}. Ask {permission} before you share a photo of a friend."
+
+[[steps]]
+type = "question"
+kind = "true_false"
+prompt = "Messages you keep can be {evidence}."
+answer = true
+false_feedback = "They show what happened."
+
+[[glossary]]
+word = "evidence"
+meaning = "Things that show what happened, like messages and the name of the account."
+
+[[glossary]]
+word = "permission"
+meaning = "When someone says yes, you may do something."
+"#,
+    )
+    .unwrap();
+    let catalog = Catalog::load(&[folder.to_path_buf()], false);
+    assert!(catalog.diagnostics.is_empty(), "{:?}", catalog.diagnostics);
+    catalog
+}
+
+#[test]
+fn a_page_shows_glossary_words_without_braces_and_offers_g() {
+    let folder = tempfile::tempdir().unwrap();
+    let catalog = glossary_catalog(folder.path());
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(!screen.contains('{'), "{screen}");
+    assert!(screen.contains("evidence*"), "{screen}");
+    assert!(screen.contains("g word meanings"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn g_opens_the_meanings_of_the_words_on_the_step_and_esc_closes_them() {
+    let folder = tempfile::tempdir().unwrap();
+    let catalog = glossary_catalog(folder.path());
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm, Action::Glossary]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains("What the words mean"), "{screen}");
+    assert!(
+        screen.contains("Things that show what happened"),
+        "{screen}"
+    );
+    assert!(screen.contains("When someone says yes"), "{screen}");
+    insta::assert_snapshot!(screen);
+    insta::assert_snapshot!("glossary_panel_60x20", render_to_string(&app, 60, 20));
+    // Enter while the meanings are open closes them and does not turn the page.
+    send(&mut app, keys(&[Action::Confirm]));
+    let page = render_to_string(&app, 80, 24);
+    assert!(page.contains("Keep the proof"), "{page}");
+    assert!(!page.contains("What the words mean"), "{page}");
+    send(&mut app, keys(&[Action::Glossary, Action::Back]));
+    assert!(render_to_string(&app, 80, 24).contains("Keep the proof"));
+}
+
+#[test]
+fn a_question_with_a_glossary_word_fits_at_60_by_20() {
+    let folder = tempfile::tempdir().unwrap();
+    let catalog = glossary_catalog(folder.path());
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    insta::assert_snapshot!(render_to_string(&app, 60, 20));
+}

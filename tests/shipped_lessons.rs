@@ -7,6 +7,7 @@ use std::fs;
 
 use common::{crate_dir, data_dir, mehfooz, run};
 use mehfooz::diagnostic::Severity;
+use mehfooz::lesson::glossary;
 use mehfooz::lesson::{Catalog, Lesson, Question, QuestionKind, Sender, Step};
 
 /// Every question of a lesson, pool questions included.
@@ -64,9 +65,9 @@ fn every_file_in_the_lessons_folder_is_built_in() {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
-    // Every lesson file plus help-lines.toml.
+    // Every lesson file plus help-lines.toml and glossary.toml.
     assert_eq!(catalog.files_read, on_disk.len());
-    assert_eq!(catalog.lessons.len() + 1, on_disk.len());
+    assert_eq!(catalog.lessons.len() + 2, on_disk.len());
 }
 
 #[test]
@@ -899,4 +900,101 @@ fn international_phone_lines_say_they_are_free_only_inside_their_country() {
          it is free only inside its own country:\n{}",
         found.join("\n")
     );
+}
+
+/// Every text a child reads in a lesson, marks and all.
+fn child_texts(lesson: &Lesson) -> Vec<&str> {
+    let mut texts = Vec::new();
+    for step in &lesson.steps {
+        match step {
+            Step::Page(page) => texts.push(page.text.as_str()),
+            Step::Chat(chat) => texts.extend(glossary::chat_texts(chat)),
+            Step::Question(_) | Step::Pool(_) => {}
+        }
+    }
+    for q in questions(lesson) {
+        texts.extend(glossary::question_texts(q));
+    }
+    texts
+}
+
+#[test]
+fn every_word_a_shipped_lesson_marks_has_a_meaning() {
+    let catalog = Catalog::built_in();
+    let mut missing = Vec::new();
+    let mut marked = 0;
+    for entry in &catalog.lessons {
+        let words = catalog.glossary_for(&entry.lesson);
+        for text in child_texts(&entry.lesson) {
+            for (shown, word) in glossary::marked_words(text) {
+                marked += 1;
+                if words.lookup(&word).is_none() {
+                    missing.push(format!("{}: {shown} ({word})", entry.lesson.id));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "marked with no meaning:\n{}",
+        missing.join("\n")
+    );
+    assert!(
+        marked >= 100,
+        "only {marked} words are marked in the shipped lessons"
+    );
+}
+
+#[test]
+fn the_glossary_explains_the_words_second_language_readers_find_hard() {
+    let catalog = Catalog::built_in();
+    for word in [
+        "evidence",
+        "permission",
+        "uncomfortable",
+        "exploit",
+        "upstander",
+        "two-step verification",
+        "grooming",
+        "blackmail",
+        "confidential",
+        "screenshot",
+        "username",
+        "OTP",
+        "recovery email",
+        "trusted adult",
+        "red flag",
+    ] {
+        let entry = catalog.glossary.lookup(word);
+        assert!(entry.is_some(), "the glossary has no {word:?}");
+        let meaning = &entry.unwrap().meaning;
+        // One or two short sentences a child can read.
+        assert!(
+            meaning.split_whitespace().count() <= 30,
+            "the meaning of {word:?} is long: {meaning}"
+        );
+    }
+    assert!(catalog.glossary.entries().len() >= 25);
+}
+
+#[test]
+fn each_shipped_lesson_marks_a_word_once_not_at_every_use() {
+    let catalog = Catalog::built_in();
+    for entry in &catalog.lessons {
+        let mut seen = std::collections::HashSet::new();
+        for text in child_texts(&entry.lesson) {
+            for (_, word) in glossary::marked_words(text) {
+                let entry_word = catalog
+                    .glossary_for(&entry.lesson)
+                    .lookup(&word)
+                    .map(|e| e.word.clone())
+                    .unwrap_or(word);
+                assert!(
+                    seen.insert(entry_word.clone()),
+                    "{} marks {entry_word:?} more than once",
+                    entry.lesson.id
+                );
+            }
+        }
+    }
 }

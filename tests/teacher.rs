@@ -94,7 +94,9 @@ fn every_shipped_lesson_fits_the_schema_types_and_names_the_schema() {
     for entry in fs::read_dir(crate_dir().join("lessons")).unwrap() {
         let path = entry.unwrap().path();
         // Translations live in language folders and are checked against their sources.
-        if path.is_dir() || path.file_name().unwrap() == "help-lines.toml" {
+        // help-lines.toml and glossary.toml are files of their own kinds, not lessons.
+        let name = path.file_name().unwrap();
+        if path.is_dir() || name == "help-lines.toml" || name == "glossary.toml" {
             continue;
         }
         let text = fs::read_to_string(&path).unwrap();

@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::Lesson;
+use super::glossary::{self, Glossary};
 use super::read::{ParsedLesson, parse_lesson};
 use crate::clock::Date;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -42,6 +43,9 @@ pub struct LessonEntry {
 pub struct Catalog {
     pub lessons: Vec<LessonEntry>,
     pub help: Option<HelpLines>,
+    /// The shared meanings of marked words: the built-in glossary, with a folder's own
+    /// `glossary.toml` over it.
+    pub glossary: Glossary,
     /// Every problem in every file read, errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
     /// Files that have errors and so were left out.
@@ -51,6 +55,10 @@ pub struct Catalog {
     /// Ids of the built-in lessons, when a lesson in a teacher's folder with one of them
     /// is to be pointed out (as `check` does): it would replace the built-in lesson.
     taken_ids: Vec<String>,
+    /// Every word of each glossary file read, with its place, and every word the lessons
+    /// mark: the checks that need all files at once run on them after loading.
+    glossary_words: Vec<(String, Diagnostic)>,
+    marks: Vec<(String, Diagnostic)>,
 }
 
 /// A file to read: built in, on disk (read by whichever thread parses it), or already
@@ -88,6 +96,7 @@ enum Parsed {
     Help(Option<HelpLines>, Vec<Diagnostic>),
     /// Class settings, met in a folder or named to `check`: checked, never a lesson.
     Settings(Vec<Diagnostic>),
+    Glossary(Option<glossary::GlossaryFile>, Vec<Diagnostic>),
     Lesson(Box<ParsedLesson>),
 }
 
@@ -118,6 +127,13 @@ fn parse_one(file: &SourceFile, today: Date) -> Parsed {
         .is_some_and(|n| n == settings::FILE_NAME)
     {
         Parsed::Settings(settings::parse_settings(&file.path, text).1)
+    } else if file
+        .path
+        .file_name()
+        .is_some_and(|n| n == glossary::FILE_NAME)
+    {
+        let (file, diagnostics) = glossary::parse_glossary(&file.path, text);
+        Parsed::Glossary(file, diagnostics)
     } else {
         Parsed::Lesson(Box::new(parse_lesson(&file.path, text)))
     }
@@ -171,6 +187,7 @@ impl Catalog {
         for folder in folders {
             catalog.add_files(read_folder(folder), false);
         }
+        catalog.check_marks();
         // Youngest first; within an age band, in file-name order.
         catalog
             .lessons
@@ -193,7 +210,10 @@ impl Catalog {
         let mut seen = std::collections::HashSet::new();
         files.retain(|f| seen.insert(fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())));
         catalog.taken_ids = built_in_ids();
+        // A teacher's lesson may mark the built-in glossary's words.
+        catalog.glossary = Catalog::built_in().glossary;
         catalog.add_files(files, false);
+        catalog.check_marks();
         catalog
     }
 
@@ -208,6 +228,52 @@ impl Catalog {
 
     pub fn get(&self, id: &str) -> Option<&LessonEntry> {
         self.lessons.iter().find(|e| e.lesson.id == id)
+    }
+
+    /// The meanings a lesson's marked words have: its own entries over the shared ones.
+    pub fn glossary_for(&self, lesson: &Lesson) -> Glossary {
+        self.glossary.with(&lesson.glossary)
+    }
+
+    /// A marked word no glossary has, and a glossary word no lesson marks, are warnings
+    /// at the word (only words of glossary files read here count as unused).
+    fn check_marks(&mut self) {
+        let marks = std::mem::take(&mut self.marks);
+        let words = std::mem::take(&mut self.glossary_words);
+        let mut found = Vec::new();
+        // Marks a lesson's own entries explain were already left out when it was read.
+        for (word, place) in &marks {
+            if self.glossary.lookup(word).is_none() {
+                let mut d = place.clone();
+                d.severity = Severity::Warning;
+                d.message = format!(
+                    "\"{word}\" is marked as a glossary word but no glossary says what it means: add it to {} or to this lesson's [[glossary]]",
+                    glossary::FILE_NAME
+                );
+                found.push(shown_inert(d));
+            }
+        }
+        // A glossary checked on its own has no lessons to be used in.
+        let words = if self.lessons.is_empty() && marks.is_empty() {
+            Vec::new()
+        } else {
+            words
+        };
+        for (word, place) in words {
+            let entry = self.glossary.lookup(&word);
+            let used = marks
+                .iter()
+                .any(|(marked, _)| self.glossary.lookup(marked) == entry);
+            if !used {
+                let mut d = place;
+                d.severity = Severity::Warning;
+                d.message = format!(
+                    "no lesson marks \"{word}\": mark it as {{{word}}} where a child first meets it, or remove it from the glossary"
+                );
+                found.push(shown_inert(d));
+            }
+        }
+        self.diagnostics.extend(found);
     }
 
     pub fn error_count(&self) -> usize {
@@ -235,6 +301,7 @@ impl Catalog {
                 lesson,
                 diagnostics,
                 id_place,
+                marks,
             } = match parsed {
                 Parsed::Unreadable(d) => {
                     self.diagnostics.push(shown_inert(*d));
@@ -253,9 +320,19 @@ impl Catalog {
                         .extend(diagnostics.into_iter().map(shown_inert));
                     continue;
                 }
+                Parsed::Glossary(read, diagnostics) => {
+                    self.note(&file.path, diagnostics);
+                    if let Some(read) = read {
+                        self.glossary = self.glossary.with(read.glossary.entries());
+                        self.glossary_words.extend(read.places);
+                    }
+                    continue;
+                }
                 Parsed::Lesson(parsed) => *parsed,
             };
             self.note(&file.path, diagnostics);
+            // Marks of a lesson with errors are checked too, so all its problems show at once.
+            self.marks.extend(marks);
             let Some(lesson) = lesson else { continue };
             if self.taken_ids.contains(&lesson.id) {
                 let mut d = id_place

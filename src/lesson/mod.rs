@@ -2,6 +2,7 @@
 //! catalog of lessons the app offers (built in, plus a teacher's folders).
 
 mod catalog;
+pub mod glossary;
 mod read;
 pub mod schema;
 mod version;
@@ -22,9 +23,13 @@ pub fn is_valid_id(id: &str) -> bool {
 /// The file a lesson with this id would be written to, when that name belongs to another
 /// kind of file (the class settings, the help lines) and so cannot be a lesson's.
 pub fn reserved_file(id: &str) -> Option<&'static str> {
-    [crate::settings::FILE_NAME, crate::help::FILE_NAME]
-        .into_iter()
-        .find(|file| file.strip_suffix(".toml") == Some(id))
+    [
+        crate::settings::FILE_NAME,
+        crate::help::FILE_NAME,
+        glossary::FILE_NAME,
+    ]
+    .into_iter()
+    .find(|file| file.strip_suffix(".toml") == Some(id))
 }
 
 /// Who a lesson is for, in years.
@@ -46,6 +51,8 @@ pub struct Lesson {
     pub pass_percent: u32,
     pub sources: Vec<String>,
     pub steps: Vec<Step>,
+    /// Meanings this lesson adds to the shared glossary, or gives its own way.
+    pub glossary: Vec<glossary::Entry>,
 }
 
 impl Lesson {

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
+use super::glossary::{self, Entry};
 use super::{
     Ages, Chat, Choice, Lesson, Message, Page, Pool, Question, QuestionKind, Sender, Step,
 };
@@ -42,6 +43,9 @@ pub struct ParsedLesson {
     pub diagnostics: Vec<Diagnostic>,
     /// Where the `id` is written, for problems found across files (a duplicate id).
     pub id_place: Option<Diagnostic>,
+    /// Every glossary word marked in the text (the glossary word, not the form shown),
+    /// with where it is written, so `check` can find the ones no glossary has.
+    pub marks: Vec<(String, Diagnostic)>,
 }
 
 const LESSON: Kind = Kind {
@@ -61,13 +65,20 @@ const LESSON: Kind = Kind {
 /// Reads one lesson file's text. `path` is only used in the messages.
 pub fn parse_lesson(path: &Path, source: &str) -> ParsedLesson {
     let mut id_place = None;
+    let mut marks = Vec::new();
     let (lesson, diagnostics) = read_document(path, source, &LESSON, |reader, table, span| {
-        reader.lesson(table, span, &mut id_place)
+        let lesson = reader.lesson(table, span, &mut id_place);
+        marks = std::mem::take(&mut reader.marks)
+            .into_iter()
+            .map(|(word, span)| (word, reader.place(span)))
+            .collect();
+        lesson
     });
     ParsedLesson {
         lesson,
         diagnostics,
         id_place,
+        marks,
     }
 }
 
@@ -132,6 +143,7 @@ impl Reader<'_> {
                 .collect(),
             None => Vec::new(),
         };
+        let own_glossary = self.own_glossary(&mut f);
         f.finish(self);
         let lesson = Lesson {
             id: id?.0,
@@ -143,6 +155,7 @@ impl Reader<'_> {
             pass_percent: pass.map_or(80, |p| p.0 as u32),
             sources,
             steps,
+            glossary: own_glossary,
         };
         if lesson.question_count() == 0 && !lesson.steps.is_empty() {
             self.warning(
@@ -198,7 +211,7 @@ impl Reader<'_> {
         let step = match kind {
             StepType::Page => {
                 let title = f.string(self, "title", Need::Required);
-                let text = f.string(self, "text", Need::Required);
+                let text = self.text(&mut f, "text", Need::Required);
                 if let (Some((text, span)), Some(ages)) = (&text, ages) {
                     self.page_length(text, span.clone(), ages);
                 }
@@ -222,9 +235,9 @@ impl Reader<'_> {
             ("true_false", QuestionKind::TrueFalse),
         ];
         let kind = f.one_of(self, "kind", Need::Required, KINDS);
-        let prompt = f.string(self, "prompt", Need::Required);
-        let hint = f.string(self, "hint", Need::Optional).map(|s| s.0);
-        let explanation = f.string(self, "explanation", Need::Optional).map(|s| s.0);
+        let prompt = self.text(f, "prompt", Need::Required);
+        let hint = self.text(f, "hint", Need::Optional).map(|s| s.0);
+        let explanation = self.text(f, "explanation", Need::Optional).map(|s| s.0);
         let shuffle = f.boolean(self, "shuffle").unwrap_or(shuffle);
         let any_correct = f.boolean(self, "any_correct").unwrap_or(false);
         let Some((kind, _)) = kind else {
@@ -258,8 +271,8 @@ impl Reader<'_> {
             f.skip("choices");
         }
         let answer = f.boolean_required(self, "answer");
-        let true_feedback = f.string(self, "true_feedback", Need::Optional);
-        let false_feedback = f.string(self, "false_feedback", Need::Optional);
+        let true_feedback = self.text(f, "true_feedback", Need::Optional);
+        let false_feedback = self.text(f, "false_feedback", Need::Optional);
         let answer = answer?;
         let wrong_side = if answer {
             "false_feedback"
@@ -320,9 +333,9 @@ impl Reader<'_> {
         let mut choices = Vec::new();
         for (table, span) in tables {
             let mut c = Fields::new(table, span, "this choice");
-            let text = c.string(self, "text", Need::Required);
+            let text = self.text(&mut c, "text", Need::Required);
             let correct = c.boolean(self, "correct").unwrap_or(false);
-            let feedback = c.string(self, "feedback", Need::Optional).map(|s| s.0);
+            let feedback = self.text(&mut c, "feedback", Need::Optional).map(|s| s.0);
             let pinned = c.boolean(self, "pinned").unwrap_or(false);
             c.finish(self);
             if !correct && feedback.is_none() {
@@ -386,7 +399,7 @@ impl Reader<'_> {
     fn chat(&mut self, f: &mut Fields) -> Option<Chat> {
         let title = f.string(self, "title", Need::Required);
         let with = f.string(self, "with", Need::Optional);
-        let intro = f.string(self, "intro", Need::Optional);
+        let intro = self.text(f, "intro", Need::Optional);
         let tables = f.tables(self, "messages", Need::Required)?;
         let list_span = f.value_span("messages");
         if tables.len() > MAX_MESSAGES {
@@ -404,9 +417,9 @@ impl Reader<'_> {
             let mut m = Fields::new(table, span.clone(), "this message");
             const SENDERS: &[(&str, Sender)] = &[("them", Sender::Them), ("me", Sender::Me)];
             let from = m.one_of(self, "from", Need::Required, SENDERS);
-            let text = m.string(self, "text", Need::Required);
+            let text = self.text(&mut m, "text", Need::Required);
             let red_flag = m.boolean(self, "red_flag");
-            let why = m.string(self, "why", Need::Optional).map(|s| s.0);
+            let why = self.text(&mut m, "why", Need::Optional).map(|s| s.0);
             m.finish(self);
             let Some((from, _)) = from else {
                 continue;
@@ -494,6 +507,79 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// A text a child reads, which may mark glossary words: a broken mark is an error at
+    /// the mark, and every marked word is noted for the checks across files.
+    fn text(
+        &mut self,
+        f: &mut Fields,
+        key: &'static str,
+        need: Need,
+    ) -> Option<(String, Range<usize>)> {
+        let (text, span) = f.string(self, key, need)?;
+        let raw = self.map.slice(span.clone());
+        let at = |inner: &Range<usize>| {
+            glossary::place_in_value(raw, &text, inner)
+                .map_or(span.clone(), |r| span.start + r.start..span.start + r.end)
+        };
+        match glossary::pieces(&text) {
+            Err(e) => {
+                let place = at(&e.at);
+                self.error(place, e.message);
+                None
+            }
+            Ok(pieces) => {
+                let mut from = 0;
+                for piece in pieces {
+                    if let glossary::Piece::Word { shown, entry } = piece {
+                        // Find this mark in the text to point at it: `{shown` starts it.
+                        let needle = format!("{{{shown}");
+                        let found = text[from..].find(&needle).map(|i| from + i);
+                        let place = found.map_or(span.clone(), |i| at(&(i..i + needle.len() + 1)));
+                        if let Some(i) = found {
+                            from = i + needle.len();
+                        }
+                        self.marks.push((entry, place));
+                    }
+                }
+                Some((text, span))
+            }
+        }
+    }
+
+    /// The lesson's own `[[glossary]]` entries; one the lesson never marks is a warning.
+    fn own_glossary(&mut self, f: &mut Fields) -> Vec<Entry> {
+        let Some(tables) = f.tables(self, "glossary", Need::Optional) else {
+            return Vec::new();
+        };
+        let mut entries = Vec::new();
+        for (table, span) in tables {
+            let mut g = Fields::new(table, span, "this glossary entry");
+            if let Some((entry, word_span)) = glossary::read_entry(self, &mut g, false) {
+                let marked = self
+                    .marks
+                    .iter()
+                    .any(|(word, _)| word.to_lowercase() == entry.word.to_lowercase());
+                if !marked {
+                    self.warning(
+                        word_span,
+                        format!(
+                            "the lesson never marks \"{}\": mark it where a child first meets it, as {{{}}}, or remove this entry",
+                            entry.word, entry.word
+                        ),
+                    );
+                }
+                entries.push(entry);
+            }
+            g.finish(self);
+        }
+        // The words this lesson explains itself need no shared entry.
+        let own = glossary::Glossary::new(entries.clone());
+        self.marks.retain(|(word, _)| own.lookup(word).is_none());
+        entries
+    }
+}
+
 /// Pages longer than this many words, for a lesson whose youngest reader is under the
 /// age given, are hard to read on one screen.
 const PAGE_WORDS: [(u32, usize); 3] = [(11, 120), (14, 180), (u32::MAX, 250)];
@@ -520,7 +606,7 @@ impl Reader<'_> {
 /// The right choice is over one and a half times as long as every wrong one, while the
 /// wrong ones are about the same length as each other.
 fn right_answer_stands_out(choices: &[Choice]) -> bool {
-    let len = |c: &Choice| c.text.chars().count();
+    let len = |c: &Choice| glossary::plain(&c.text).chars().count();
     let Some(right) = choices.iter().find(|c| c.correct).map(len) else {
         return false;
     };

@@ -47,6 +47,23 @@ pub struct LessonFile {
     /// The steps, in order: pages, questions, chats and pools.
     #[schemars(length(min = 1))]
     pub steps: Vec<StepFile>,
+    /// Meanings for words this lesson marks as {word}, added to the shared glossary.toml
+    /// (an entry here wins over the shared one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("default" = []))]
+    pub glossary: Vec<GlossaryEntryFile>,
+}
+
+/// A word a lesson marks as {word}, and what it means.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntryFile {
+    /// The word as marked, like "evidence" (marked {evidence}, or {proof|evidence}).
+    #[schemars(length(min = 1))]
+    pub word: String,
+    /// What it means, in one or two short sentences an 8-year-old can read.
+    #[schemars(length(min = 1))]
+    pub meaning: String,
 }
 
 /// Who a lesson is for.

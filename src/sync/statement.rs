@@ -117,9 +117,12 @@ pub fn attempt_statements(
                     .choices
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| (format!("choice-{}", i + 1), c.text.clone(), c.correct))
+                    .map(|(i, c)| {
+                        let text = crate::lesson::glossary::plain(&c.text);
+                        (format!("choice-{}", i + 1), text, c.correct)
+                    })
                     .collect::<Vec<_>>(),
-                question.prompt.clone(),
+                crate::lesson::glossary::plain(&question.prompt),
             ),
             Some(View::Chat { chat, .. }) => (
                 chat.messages

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use rand::Rng;
 
 use super::keys::Action;
+use crate::lesson::glossary::{Glossary, Meaning};
 use crate::lesson::{Catalog, Lesson, LessonEntry, QuestionKind};
 use crate::progress::{self, Attempt, Loaded, Status, Student};
 use crate::quiz::{AnswerError, Feedback, View};
@@ -76,6 +77,10 @@ pub struct Player<'c> {
     /// Ticked choices (in the order shown) or marked messages.
     pub marked: BTreeSet<usize>,
     pub show_hint: bool,
+    /// The meanings this lesson's marked words have.
+    pub glossary: Glossary,
+    /// The panel of word meanings is open, scrolled down this many lines.
+    pub words: Option<u16>,
     /// Lines scrolled down in a long page or in feedback.
     pub scroll: u16,
     /// Why the last answer was not taken.
@@ -491,7 +496,8 @@ impl<'c> App<'c> {
                 Some("This lesson has changed since you last opened it, so it starts again.".into())
             }
         };
-        let mut player = Box::new(Player::new(student, run));
+        let glossary = self.catalog.glossary_for(lesson);
+        let mut player = Box::new(Player::new(student, run, glossary));
         let save = player.save();
         self.screen = Screen::Player(player);
         save.into_iter().collect()
@@ -499,8 +505,10 @@ impl<'c> App<'c> {
 }
 
 impl<'c> Player<'c> {
-    fn new(student: Student, run: LessonRun<'c>) -> Self {
+    fn new(student: Student, run: LessonRun<'c>, glossary: Glossary) -> Self {
         let mut player = Player {
+            glossary,
+            words: None,
             student,
             run,
             cursor: None,
@@ -512,6 +520,14 @@ impl<'c> Player<'c> {
         };
         player.reset_step();
         player
+    }
+
+    /// The glossary words marked on the current step, with their meanings.
+    pub fn meanings(&self) -> Vec<Meaning> {
+        match self.run.session.current() {
+            Some(view) => self.glossary.meanings(view.texts()),
+            None => Vec::new(),
+        }
     }
 
     /// The feedback for the current step, once it is answered.
@@ -540,6 +556,26 @@ impl<'c> Player<'c> {
 
     /// Handles a key; the flag says whether to leave for the lesson list.
     fn key(&mut self, action: Action, rng: &mut impl Rng) -> (Vec<Effect>, bool) {
+        // The word meanings cover the step: keys scroll or close them, nothing else.
+        if let Some(scroll) = &mut self.words {
+            match action {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::PageDown => *scroll = scroll.saturating_add(10),
+                Action::Glossary | Action::Back | Action::Confirm => self.words = None,
+                _ => {}
+            }
+            return (Vec::new(), false);
+        }
+        if action == Action::Glossary {
+            if self.meanings().is_empty() {
+                self.problem = Some(strings::NO_GLOSSARY_WORDS.into());
+            } else {
+                self.words = Some(0);
+            }
+            return (Vec::new(), false);
+        }
         let session = &self.run.session;
         if session.is_finished() {
             return match action {

@@ -17,6 +17,8 @@ pub enum Action {
     Number(usize),
     Hint,
     Help,
+    /// The meanings of the glossary words on this step.
+    Glossary,
     Back,
     New,
     AgeFilter,
@@ -28,6 +30,7 @@ pub enum Action {
 }
 
 /// One line of the help bar: the keys as shown, and what they do.
+#[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub keys: &'static str,
     pub what: &'static str,
@@ -65,6 +68,7 @@ pub fn action(key: KeyEvent) -> Option<Action> {
         KeyCode::Char('a') | KeyCode::Char('A') => Action::AgeFilter,
         KeyCode::Char('r') | KeyCode::Char('R') => Action::Retry,
         KeyCode::Char('y') | KeyCode::Char('Y') => Action::Yes,
+        KeyCode::Char('g') | KeyCode::Char('G') => Action::Glossary,
         _ => return None,
     })
 }
@@ -161,6 +165,12 @@ pub const SUMMARY: &[Binding] = &[
     HELP_KEY,
 ];
 
+/// Shown on a step with underlined (or starred) glossary words, before the help key.
+pub const WORDS_KEY: Binding = bind("g", "word meanings");
+
+/// The panel of word meanings.
+pub const WORDS: &[Binding] = &[bind("↑↓", "scroll"), bind("g q Esc", "close")];
+
 pub const HELP: &[Binding] = &[bind("↑↓", "scroll"), bind("? q Esc", "close")];
 
 pub const PROBLEMS: &[Binding] = &[bind("↑↓", "scroll"), bind("q", "quit")];
@@ -186,6 +196,8 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("a chat with nothing marked", CHAT_NONE_MARKED),
     ("after answering", FEEDBACK),
     ("the summary", SUMMARY),
+    ("a step with underlined words", &[WORDS_KEY]),
+    ("the word meanings", WORDS),
     ("help", HELP),
     ("the teacher view", TEACHER),
 ];

@@ -15,6 +15,7 @@ use super::app::{
 use super::keys::{self, Binding};
 use super::theme::Theme;
 use crate::lesson::QuestionKind;
+use crate::lesson::glossary::{self, Meaning};
 use crate::progress::Status;
 use crate::quiz::{Feedback, Verdict, View};
 use crate::strings;
@@ -74,10 +75,19 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
         Screen::Player(p) => (p.student.name.clone(), player_bindings(p)),
         Screen::Teacher(_) => ("Teacher".to_string(), keys::TEACHER),
     };
-    let bindings = if app.help.is_some() {
-        keys::HELP
-    } else {
-        bindings
+    let with_words: Vec<Binding>;
+    let bindings = match &app.screen {
+        _ if app.help.is_some() => keys::HELP,
+        Screen::Player(p) if p.words.is_some() => keys::WORDS,
+        Screen::Player(p) if !p.meanings().is_empty() => {
+            // The words key sits before help, where a child looks for what to press.
+            let help = bindings.iter().position(|b| b.keys == "?");
+            let mut keys = bindings.to_vec();
+            keys.insert(help.unwrap_or(keys.len()), keys::WORDS_KEY);
+            with_words = keys;
+            &with_words
+        }
+        _ => bindings,
     };
     // A narrow window wraps the keys onto a second row rather than losing some.
     let bar_lines = bar_lines(bindings, area.width, theme);
@@ -102,6 +112,13 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
                 .wrap(Wrap { trim: true }),
             notice,
         );
+    }
+    if let Screen::Player(p) = &app.screen
+        && let Some(scroll) = p.words
+    {
+        // The meanings cover the step: nothing under them can be clicked.
+        targets.clear();
+        draw_words(frame, body, &p.meanings(), scroll, theme);
     }
     if let Some(scroll) = app.help {
         // Help covers the screen: nothing under it can be clicked.
@@ -489,7 +506,7 @@ fn draw_player(
         }) => {
             let mut lines = vec![
                 Line::styled(format!("Question {number} of {total}"), theme.dim),
-                Line::styled(question.prompt.clone(), theme.title),
+                Line::from(marked_spans(&question.prompt, theme.title, theme)),
                 Line::from(""),
             ];
             let feedback = player.feedback();
@@ -524,17 +541,18 @@ fn draw_player(
                             Span::styled(format!(" {mark} {}. ", i + 1), style),
                         ];
                         let start = lines.len();
-                        lines.extend(hang(lead, &choice.text, style, inner.width));
+                        lines.extend(hang(lead, &choice.text, style, inner.width, theme));
                         items.push((start, lines.len(), i));
                     }
                     if player.show_hint
                         && let Some(hint) = &question.hint
                     {
                         lines.push(Line::from(""));
-                        lines.push(Line::from(vec![
-                            Span::styled("Hint: ", theme.key),
-                            Span::raw(hint.clone()),
-                        ]));
+                        lines.push(Line::from(vec![Span::styled("Hint: ", theme.key)]));
+                        if let Some(line) = lines.last_mut() {
+                            line.spans
+                                .extend(marked_spans(hint, Style::default(), theme));
+                        }
                     }
                 }
             }
@@ -553,7 +571,7 @@ fn draw_player(
                 Line::styled(chat.title.clone(), theme.title),
             ];
             if let Some(intro) = &chat.intro {
-                lines.extend(hang(Vec::new(), intro, theme.text, inner.width));
+                lines.extend(hang(Vec::new(), intro, theme.text, inner.width, theme));
             }
             lines.push(Line::from(""));
             let feedback = player.feedback();
@@ -567,7 +585,7 @@ fn draw_player(
                 let Some(number) = markable.iter().position(|&m| m == i) else {
                     // The child's own messages: no number, as they cannot be marked.
                     let lead = vec![Span::raw("        "), Span::styled("You: ", theme.me)];
-                    lines.extend(hang(lead, &message.text, theme.text, inner.width));
+                    lines.extend(hang(lead, &message.text, theme.text, inner.width, theme));
                     continue;
                 };
                 let picked = match &feedback {
@@ -588,7 +606,7 @@ fn draw_player(
                     Span::styled(format!("{}: ", chat.with), theme.them),
                 ];
                 let start = lines.len();
-                lines.extend(hang(lead, &message.text, style, inner.width));
+                lines.extend(hang(lead, &message.text, style, inner.width, theme));
                 if feedback.is_none() {
                     items.push((start, lines.len(), number));
                 }
@@ -606,6 +624,7 @@ fn draw_player(
                         (label, style),
                         (why, theme.dim),
                         inner.width,
+                        theme,
                     ));
                 }
             }
@@ -724,12 +743,107 @@ fn page_lines(title: &str, text: &str, width: u16, theme: &Theme) -> Vec<Line<'s
 /// `text` wrapped to `width` columns after `lead`, its later lines indented under the
 /// text's first. Every wrapped lesson text in the player is drawn through here, so a
 /// right-to-left reordering per line has one place to go.
-fn hang(lead: Vec<Span<'static>>, text: &str, style: Style, width: u16) -> Vec<Line<'static>> {
-    hang_labelled(lead, ("", style), (text, style), width)
+fn hang(
+    lead: Vec<Span<'static>>,
+    text: &str,
+    style: Style,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    hang_labelled(lead, ("", style), (text, style), width, theme)
 }
 
 /// Like `hang`, with a label in its own style before the text.
 fn hang_labelled(
+    lead: Vec<Span<'static>>,
+    (label, label_style): (&str, Style),
+    (text, style): (&str, Style),
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    // Glossary words lose their braces: starred where underline may not show, else
+    // underlined after wrapping (so the marks never change where lines break).
+    let starred;
+    let (text, words) = if theme.ascii || !theme.has_colour() {
+        starred = glossary::starred(text);
+        (starred.as_str(), Vec::new())
+    } else {
+        let words: Vec<String> = glossary::marked_words(text)
+            .into_iter()
+            .map(|(shown, _)| shown)
+            .collect();
+        starred = glossary::plain(text);
+        (starred.as_str(), words)
+    };
+    let lines = wrap_hanging(lead, (label, label_style), (text, style), width);
+    if words.is_empty() {
+        lines
+    } else {
+        underline(lines, &words, style)
+    }
+}
+
+/// One line of lesson text left for the paragraph to wrap, its glossary words marked
+/// as `hang_labelled` marks them.
+fn marked_spans(text: &str, style: Style, theme: &Theme) -> Vec<Span<'static>> {
+    if theme.ascii || !theme.has_colour() {
+        return vec![Span::styled(glossary::starred(text), style)];
+    }
+    match glossary::pieces(text) {
+        Ok(pieces) => pieces
+            .into_iter()
+            .map(|p| match p {
+                glossary::Piece::Text(t) => Span::styled(t, style),
+                glossary::Piece::Word { shown, .. } => {
+                    Span::styled(shown, style.add_modifier(Modifier::UNDERLINED))
+                }
+            })
+            .collect(),
+        Err(_) => vec![Span::styled(text.to_string(), style)],
+    }
+}
+
+/// Underlines each of `words` in turn where it next appears in spans of the text's
+/// `style`; a word that does not fit on one line is left as it is.
+fn underline(lines: Vec<Line<'static>>, words: &[String], style: Style) -> Vec<Line<'static>> {
+    let marked = style.add_modifier(Modifier::UNDERLINED);
+    let mut next = 0;
+    lines
+        .into_iter()
+        .map(|line| {
+            let mut spans = Vec::new();
+            for span in line.spans {
+                if span.style != style {
+                    spans.push(span);
+                    continue;
+                }
+                let mut rest: &str = &span.content;
+                loop {
+                    // The earliest of the words still to come, so one that broke across
+                    // lines does not hold up the rest.
+                    let found = words[next.min(words.len())..]
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, w)| rest.find(w.as_str()).map(|at| (at, i, w.len())))
+                        .min();
+                    let Some((at, i, len)) = found else { break };
+                    if at > 0 {
+                        spans.push(Span::styled(rest[..at].to_string(), style));
+                    }
+                    spans.push(Span::styled(rest[at..at + len].to_string(), marked));
+                    rest = &rest[at + len..];
+                    next += i + 1;
+                }
+                if !rest.is_empty() {
+                    spans.push(Span::styled(rest.to_string(), style));
+                }
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+fn wrap_hanging(
     lead: Vec<Span<'static>>,
     (label, label_style): (&str, Style),
     (text, style): (&str, Style),
@@ -774,7 +888,7 @@ fn text_lines(text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
                 if lines.last().is_some_and(|l: &Line| l.width() > 0) {
                     lines.push(Line::from(""));
                 }
-                lines.extend(hang(Vec::new(), &p, theme.text, width));
+                lines.extend(hang(Vec::new(), &p, theme.text, width, theme));
                 lines.push(Line::from(""));
             }
             TextBlock::Bullet(b) => lines.extend(hang(
@@ -782,6 +896,7 @@ fn text_lines(text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
                 &b,
                 theme.text,
                 width,
+                theme,
             )),
         }
     }
@@ -823,11 +938,17 @@ fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'s
             format!("{}  ({label})", item.text)
         };
         let lead = vec![Span::styled(format!("{mark} {}. ", i + 1), style)];
-        lines.extend(hang(lead, &text, style, width));
+        lines.extend(hang(lead, &text, style, width, theme));
         if let Some(note) = &item.note
             && (item.picked || item.correct)
         {
-            lines.extend(hang(vec![Span::raw("     ")], note, theme.text, width));
+            lines.extend(hang(
+                vec![Span::raw("     ")],
+                note,
+                theme.text,
+                width,
+                theme,
+            ));
         }
     }
     if let Some(explanation) = &feedback.explanation {
@@ -837,6 +958,7 @@ fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'s
             explanation,
             theme.text.add_modifier(Modifier::ITALIC),
             width,
+            theme,
         ));
     }
     lines.push(Line::from(""));
@@ -875,7 +997,11 @@ fn summary_lines(player: &Player, theme: &Theme) -> Vec<Line<'static>> {
     } else {
         lines.push(Line::styled("Questions to look at again:", theme.title));
         for q in review {
-            lines.push(Line::raw(format!("  {}. {}", q.number, q.prompt)));
+            lines.push(Line::raw(format!(
+                "  {}. {}",
+                q.number,
+                glossary::plain(&q.prompt)
+            )));
         }
     }
     lines.push(Line::from(""));
@@ -885,6 +1011,32 @@ fn summary_lines(player: &Player, theme: &Theme) -> Vec<Line<'static>> {
         theme.dim,
     ));
     lines
+}
+
+/// The panel of word meanings: each word as the step shows it, then what it means.
+fn draw_words(frame: &mut Frame, area: Rect, words: &[Meaning], scroll: u16, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let block =
+        panel(" What the words mean ", theme).padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(area);
+    let mut lines = Vec::new();
+    for word in words {
+        let meaning = word.meaning.as_deref().unwrap_or(strings::NO_MEANING_YET);
+        lines.push(Line::styled(word.shown.clone(), theme.title));
+        lines.extend(hang(
+            vec![Span::raw("  ")],
+            meaning,
+            theme.text,
+            inner.width,
+            theme,
+        ));
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::styled("Press g, q or Esc to go back.", theme.dim));
+    let paragraph = Paragraph::new(lines);
+    let height = paragraph.line_count(inner.width) as u16;
+    let scroll = scroll.min(height.saturating_sub(inner.height));
+    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
 }
 
 fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
@@ -912,6 +1064,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
                         &line.purpose,
                         Style::default(),
                         inner.width,
+                        theme,
                     ));
                     // Where a line comes from is for the teacher checking it, not for a
                     // frightened child looking for someone to call.
@@ -1112,7 +1265,7 @@ fn draw_teacher(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &T
                     format!("{}. {} of {} missed: ", i + 1, m.missed, m.answered),
                     theme.key,
                 ),
-                Span::raw(format!("{}{wrong}", m.prompt)),
+                Span::raw(format!("{}{wrong}", glossary::plain(&m.prompt))),
             ])
         })
         .collect();
@@ -1120,4 +1273,31 @@ fn draw_teacher(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &T
         Paragraph::new(legend).wrap(Wrap { trim: false }),
         legend_area,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glossary_words_are_underlined_in_colour_and_starred_without_it() {
+        let text = "Keep the {evidence} and tell a {trusted adult}.";
+        let colour = hang(Vec::new(), text, Style::default(), 80, &Theme::colour());
+        let underlined: Vec<&str> = colour[0]
+            .spans
+            .iter()
+            .filter(|s| s.style.add_modifier.contains(Modifier::UNDERLINED))
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(underlined, ["evidence", "trusted adult"]);
+        assert_eq!(
+            colour[0].to_string(),
+            "Keep the evidence and tell a trusted adult."
+        );
+        let mono = hang(Vec::new(), text, Style::default(), 80, &Theme::monochrome());
+        assert_eq!(
+            mono[0].to_string(),
+            "Keep the evidence* and tell a trusted adult*."
+        );
+    }
 }
