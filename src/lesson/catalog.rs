@@ -306,6 +306,26 @@ impl Catalog {
         Catalog::load(&[], true)
     }
 
+    /// Shows every lesson, and the help lines, in `lang` where there is a translation
+    /// (English where there is none). Ids, and so progress, stay the same.
+    pub fn use_language(&mut self, lang: &str) {
+        for entry in &mut self.lessons {
+            if let Some(t) = find_language(&entry.translations, lang) {
+                entry.lesson = t.content.clone();
+            }
+        }
+        if let Some(t) = find_language(&self.help_translations, lang) {
+            self.help = Some(t.content.clone());
+        }
+    }
+
+    /// The file and text of the English source of the lesson with this id.
+    pub fn source_text(&self, id: &str) -> Option<(&Path, &str)> {
+        self.sources
+            .get(id)
+            .map(|(path, text, _)| (path.as_path(), text.as_str()))
+    }
+
     pub fn get(&self, id: &str) -> Option<&LessonEntry> {
         self.lessons.iter().find(|e| e.lesson.id == id)
     }

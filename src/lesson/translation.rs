@@ -192,6 +192,30 @@ pub fn read_info(path: &Path, text: &str) -> (Option<TranslationInfo>, Vec<Diagn
     (info, problems)
 }
 
+/// The language to show lessons in: `--lang`, else the class settings' `language`, else
+/// the system locale (`LC_ALL`, then `LANG`, as `ur_PK.UTF-8`), else English.
+pub fn choose_language(
+    flag: Option<&str>,
+    setting: Option<&str>,
+    lc_all: Option<&str>,
+    lang_var: Option<&str>,
+) -> String {
+    let from_locale = |locale: &str| {
+        // `ur_PK.UTF-8@latin` -> `ur-PK`; `C` and `POSIX` name no language.
+        let tag = locale
+            .split(['.', '@'])
+            .next()
+            .unwrap_or("")
+            .replace('_', "-");
+        is_language_tag(&tag).then_some(tag)
+    };
+    flag.map(str::to_string)
+        .or_else(|| setting.map(str::to_string))
+        .or_else(|| lc_all.filter(|v| !v.is_empty()).and_then(from_locale))
+        .or_else(|| lang_var.filter(|v| !v.is_empty()).and_then(from_locale))
+        .unwrap_or_else(|| "en".to_string())
+}
+
 /// Fields that are the same in every language: which step is which, which answer is right,
 /// who sends a message, how many are drawn. A difference in one is an error.
 const STRUCTURE: &[&str] = &[
@@ -261,6 +285,15 @@ impl Walk<'_> {
         self.found.push(d.with_related(place, note));
     }
 
+    /// A warning for text left in English, unless it would read the same translated.
+    fn same_as_english(&mut self, text: &str, at: Range<usize>, what: &str) {
+        if worth_translating(text) {
+            let message = format!("{what} still the same as the English");
+            let d = self.tr.diagnostic(Severity::Warning, at, message);
+            self.found.push(d);
+        }
+    }
+
     fn table(
         &mut self,
         src: &DeTable,
@@ -324,15 +357,8 @@ impl Walk<'_> {
                     let label = format!("`{name}`");
                     self.table(a, value.span(), b, tr_value.span(), &label, false)
                 }
-                (DeValue::String(a), DeValue::String(b)) => {
-                    if a == b && worth_translating(a) {
-                        let d = self.tr.diagnostic(
-                            Severity::Warning,
-                            tr_value.span(),
-                            format!("`{name}` is still the same as the English"),
-                        );
-                        self.found.push(d);
-                    }
+                (DeValue::String(a), DeValue::String(b)) if a == b => {
+                    self.same_as_english(a, tr_value.span(), &format!("`{name}` is"));
                 }
                 (a, b) if std::mem::discriminant(a) != std::mem::discriminant(b) => {
                     self.differs(
@@ -413,18 +439,105 @@ impl Walk<'_> {
                 (DeValue::Table(ta), DeValue::Table(tb)) => {
                     self.table(ta, a.span(), tb, b.span(), item, false)
                 }
-                (DeValue::String(sa), DeValue::String(sb)) => {
-                    if sa == sb && worth_translating(sa) {
-                        let d = self.tr.diagnostic(
-                            Severity::Warning,
-                            b.span(),
-                            "this text is still the same as the English",
-                        );
-                        self.found.push(d);
-                    }
+                (DeValue::String(sa), DeValue::String(sb)) if sa == sb => {
+                    self.same_as_english(sa, b.span(), "this text is");
                 }
                 _ => {}
             }
+        }
+    }
+}
+
+/// Fields whose words a translator changes.
+const TEXT: &[&str] = &[
+    "title",
+    "summary",
+    "text",
+    "prompt",
+    "hint",
+    "explanation",
+    "feedback",
+    "true_feedback",
+    "false_feedback",
+    "intro",
+    "why",
+];
+
+/// A translation skeleton of a lesson's source text for `lang`: the source, line for line,
+/// with `lang` after the `id`, a `[translation]` table marked draft before the first table,
+/// and the English of every text field as a comment above it, so the translator can write
+/// over the text and still see what it said.
+pub fn skeleton(source: &str, lang: &str) -> Result<String, String> {
+    let doc = DeTable::parse(source).map_err(|e| e.to_string())?;
+    let top = doc.get_ref();
+    let id_at = top
+        .get_key_value("id")
+        .map(|(k, _)| k.span().start)
+        .ok_or("the source has no `id`")?;
+    let mut english = Vec::new();
+    collect_text(top, &mut english);
+    english.sort_by_key(|(at, _)| *at);
+    let mut english = english.into_iter().peekable();
+    let mut out = String::new();
+    let mut offset = 0;
+    let mut table_written = false;
+    for line in source.split_inclusive('\n') {
+        let (start, end) = (offset, offset + line.len());
+        offset = end;
+        if line.starts_with("#:schema") {
+            out.push_str("#:schema ./lesson.schema.json\n");
+            continue;
+        }
+        let trimmed = line.trim_start();
+        if !table_written && trimmed.starts_with('[') {
+            out.push_str(&format!(
+                "# Translated from the English lesson with this id; only the words change.\n[translation]\nstatus = \"draft\"  # \"reviewed\" only once a fluent reader has read it, with reviewed_by = \"Name\" and reviewed_on = {}\n# translator = \"Your name\"\n\n",
+                crate::clock::Date::today()
+            ));
+            table_written = true;
+        }
+        let indent = &line[..line.len() - trimmed.len()];
+        while let Some((_, text)) = english.next_if(|(at, _)| (start..end).contains(at)) {
+            let mut lines = text.lines();
+            match (lines.next(), text.contains('\n')) {
+                (Some(first), false) => out.push_str(&format!("{indent}# English: {first}\n")),
+                _ => {
+                    out.push_str(&format!("{indent}# English:\n"));
+                    for l in text.lines() {
+                        out.push_str(format!("{indent}#   {l}").trim_end());
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+        out.push_str(line);
+        if (start..end).contains(&id_at) {
+            if !line.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str(&format!("lang = \"{lang}\"\n"));
+        }
+    }
+    Ok(out)
+}
+
+/// Where each text field's key is, with its English, in a table and all within it.
+fn collect_text(table: &DeTable, found: &mut Vec<(usize, String)>) {
+    for (key, value) in table.iter() {
+        let name: &str = key.get_ref().as_ref();
+        match value.get_ref() {
+            DeValue::String(text) if TEXT.contains(&name) => {
+                found.push((key.span().start, text.to_string()))
+            }
+            DeValue::Table(t) => collect_text(t, found),
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    if let DeValue::Table(t) = item.get_ref() {
+                        collect_text(t, found);
+                    }
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -545,6 +658,26 @@ mod tests {
             info.unwrap().describe(),
             "ur (reviewed by Amina Khan, 2026-11-29)"
         );
+    }
+
+    #[test]
+    fn the_flag_beats_the_settings_which_beat_the_locale_which_beats_english() {
+        let pick = |f, s, a, l| choose_language(f, s, a, l);
+        assert_eq!(
+            pick(Some("ur"), Some("ur-Latn"), Some("en_GB.UTF-8"), None),
+            "ur"
+        );
+        assert_eq!(
+            pick(None, Some("ur-Latn"), Some("ur_PK.UTF-8"), None),
+            "ur-Latn"
+        );
+        assert_eq!(
+            pick(None, None, Some("ur_PK.UTF-8"), Some("en_US")),
+            "ur-PK"
+        );
+        assert_eq!(pick(None, None, Some(""), Some("ur_PK.UTF-8")), "ur-PK");
+        assert_eq!(pick(None, None, None, Some("C")), "en");
+        assert_eq!(pick(None, None, None, None), "en");
     }
 
     #[test]
