@@ -657,23 +657,10 @@ fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {
             "\"{id}\" is the id of a built-in lesson, which a lesson with this id would replace; choose another id (to change the built-in lesson, copy lessons/{id}.toml from the source instead)"
         ));
     }
-    fs::create_dir_all(dir)
-        .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
-    let path = crate::lesson::join_as_typed(dir, format!("{id}.toml").as_ref());
-    if path.exists() {
-        return Err(format!(
-            "{} already exists; choose another id or folder",
-            path.display()
-        ));
-    }
     let title = id.replace('-', " ");
     let title = title[..1].to_uppercase() + &title[1..];
     let text = STARTER.replace("{ID}", id).replace("{TITLE}", &title);
-    fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    // The schema beside the lesson lets editors complete and check fields as you type.
-    let schema = crate::lesson::join_as_typed(dir, "lesson.schema.json".as_ref());
-    fs::write(&schema, crate::lesson::schema::lesson_schema())
-        .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
+    let (path, schema) = write_lesson(dir, id, &text, "choose another id or folder")?;
     println!(
         "Wrote {} (and {} for your editor).",
         path.display(),
@@ -687,6 +674,28 @@ fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {
 }
 
 const STARTER: &str = include_str!("starter-lesson.toml");
+
+/// Writes `DIR/ID.toml`, never over a file that exists (`otherwise` says what to do
+/// then), and the schema beside it, which lets editors complete and check fields as the
+/// teacher types. Returns both paths.
+fn write_lesson(
+    dir: &Path,
+    id: &str,
+    text: &str,
+    otherwise: &str,
+) -> Result<(PathBuf, PathBuf), String> {
+    fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
+    let path = crate::lesson::join_as_typed(dir, format!("{id}.toml").as_ref());
+    if path.exists() {
+        return Err(format!("{} already exists; {otherwise}", path.display()));
+    }
+    fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let schema = crate::lesson::join_as_typed(dir, "lesson.schema.json".as_ref());
+    fs::write(&schema, crate::lesson::schema::lesson_schema())
+        .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
+    Ok((path, schema))
+}
 
 /// `new --translate ID --lang TAG`: the lesson's source with the English beside every text
 /// field, marked a draft, written as `DIR/ID.toml` ready to translate.
@@ -708,19 +717,12 @@ fn new_translation(cli: &Cli, id: &str, dir: &Path) -> Result<ExitCode, String> 
     })?;
     let text = translation::skeleton(source, lang)
         .map_err(|e| format!("{} cannot be read: {e}", source_path.display()))?;
-    fs::create_dir_all(dir)
-        .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
-    let path = crate::lesson::join_as_typed(dir, format!("{id}.toml").as_ref());
-    if path.exists() {
-        return Err(format!(
-            "{} already exists; choose another folder (a teacher's folder may hold each language in a folder of its own)",
-            path.display()
-        ));
-    }
-    fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    let schema = crate::lesson::join_as_typed(dir, "lesson.schema.json".as_ref());
-    fs::write(&schema, crate::lesson::schema::lesson_schema())
-        .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
+    let (path, schema) = write_lesson(
+        dir,
+        id,
+        &text,
+        "choose another folder (a teacher's folder may hold each language in a folder of its own)",
+    )?;
     println!(
         "Wrote {} from {} (and {} for your editor).",
         path.display(),

@@ -196,12 +196,19 @@ fn parse_one(file: &SourceFile, today: Date) -> ParsedFile {
         },
     };
     let parsed = parse_text(file, &text, today);
-    let translation = (!matches!(parsed, Parsed::Settings(_))
-        && translation::is_translation(&text))
-    .then(|| translation::read_info(&file.path, &text));
+    // Only a file that read without errors is looked at again as a translation, so a
+    // file refused for its size is never parsed a second time.
+    let read_well = match &parsed {
+        Parsed::Lesson(p) => p.lesson.is_some(),
+        Parsed::Help(help, _) => help.is_some(),
+        Parsed::Unreadable(_) | Parsed::Settings(_) => false,
+    };
+    let translation = (read_well && translation::is_translation(&text))
+        .then(|| translation::read_info(&file.path, &text));
     ParsedFile {
         parsed,
-        text,
+        // Kept to compare translations with; a file that did not read is not compared.
+        text: if read_well { text } else { String::new() },
         translation,
     }
 }

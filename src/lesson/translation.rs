@@ -69,7 +69,17 @@ pub fn is_language_tag(tag: &str) -> bool {
 /// Whether a file's text is a translation (it has a top-level `lang`). A file that is not
 /// valid TOML is not one: the lesson reader reports its syntax.
 pub fn is_translation(text: &str) -> bool {
-    DeTable::parse(text).is_ok_and(|doc| doc.get_ref().contains_key("lang"))
+    // Top-level keys come before the first table header; a cheap look first spares
+    // parsing every source lesson twice.
+    let has_lang_line = text
+        .lines()
+        .map(str::trim_start)
+        .take_while(|l| !l.starts_with('['))
+        .any(|l| {
+            l.strip_prefix("lang")
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        });
+    has_lang_line && DeTable::parse(text).is_ok_and(|doc| doc.get_ref().contains_key("lang"))
 }
 
 /// Reads `lang` and `[translation]` from a translation's text, with every problem in them.
