@@ -268,7 +268,7 @@ fn list_shows_each_lessons_languages_and_that_they_are_drafts() {
 }
 
 #[test]
-fn list_names_the_reviewer_of_a_reviewed_translation() {
+fn list_names_the_reviewer_of_a_reviewed_translation_found_in_a_language_folder() {
     let data = data_dir();
     let dir = tempfile::tempdir().unwrap();
     fs::copy(SOURCE, dir.path().join("spot-the-signs.toml")).unwrap();
@@ -278,7 +278,9 @@ fn list_names_the_reviewer_of_a_reviewed_translation() {
             "status = \"reviewed\"",
             "status = \"reviewed\"\nreviewed_by = \"Amina Khan\"\nreviewed_on = 2026-11-29",
         );
-    fs::write(dir.path().join("ur-Latn-spot.toml"), good).unwrap();
+    // A folder named by a language tag holds translations.
+    fs::create_dir(dir.path().join("ur-Latn")).unwrap();
+    fs::write(dir.path().join("ur-Latn/spot-the-signs.toml"), good).unwrap();
     let out = run(mehfooz(data.path())
         .arg("list")
         .arg("--lessons")

@@ -611,11 +611,37 @@ pub fn join_as_typed(folder: &Path, name: &OsStr) -> PathBuf {
     PathBuf::from(joined)
 }
 
-/// Every `.toml` file directly in `folder`, sorted by name; an unreadable folder becomes
-/// one unreadable entry, so the caller reports it like any other file. A `.toml` name that
-/// is not a folder but not a readable file either (a broken link, a link loop) is kept, so
-/// that it is reported rather than skipped without a word.
+/// Every `.toml` file directly in `folder`, sorted by name, then those in its language
+/// folders (a folder named by a language tag, like `ur/` or `ur-Latn/`, holds
+/// translations); an unreadable folder becomes one unreadable entry, so the caller reports
+/// it like any other file. A `.toml` name that is not a folder but not a readable file
+/// either (a broken link, a link loop) is kept, so that it is reported rather than
+/// skipped without a word.
 fn read_folder(folder: &Path) -> Vec<SourceFile> {
+    let mut files = read_files(folder);
+    let mut languages: Vec<PathBuf> = fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    e.file_name()
+                        .to_str()
+                        .is_some_and(translation::is_language_tag)
+                        && e.path().is_dir()
+                })
+                .map(|e| join_as_typed(folder, &e.file_name()))
+                .collect()
+        })
+        .unwrap_or_default();
+    languages.sort();
+    for language in languages {
+        files.extend(read_files(&language));
+    }
+    files
+}
+
+/// The `.toml` files directly in `folder` (see `read_folder`).
+fn read_files(folder: &Path) -> Vec<SourceFile> {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) => {
