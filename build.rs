@@ -3,7 +3,42 @@
 
 use std::env;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Every `.toml` file in `dir` and, one level down, in its language folders
+/// (`lessons/ur/`), sorted so that sources come before their translations.
+fn lesson_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
+    for path in fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_else(|_| Vec::new())
+    {
+        if path.is_dir() {
+            folders.push(path);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    folders.sort();
+    for folder in folders {
+        // Cargo watches a folder's own entries only, so each language folder is named.
+        println!("cargo:rerun-if-changed={}", folder.display());
+        let mut inside: Vec<PathBuf> = fs::read_dir(&folder)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        inside.sort();
+        files.extend(inside);
+    }
+    files
+}
 
 fn main() {
     // Read at run time, not with env!(): cargo reuses a compiled build script for the same
@@ -12,20 +47,18 @@ fn main() {
     let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&manifest_dir).join("lessons");
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
+    let files = lesson_files(&dir);
     let mut code = String::from("pub static BUILT_IN: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().unwrap().to_string_lossy();
+        // `ur/online-friends-basics.toml`, with `/` on every system.
+        let name = path
+            .strip_prefix(&dir)
+            .unwrap()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
         code.push_str(&format!(
             "    ({name:?}, include_str!({:?})),\n",
             path.display().to_string()

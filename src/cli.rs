@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::lesson::{Catalog, Lesson, Origin};
+use crate::lesson::{Catalog, Lesson, Origin, translation};
 use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
 use crate::text::count;
@@ -37,6 +37,10 @@ pub struct Cli {
     /// Class settings [default: mehfooz.toml in this folder, if there is one].
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+    /// The language to show lessons in, like ur or ur-Latn [default: `language` in the
+    /// settings, else the system's language, else English].
+    #[arg(long, value_name = "TAG", global = true)]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -51,10 +55,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Write a starter lesson with one step of each kind and a note on every field.
+    /// Write a starter lesson with one step of each kind and a note on every field, or
+    /// (with --translate ID --lang TAG) a translation of a lesson to fill in.
     New {
         /// The new lesson's id: lowercase letters, digits and hyphens.
-        id: String,
+        #[arg(required_unless_present = "translate", conflicts_with = "translate")]
+        id: Option<String>,
+        /// Write a translation skeleton of this lesson instead, into the language --lang.
+        #[arg(long, value_name = "ID", requires = "lang")]
+        translate: Option<String>,
         /// The folder to write it in.
         #[arg(long, value_name = "DIR", default_value = ".")]
         dir: PathBuf,
@@ -171,7 +180,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     // reports the settings' mistakes with the lessons').
     match &cli.command {
         Some(Command::Check { paths, format }) => return Ok(check(&cli, paths, *format)),
-        Some(Command::New { id, dir }) => return new_lesson(id, dir),
+        Some(Command::New {
+            id,
+            translate: None,
+            dir,
+        }) => return new_lesson(id.as_deref().unwrap_or_default(), dir),
+        Some(Command::New {
+            translate: Some(source),
+            dir,
+            ..
+        }) => return new_translation(&cli, source, dir),
         Some(Command::Schema) => {
             print!("{}", crate::lesson::schema::lesson_schema());
             return Ok(ExitCode::SUCCESS);
@@ -216,7 +234,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }) => reset(&setup, student, lesson.as_deref(), *yes),
         Some(Command::Pin { action }) => pin_command(&setup, action),
         None => {
-            let catalog = setup.catalog()?;
+            let mut catalog = setup.catalog()?;
+            catalog.use_language(&setup.language);
             let store = open_store(setup.data_dir.as_deref())?;
             tui::run(setup.start(&catalog, store, None, None)).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
@@ -236,6 +255,8 @@ struct Setup {
     lrs: Option<settings::LrsSettings>,
     /// The settings file read and what it says, to check against the lessons loaded.
     settings: Option<(PathBuf, Settings)>,
+    /// The language lessons are shown in (`en` when English).
+    language: String,
 }
 
 /// The settings file to read: `--config`, else `mehfooz.toml` here if there is one.
@@ -291,6 +312,12 @@ impl Setup {
             built_in: given.built_in,
             theme: colour,
             lrs: given.lrs,
+            language: translation::choose_language(
+                cli.lang.as_deref(),
+                given.language.as_deref(),
+                std::env::var("LC_ALL").ok().as_deref(),
+                std::env::var("LANG").ok().as_deref(),
+            ),
             settings,
         })
     }
@@ -469,6 +496,15 @@ struct ListedLesson<'a> {
     file: String,
     built_in: bool,
     replaces_built_in: bool,
+    /// The languages it is translated into, with each one's review status.
+    languages: Vec<ListedLanguage<'a>>,
+}
+
+#[derive(Serialize)]
+struct ListedLanguage<'a> {
+    #[serde(flatten)]
+    info: &'a translation::TranslationInfo,
+    file: String,
 }
 
 fn list(catalog: &Catalog, json: bool) -> Result<ExitCode, String> {
@@ -487,6 +523,14 @@ fn list(catalog: &Catalog, json: bool) -> Result<ExitCode, String> {
                 == (Origin::Folder {
                     replaces_built_in: true,
                 }),
+            languages: e
+                .translations
+                .values()
+                .map(|t| ListedLanguage {
+                    info: &t.info,
+                    file: t.path.display().to_string(),
+                })
+                .collect(),
         })
         .collect();
     let mut out = io::stdout().lock();
@@ -501,10 +545,11 @@ fn list(catalog: &Catalog, json: bool) -> Result<ExitCode, String> {
             .max()
             .unwrap_or(5)
             .max(5);
+        let file_width = rows.iter().map(|r| r.file.len()).max().unwrap_or(4).max(4);
         let _ = writeln!(
             out,
-            "{:id_width$}  {:title_width$}  {:5}  {:>7}  {:>9}  FILE",
-            "ID", "TITLE", "AGES", "MINUTES", "QUESTIONS"
+            "{:id_width$}  {:title_width$}  {:5}  {:>7}  {:>9}  {:file_width$}  LANGUAGES",
+            "ID", "TITLE", "AGES", "MINUTES", "QUESTIONS", "FILE"
         );
         for r in &rows {
             let note = if r.replaces_built_in {
@@ -512,9 +557,15 @@ fn list(catalog: &Catalog, json: bool) -> Result<ExitCode, String> {
             } else {
                 ""
             };
+            let languages: Vec<String> = r.languages.iter().map(|l| l.info.describe()).collect();
+            let languages = if languages.is_empty() {
+                String::new()
+            } else {
+                format!("  {}", languages.join(", "))
+            };
             let _ = writeln!(
                 out,
-                "{:id_width$}  {}  {:5}  {:>7}  {:>9}  {}{note}",
+                "{:id_width$}  {}  {:5}  {:>7}  {:>9}  {:file_width$}{note}{languages}",
                 r.id,
                 crate::text::fit(r.title, title_width),
                 format!("{}-{}", r.ages[0], r.ages[1]),
@@ -541,8 +592,9 @@ fn play(
     student: &str,
     plain_mode: bool,
 ) -> Result<ExitCode, String> {
-    let catalog = setup.catalog()?;
+    let mut catalog = setup.catalog()?;
     report_broken(&catalog);
+    catalog.use_language(&setup.language);
     let entry = catalog.get(lesson_id).ok_or_else(|| {
         // "grooming" names no lesson, but two ids contain it: say which.
         let near: Vec<&str> = catalog
@@ -606,23 +658,10 @@ fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {
             "\"{id}\" is the id of a built-in lesson, which a lesson with this id would replace; choose another id (to change the built-in lesson, copy lessons/{id}.toml from the source instead)"
         ));
     }
-    fs::create_dir_all(dir)
-        .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
-    let path = crate::lesson::join_as_typed(dir, format!("{id}.toml").as_ref());
-    if path.exists() {
-        return Err(format!(
-            "{} already exists; choose another id or folder",
-            path.display()
-        ));
-    }
     let title = id.replace('-', " ");
     let title = title[..1].to_uppercase() + &title[1..];
     let text = STARTER.replace("{ID}", id).replace("{TITLE}", &title);
-    fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    // The schema beside the lesson lets editors complete and check fields as you type.
-    let schema = crate::lesson::join_as_typed(dir, "lesson.schema.json".as_ref());
-    fs::write(&schema, crate::lesson::schema::lesson_schema())
-        .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
+    let (path, schema) = write_lesson(dir, id, &text, "choose another id or folder")?;
     println!(
         "Wrote {} (and {} for your editor).",
         path.display(),
@@ -636,6 +675,67 @@ fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {
 }
 
 const STARTER: &str = include_str!("starter-lesson.toml");
+
+/// Writes `DIR/ID.toml`, never over a file that exists (`otherwise` says what to do
+/// then), and the schema beside it, which lets editors complete and check fields as the
+/// teacher types. Returns both paths.
+fn write_lesson(
+    dir: &Path,
+    id: &str,
+    text: &str,
+    otherwise: &str,
+) -> Result<(PathBuf, PathBuf), String> {
+    fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot make the folder {}: {e}", dir.display()))?;
+    let path = crate::lesson::join_as_typed(dir, format!("{id}.toml").as_ref());
+    if path.exists() {
+        return Err(format!("{} already exists; {otherwise}", path.display()));
+    }
+    fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let schema = crate::lesson::join_as_typed(dir, "lesson.schema.json".as_ref());
+    fs::write(&schema, crate::lesson::schema::lesson_schema())
+        .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
+    Ok((path, schema))
+}
+
+/// `new --translate ID --lang TAG`: the lesson's source with the English beside every text
+/// field, marked a draft, written as `DIR/ID.toml` ready to translate.
+fn new_translation(cli: &Cli, id: &str, dir: &Path) -> Result<ExitCode, String> {
+    let lang = cli.lang.as_deref().unwrap_or_default();
+    if !translation::is_language_tag(lang) {
+        return Err(format!(
+            "--lang \"{lang}\" is not a language tag; use one like ur, ur-Latn or sd"
+        ));
+    }
+    if lang.eq_ignore_ascii_case("en") {
+        return Err("English is the language lessons are written in; choose another --lang".into());
+    }
+    let catalog = Catalog::load(&cli.lessons, true);
+    let (source_path, source) = catalog.source_text(id).ok_or_else(|| {
+        format!(
+            "there is no lesson with the id \"{id}\" to translate; `mehfooz list` shows the ids"
+        )
+    })?;
+    let text = translation::skeleton(source, lang)
+        .map_err(|e| format!("{} cannot be read: {e}", source_path.display()))?;
+    let (path, schema) = write_lesson(
+        dir,
+        id,
+        &text,
+        "choose another folder (a teacher's folder may hold each language in a folder of its own)",
+    )?;
+    println!(
+        "Wrote {} from {} (and {} for your editor).",
+        path.display(),
+        source_path.display(),
+        schema.display()
+    );
+    println!(
+        "Next: write each text in {lang} over the English (the English stays above it as a comment), then run `mehfooz check {}`.",
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
 
 fn preview(setup: &Setup, file: &Path, watch: bool) -> Result<ExitCode, String> {
     if !io::stdout().is_terminal() {

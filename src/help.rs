@@ -70,6 +70,9 @@ fn read(
 ) -> Option<HelpLines> {
     let mut f = Fields::new(table, span, "the help-lines file");
     f.integer(reader, "format_version", Need::Required);
+    // A translation's own fields, read by `lesson::translation`.
+    f.skip("lang");
+    f.skip("translation");
     let advice = f.string(reader, "advice", Need::Required);
     let mut regions = Vec::new();
     for (table, span) in f.tables(reader, "regions", Need::Required)? {

@@ -1041,6 +1041,8 @@ fn write_lesson(id: &str, title: &str, format: QuizFormat, quiz: &Quiz) -> Strin
     let lesson = LessonFile {
         format_version: crate::lesson::LESSON_FORMAT_VERSION,
         id: id.to_string(),
+        lang: None,
+        translation: None,
         title: title.to_string(),
         summary: format!("Imported quiz: {}.", crate::text::count(count, "question")),
         ages: AgesFile { min: 8, max: 16 },

@@ -52,6 +52,8 @@ pub struct Settings {
     pub region: Option<String>,
     pub built_in: BuiltIn,
     pub theme: ThemeChoice,
+    /// The language lessons are shown in, as a BCP 47 tag (`ur`, `ur-Latn`).
+    pub language: Option<String>,
     pub places: Places,
     /// Where `mehfooz sync` sends learning records; `None` when the school has not set it up.
     pub lrs: Option<LrsSettings>,
@@ -133,6 +135,19 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
         let theme = f
             .one_of(reader, "theme", Need::Optional, THEMES)
             .map_or(ThemeChoice::Colour, |(t, _)| t);
+        let language = f
+            .string(reader, "language", Need::Optional)
+            .and_then(|(tag, span)| {
+                if crate::lesson::translation::is_language_tag(&tag) {
+                    Some(tag)
+                } else {
+                    reader.error(
+                        span,
+                        "`language` should be a language tag, like \"ur\", \"ur-Latn\" or \"en\"",
+                    );
+                    None
+                }
+            });
         let lrs = f
             .table(reader, "lrs", Need::Optional)
             .and_then(|(table, span)| parse_lrs(reader, table, span, &base));
@@ -143,6 +158,7 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
             region,
             built_in,
             theme,
+            language,
             lrs,
             places,
         })

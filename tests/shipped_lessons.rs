@@ -4,6 +4,7 @@
 mod common;
 
 use std::fs;
+use std::path::PathBuf;
 
 use common::{crate_dir, data_dir, mehfooz, run};
 use mehfooz::diagnostic::Severity;
@@ -36,7 +37,11 @@ fn shipped_lessons_have_no_errors_and_no_warnings_but_help_line_dates() {
                 && d.path.file_name().is_some_and(|n| n == "help-lines.toml")
                 && (d.message.contains("last confirmed on")
                     || d.message.contains("has no `confirmed` date"));
-            !help_line_date
+            // The source's chat in this lesson is already in Roman Urdu, as the
+            // children in it would type; the Roman Urdu translation keeps it word for word.
+            let roman_urdu_source = d.message.contains("still the same as the English")
+                && d.path.ends_with("ur-Latn/ai-fakes-and-the-law.toml");
+            !help_line_date && !roman_urdu_source
         })
         .map(|d| {
             format!(
@@ -60,14 +65,34 @@ fn shipped_lessons_have_no_errors_and_no_warnings_but_help_line_dates() {
 #[test]
 fn every_file_in_the_lessons_folder_is_built_in() {
     let catalog = Catalog::built_in();
-    let on_disk: Vec<_> = fs::read_dir(crate_dir().join("lessons"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
+    let toml_files = |dir: PathBuf| -> Vec<PathBuf> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect()
+    };
+    let on_disk = toml_files(crate_dir().join("lessons"));
     // Every lesson file plus help-lines.toml and glossary.toml.
-    assert_eq!(catalog.files_read, on_disk.len());
     assert_eq!(catalog.lessons.len() + 2, on_disk.len());
+    // Each language folder's files are built in too, as translations.
+    let mut all = on_disk.len();
+    for lang in ["ur", "ur-Latn"] {
+        let files = toml_files(crate_dir().join("lessons").join(lang));
+        let lessons = files
+            .iter()
+            .filter(|p| !p.ends_with("help-lines.toml"))
+            .count();
+        let translated = catalog
+            .lessons
+            .iter()
+            .filter(|e| e.translations.contains_key(lang))
+            .count();
+        assert_eq!(translated, lessons, "{lang}");
+        all += files.len();
+    }
+    assert!(catalog.help_translations.contains_key("ur"));
+    assert_eq!(catalog.files_read, all);
 }
 
 #[test]

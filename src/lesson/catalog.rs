@@ -1,7 +1,7 @@
 //! The lessons on offer: the built-in set plus any teacher's folders, with every problem
 //! found on the way. A broken file never stops the others from loading.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::Lesson;
 use super::glossary::{self, Glossary};
 use super::read::{ParsedLesson, parse_lesson};
+use super::translation::{self, TranslationInfo};
 use crate::clock::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::help::{self, HelpLines};
@@ -36,6 +37,51 @@ pub struct LessonEntry {
     /// The file it was read from (`lessons/NAME.toml` for a built-in lesson).
     pub path: PathBuf,
     pub origin: Origin,
+    /// The lesson in other languages, by BCP 47 tag; `lesson` is the English source.
+    pub translations: BTreeMap<String, Translation>,
+}
+
+/// One lesson (or the help lines) in another language.
+#[derive(Debug, Clone)]
+pub struct Translation<T = Lesson> {
+    pub content: T,
+    pub path: PathBuf,
+    pub info: TranslationInfo,
+}
+
+impl Translation<()> {
+    fn with<T>(self, content: T) -> Translation<T> {
+        Translation {
+            content,
+            path: self.path,
+            info: self.info,
+        }
+    }
+}
+
+impl LessonEntry {
+    /// The lesson in `lang` when there is a translation (a tag like `ur-PK` finds `ur`),
+    /// else the English source.
+    pub fn in_language(&self, lang: &str) -> &Lesson {
+        find_language(&self.translations, lang).map_or(&self.lesson, |t| &t.content)
+    }
+}
+
+/// The translation for `lang`, or for the language it is a variant of (`ur` for `ur-PK`).
+fn find_language<'t, T>(
+    translations: &'t BTreeMap<String, Translation<T>>,
+    lang: &str,
+) -> Option<&'t Translation<T>> {
+    let mut tag = lang;
+    loop {
+        if let Some((_, t)) = translations
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(tag))
+        {
+            return Some(t);
+        }
+        tag = &tag[..tag.rfind('-')?];
+    }
 }
 
 /// What was loaded, and what could not be.
@@ -46,6 +92,8 @@ pub struct Catalog {
     /// The shared meanings of marked words: the built-in glossary, with a folder's own
     /// `glossary.toml` over it.
     pub glossary: Glossary,
+    /// The help lines in other languages, by BCP 47 tag.
+    pub help_translations: BTreeMap<String, Translation<HelpLines>>,
     /// Every problem in every file read, errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
     /// Files that have errors and so were left out.
@@ -59,7 +107,31 @@ pub struct Catalog {
     /// mark: the checks that need all files at once run on them after loading.
     glossary_words: Vec<(String, Diagnostic)>,
     marks: Vec<(String, Diagnostic)>,
+    /// Each source lesson's file and text by id (and the help lines' under `help-lines`),
+    /// for comparing its translations with it.
+    sources: HashMap<String, (PathBuf, String, bool)>,
+    /// Translations read but not yet matched with their sources.
+    pending: Vec<Pending>,
 }
+
+/// A translation waiting for its source: what it is, where, and whether it is built in.
+#[derive(Debug)]
+struct Pending {
+    content: PendingContent,
+    path: PathBuf,
+    info: TranslationInfo,
+    text: String,
+    built_in: bool,
+}
+
+#[derive(Debug)]
+enum PendingContent {
+    Lesson(Lesson),
+    Help(HelpLines),
+}
+
+/// The key the help lines' source text is kept under (no lesson id has a dot).
+const HELP_SOURCE: &str = "help-lines.toml";
 
 /// A file to read: built in, on disk (read by whichever thread parses it), or already
 /// known to be unreadable.
@@ -100,24 +172,58 @@ enum Parsed {
     Lesson(Box<ParsedLesson>),
 }
 
+/// One file parsed, with its text, and what it says of itself as a translation (when it
+/// has a `lang`).
+struct ParsedFile {
+    parsed: Parsed,
+    text: String,
+    translation: Option<(Option<TranslationInfo>, Vec<Diagnostic>)>,
+}
+
 /// Reads and parses one file. Pure but for reading the file, so files can be parsed on
 /// several threads at once.
-fn parse_one(file: &SourceFile, today: Date) -> Parsed {
-    let owned;
+fn parse_one(file: &SourceFile, today: Date) -> ParsedFile {
     let text = match &file.content {
-        Content::BuiltIn(text) => *text,
+        Content::BuiltIn(text) => text.to_string(),
         Content::Unreadable(reason) => {
             let d = Diagnostic::file_error(&file.path, reason.clone());
-            return Parsed::Unreadable(Box::new(d));
+            return ParsedFile {
+                parsed: Parsed::Unreadable(Box::new(d)),
+                text: String::new(),
+                translation: None,
+            };
         }
         Content::OnDisk => match read_file(&file.path) {
-            Ok(text) => {
-                owned = text;
-                &owned
+            Ok(text) => text,
+            Err(d) => {
+                return ParsedFile {
+                    parsed: Parsed::Unreadable(Box::new(d)),
+                    text: String::new(),
+                    translation: None,
+                };
             }
-            Err(d) => return Parsed::Unreadable(Box::new(d)),
         },
     };
+    let parsed = parse_text(file, &text, today);
+    // Only a file that read without errors is looked at again as a translation, so a
+    // file refused for its size is never parsed a second time.
+    let read_well = match &parsed {
+        Parsed::Lesson(p) => p.lesson.is_some(),
+        Parsed::Help(help, _) => help.is_some(),
+        // A language's own glossary is not read yet: only the English one is.
+        Parsed::Unreadable(_) | Parsed::Settings(_) | Parsed::Glossary(..) => false,
+    };
+    let translation = (read_well && translation::is_translation(&text))
+        .then(|| translation::read_info(&file.path, &text));
+    ParsedFile {
+        parsed,
+        // Kept to compare translations with; a file that did not read is not compared.
+        text: if read_well { text } else { String::new() },
+        translation,
+    }
+}
+
+fn parse_text(file: &SourceFile, text: &str, today: Date) -> Parsed {
     if file.path.file_name().is_some_and(|n| n == help::FILE_NAME) {
         let (help, diagnostics) = help::parse_help_lines(&file.path, text, today);
         Parsed::Help(help, diagnostics)
@@ -140,7 +246,7 @@ fn parse_one(file: &SourceFile, today: Date) -> Parsed {
 }
 
 /// Parses every file, spread over the machine's cores, in the files' order.
-fn parse_all(files: &[SourceFile], today: Date) -> Vec<Parsed> {
+fn parse_all(files: &[SourceFile], today: Date) -> Vec<ParsedFile> {
     // Below a few files a thread costs more than it saves.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -187,6 +293,7 @@ impl Catalog {
         for folder in folders {
             catalog.add_files(read_folder(folder), false);
         }
+        catalog.match_translations(false);
         catalog.check_marks();
         // Youngest first; within an age band, in file-name order.
         catalog
@@ -213,6 +320,7 @@ impl Catalog {
         // A teacher's lesson may mark the built-in glossary's words.
         catalog.glossary = Catalog::built_in().glossary;
         catalog.add_files(files, false);
+        catalog.match_translations(true);
         catalog.check_marks();
         catalog
     }
@@ -224,6 +332,26 @@ impl Catalog {
 
     pub fn built_in() -> Catalog {
         Catalog::load(&[], true)
+    }
+
+    /// Shows every lesson, and the help lines, in `lang` where there is a translation
+    /// (English where there is none). Ids, and so progress, stay the same.
+    pub fn use_language(&mut self, lang: &str) {
+        for entry in &mut self.lessons {
+            if let Some(t) = find_language(&entry.translations, lang) {
+                entry.lesson = t.content.clone();
+            }
+        }
+        if let Some(t) = find_language(&self.help_translations, lang) {
+            self.help = Some(t.content.clone());
+        }
+    }
+
+    /// The file and text of the English source of the lesson with this id.
+    pub fn source_text(&self, id: &str) -> Option<(&Path, &str)> {
+        self.sources
+            .get(id)
+            .map(|(path, text, _)| (path.as_path(), text.as_str()))
     }
 
     pub fn get(&self, id: &str) -> Option<&LessonEntry> {
@@ -295,8 +423,17 @@ impl Catalog {
             .enumerate()
             .map(|(i, e)| (e.lesson.id.clone(), i))
             .collect();
-        for (file, parsed) in files.into_iter().zip(parsed) {
+        for (file, parsed_file) in files.into_iter().zip(parsed) {
             self.files_read += 1;
+            let ParsedFile {
+                parsed,
+                text,
+                translation,
+            } = parsed_file;
+            if let Some((info, problems)) = translation {
+                self.hold_translation(file.path, parsed, text, info, problems, built_in);
+                continue;
+            }
             let ParsedLesson {
                 lesson,
                 diagnostics,
@@ -312,6 +449,8 @@ impl Catalog {
                     self.note(&file.path, diagnostics);
                     if help.is_some() {
                         self.help = help;
+                        self.sources
+                            .insert(HELP_SOURCE.into(), (file.path, text, built_in));
                     }
                     continue;
                 }
@@ -358,6 +497,8 @@ impl Catalog {
                 continue;
             }
             seen.insert(lesson.id.clone(), file.path.clone());
+            self.sources
+                .insert(lesson.id.clone(), (file.path.clone(), text, built_in));
             let replaced = index.get(&lesson.id).copied();
             let origin = if built_in {
                 Origin::BuiltIn
@@ -371,6 +512,7 @@ impl Catalog {
                 lesson,
                 path: file.path,
                 origin,
+                translations: BTreeMap::new(),
             };
             match replaced {
                 Some(i) => self.lessons[i] = entry,
@@ -378,6 +520,116 @@ impl Catalog {
                     index.insert(entry.lesson.id.clone(), self.lessons.len());
                     self.lessons.push(entry);
                 }
+            }
+        }
+    }
+
+    /// Keeps a translation that has no errors of its own until every source is read.
+    fn hold_translation(
+        &mut self,
+        path: PathBuf,
+        parsed: Parsed,
+        text: String,
+        info: Option<TranslationInfo>,
+        problems: Vec<Diagnostic>,
+        built_in: bool,
+    ) {
+        let (content, diagnostics) = match parsed {
+            Parsed::Unreadable(d) => (None, vec![*d]),
+            Parsed::Help(help, d) => (help.map(PendingContent::Help), d),
+            Parsed::Lesson(p) => (p.lesson.map(PendingContent::Lesson), p.diagnostics),
+            Parsed::Settings(d) | Parsed::Glossary(_, d) => (None, d),
+        };
+        let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().chain(problems).collect();
+        diagnostics.sort_by_key(|d| (d.line, d.column));
+        let broken = diagnostics.iter().any(Diagnostic::is_error);
+        self.note(&path, diagnostics);
+        if broken {
+            return;
+        }
+        if let (Some(content), Some(info)) = (content, info) {
+            self.pending.push(Pending {
+                content,
+                path,
+                info,
+                text,
+                built_in,
+            });
+        }
+    }
+
+    /// Puts each translation read beside its source, once its structure is shown to be
+    /// the source's. `built_in_sources`: a source not among the files read may be a
+    /// built-in lesson (as when `check` is given only a folder of translations).
+    fn match_translations(&mut self, built_in_sources: bool) {
+        let built_in = if built_in_sources && !self.pending.is_empty() {
+            Catalog::built_in()
+        } else {
+            Catalog::default()
+        };
+        let mut from_folders = std::collections::HashSet::new();
+        for pending in std::mem::take(&mut self.pending) {
+            let key = match &pending.content {
+                PendingContent::Lesson(lesson) => lesson.id.clone(),
+                PendingContent::Help(_) => HELP_SOURCE.to_string(),
+            };
+            let Some((source_path, source, source_built_in)) = self
+                .sources
+                .get(&key)
+                .or_else(|| built_in.sources.get(&key))
+                .cloned()
+            else {
+                let what = match &pending.content {
+                    PendingContent::Lesson(_) => format!(
+                        "this is a translation of the lesson \"{key}\", but there is no lesson with that id: put the English lesson in a folder that is read too, or correct the `id`"
+                    ),
+                    PendingContent::Help(_) => "this is a translation of the help lines, but no English help lines were read".to_string(),
+                };
+                self.diagnostics
+                    .push(shown_inert(Diagnostic::file_error(&pending.path, what)));
+                self.broken_files.push(pending.path);
+                continue;
+            };
+            // A built-in translation does not fit a teacher's lesson that replaced its
+            // source: that lesson is shown in English instead.
+            if pending.built_in && !source_built_in {
+                continue;
+            }
+            let found = translation::compare(&source_path, &source, &pending.path, &pending.text);
+            let broken = found.iter().any(Diagnostic::is_error);
+            self.note(&pending.path, found);
+            if broken {
+                continue;
+            }
+            let lang = pending.info.lang.clone();
+            let translated = Translation {
+                content: (),
+                path: pending.path.clone(),
+                info: pending.info,
+            };
+            match pending.content {
+                PendingContent::Help(help) => {
+                    self.help_translations
+                        .insert(lang.clone(), translated.with(help));
+                }
+                PendingContent::Lesson(lesson) => {
+                    if let Some(entry) = self.lessons.iter_mut().find(|e| e.lesson.id == key) {
+                        entry
+                            .translations
+                            .insert(lang.clone(), translated.with(lesson));
+                    }
+                }
+            }
+            let taken = !pending.built_in && !from_folders.insert((key.clone(), lang.clone()));
+            if taken {
+                // Two files in the folders read translate one lesson into one language:
+                // the later one is used, and the teacher hears of it.
+                let mut d = Diagnostic::file_error(
+                    &pending.path,
+                    format!("another file also translates \"{key}\" into {lang}; this one is used"),
+                );
+                d.severity = Severity::Warning;
+                self.diagnostics.push(shown_inert(d));
             }
         }
     }
@@ -437,11 +689,37 @@ pub fn join_as_typed(folder: &Path, name: &OsStr) -> PathBuf {
     PathBuf::from(joined)
 }
 
-/// Every `.toml` file directly in `folder`, sorted by name; an unreadable folder becomes
-/// one unreadable entry, so the caller reports it like any other file. A `.toml` name that
-/// is not a folder but not a readable file either (a broken link, a link loop) is kept, so
-/// that it is reported rather than skipped without a word.
+/// Every `.toml` file directly in `folder`, sorted by name, then those in its language
+/// folders (a folder named by a language tag, like `ur/` or `ur-Latn/`, holds
+/// translations); an unreadable folder becomes one unreadable entry, so the caller reports
+/// it like any other file. A `.toml` name that is not a folder but not a readable file
+/// either (a broken link, a link loop) is kept, so that it is reported rather than
+/// skipped without a word.
 fn read_folder(folder: &Path) -> Vec<SourceFile> {
+    let mut files = read_files(folder);
+    let mut languages: Vec<PathBuf> = fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    e.file_name()
+                        .to_str()
+                        .is_some_and(translation::is_language_tag)
+                        && e.path().is_dir()
+                })
+                .map(|e| join_as_typed(folder, &e.file_name()))
+                .collect()
+        })
+        .unwrap_or_default();
+    languages.sort();
+    for language in languages {
+        files.extend(read_files(&language));
+    }
+    files
+}
+
+/// The `.toml` files directly in `folder` (see `read_folder`).
+fn read_files(folder: &Path) -> Vec<SourceFile> {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) => {

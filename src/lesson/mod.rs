@@ -5,9 +5,10 @@ mod catalog;
 pub mod glossary;
 mod read;
 pub mod schema;
+pub mod translation;
 mod version;
 
-pub use catalog::{Catalog, LessonEntry, Origin, join_as_typed};
+pub use catalog::{Catalog, LessonEntry, Origin, Translation, join_as_typed};
 pub use read::{LESSON_FORMAT_VERSION, MAX_CHOICES, MAX_STEPS, ParsedLesson, parse_lesson};
 pub(crate) use version::fnv1a;
 

@@ -112,6 +112,9 @@ impl Reader<'_> {
                 );
             }
         }
+        // A translation's own fields, read by `translation`.
+        f.skip("lang");
+        f.skip("translation");
         let title = f.string(self, "title", Need::Required);
         let summary = f.string(self, "summary", Need::Required);
         let ages = self.ages(&mut f);
@@ -119,6 +122,9 @@ impl Reader<'_> {
         let minutes = f.integer_in(self, "minutes", Need::Required, 1..=180);
         let pass = f.integer_in(self, "pass_percent", Need::Optional, 0..=100);
         let shuffle = f.boolean(self, "shuffle_choices").unwrap_or(true);
+        // A page's length is judged on the English: other languages take more or fewer
+        // words for the same sentences (Urdu writes "can do" as three words).
+        let page_ages = ages.filter(|_| !f.has("lang"));
         let sources = f.string_list(self, "sources");
         let steps = match f.tables(self, "steps", Need::Required) {
             Some(steps) if steps.is_empty() => {
@@ -139,7 +145,7 @@ impl Reader<'_> {
             }
             Some(steps) => steps
                 .into_iter()
-                .filter_map(|(t, span)| self.step(t, span, shuffle, ages))
+                .filter_map(|(t, span)| self.step(t, span, shuffle, page_ages))
                 .collect(),
             None => Vec::new(),
         };

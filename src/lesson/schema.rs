@@ -18,6 +18,11 @@ pub struct LessonFile {
     /// A short name for the lesson: lowercase letters a-z, digits and hyphens, unique.
     #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
     pub id: String,
+    /// In a translation only: the language it is written in, as a BCP 47 tag like "ur"
+    /// or "ur-Latn". The file with the same id and no `lang` is the English source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))]
+    pub lang: Option<String>,
     /// The title children see in the lesson list.
     #[schemars(length(min = 1))]
     pub title: String,
@@ -44,6 +49,9 @@ pub struct LessonFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(extend("default" = []))]
     pub sources: Vec<String>,
+    /// In a translation only: whether a fluent reader has checked it, and who.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<TranslationFile>,
     /// The steps, in order: pages, questions, chats and pools.
     #[schemars(length(min = 1))]
     pub steps: Vec<StepFile>,
@@ -64,6 +72,31 @@ pub struct GlossaryEntryFile {
     /// What it means, in one or two short sentences an 8-year-old can read.
     #[schemars(length(min = 1))]
     pub meaning: String,
+}
+
+/// What a translation says about itself.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFile {
+    /// "draft" until a fluent human reader has read it, then "reviewed".
+    pub status: TranslationStatus,
+    /// Who translated it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translator: Option<String>,
+    /// The fluent reader who checked it (needed when reviewed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_by: Option<String>,
+    /// When it was checked, a date like 2026-11-29 (needed when reviewed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub reviewed_on: Option<toml::value::Datetime>,
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TranslationStatus {
+    Draft,
+    Reviewed,
 }
 
 /// Who a lesson is for.

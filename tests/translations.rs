@@ -1,0 +1,355 @@
+//! Lesson translations: `check` proving a translation keeps its source's structure, the
+//! built-in translations, `list` and choosing the language.
+//!
+//! Every file in `tests/broken_translations/` translates
+//! `tests/broken_translations/source/spot-the-signs.toml` with one kind of mistake, next
+//! to a `.expected` file with the exact `PATH:LINE:COL: severity: message` lines that
+//! `mehfooz check tests/broken_translations/source FILE` prints for it.
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+
+use common::{crate_dir, data_dir, mehfooz, run};
+
+const SOURCE_DIR: &str = "tests/broken_translations/source";
+const SOURCE: &str = "tests/broken_translations/source/spot-the-signs.toml";
+
+fn broken_translations() -> Vec<PathBuf> {
+    let dir = crate_dir().join("tests/broken_translations");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("tests/broken_translations exists")
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn check_reports_each_broken_translation_exactly_with_the_source_line_as_a_note() {
+    let files = broken_translations();
+    assert!(files.len() >= 5, "found {files:?}");
+    let data = data_dir();
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let relative = format!("tests/broken_translations/{name}");
+        let expected = fs::read_to_string(file.with_extension("expected"))
+            .unwrap_or_else(|_| panic!("{relative} has a .expected file"));
+        let expected: Vec<&str> = expected.lines().filter(|l| !l.trim().is_empty()).collect();
+        let out = run(mehfooz(data.path()).args(["check", SOURCE_DIR, &relative]));
+        assert_eq!(out.code, Some(1), "{relative}\n{}", out.stdout);
+        let got: Vec<&str> = out
+            .stdout
+            .lines()
+            .filter(|l| {
+                l.starts_with(&format!("{relative}:"))
+                    && (l.contains(": error: ") || l.contains(": warning: "))
+            })
+            .collect();
+        assert_eq!(got, expected, "{relative}\n{}", out.stdout);
+        // Every structural difference names the source's line beside it.
+        let structural = expected.iter().filter(|l| l.contains("source")).count();
+        let notes = out
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with(&format!("{SOURCE}:")) && l.contains(": note: "))
+            .count();
+        if structural > 0 {
+            assert!(notes >= 1, "{}", out.stdout);
+        }
+    }
+}
+
+#[test]
+fn a_right_answer_moved_to_another_choice_is_an_error_at_both_choices() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args([
+        "check",
+        SOURCE_DIR,
+        "tests/broken_translations/right-answer-differs.toml",
+    ]));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stdout.contains(&format!(
+            "{SOURCE}:20:3: note: the source has it here\n   |\n20 |   correct = true"
+        )),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_translation_without_its_source_lesson_is_reported() {
+    let data = data_dir();
+    let out =
+        run(mehfooz(data.path()).args(["check", "tests/broken_translations/choice-missing.toml"]));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stdout.contains(
+            "tests/broken_translations/choice-missing.toml: error: this is a translation of the lesson \"spot-the-signs\", but there is no lesson with that id"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn every_shipped_translation_checks_with_no_errors() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["check", "lessons"]));
+    assert!(out.stdout.contains(": 0 errors"), "{}", out.stdout);
+    let ur = run(mehfooz(data.path()).args(["check", "lessons/ur", "lessons/ur-Latn"]));
+    assert_eq!(ur.code, Some(0), "{}", ur.stdout);
+    // Text left as the English is allowed only in chats the source already writes in
+    // Roman Urdu, which the Roman Urdu translation keeps as they are.
+    for line in ur
+        .stdout
+        .lines()
+        .filter(|l| l.contains("same as the English"))
+    {
+        assert!(
+            line.starts_with("lessons/ur-Latn/ai-fakes-and-the-law.toml:"),
+            "{line}"
+        );
+    }
+}
+
+/// The built-in lesson's title in `lang`, as its translation file gives it.
+fn translated_title(id: &str, lang: &str) -> String {
+    let catalog = mehfooz::lesson::Catalog::built_in();
+    let entry = catalog.get(id).expect("a built-in lesson");
+    entry.translations[lang].content.title.clone()
+}
+
+fn attempt(data: &std::path::Path, id: &str) -> serde_json::Value {
+    let student = common::only_student_json(data);
+    student["lessons"][id]["attempts"][0].clone()
+}
+
+#[test]
+fn play_in_urdu_runs_the_whole_lesson_in_urdu_and_saves_under_the_same_lesson_id() {
+    let data = data_dir();
+    let urdu_title = translated_title("kind-online", "ur");
+    let out = run(mehfooz(data.path())
+        .args([
+            "play",
+            "kind-online",
+            "--student",
+            "Ali",
+            "--plain",
+            "--lang",
+            "ur",
+        ])
+        .write_stdin("1\n".repeat(80)));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains(&format!("Lesson finished: {urdu_title}")),
+        "{}",
+        out.stdout
+    );
+    // The English lesson's words are nowhere: its title and first page.
+    assert!(!out.stdout.contains("Being kind online"), "{}", out.stdout);
+    let attempt = attempt(data.path(), "kind-online");
+    assert!(attempt["finished"].is_number(), "{attempt:#}");
+}
+
+#[test]
+fn switching_language_mid_lesson_carries_on_at_the_same_step_with_the_same_answers() {
+    let data = data_dir();
+    let play = |lang: &str, input: &str| {
+        run(mehfooz(data.path())
+            .args([
+                "play",
+                "kind-online",
+                "--student",
+                "Ali",
+                "--plain",
+                "--lang",
+                lang,
+            ])
+            .write_stdin(input.to_string()))
+    };
+    let first = play("ur", "\n2\nq\n");
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    let before = attempt(data.path(), "kind-online");
+    assert_eq!(before["state"]["position"], 2, "{before:#}");
+
+    let second = play("en", "q\n");
+    assert!(
+        second
+            .stdout
+            .contains("Carrying on where you stopped: step 3 of"),
+        "{}",
+        second.stdout
+    );
+    assert!(
+        second.stdout.contains("Being kind online"),
+        "{}",
+        second.stdout
+    );
+    let after = attempt(data.path(), "kind-online");
+    assert_eq!(after["id"], before["id"], "the same attempt goes on");
+    assert_eq!(after["state"]["answers"][1], before["state"]["answers"][1]);
+    assert_eq!(after["content_version"], before["content_version"]);
+}
+
+#[test]
+fn the_language_in_the_class_settings_is_used_and_the_flag_beats_it() {
+    let data = data_dir();
+    let settings = data.path().join("mehfooz.toml");
+    fs::write(&settings, "language = \"ur\"\n").unwrap();
+    let urdu_title = translated_title("kind-online", "ur");
+    let play = |extra: &[&str]| {
+        run(mehfooz(data.path())
+            .args([
+                "play",
+                "kind-online",
+                "--student",
+                "Sara",
+                "--plain",
+                "--config",
+            ])
+            .arg(&settings)
+            .args(extra)
+            .env("LC_ALL", "")
+            .env("LANG", "C")
+            .write_stdin("q\n"))
+    };
+    assert!(play(&[]).stdout.contains(&urdu_title));
+    let english = play(&["--lang", "en"]);
+    assert!(
+        english.stdout.contains("Being kind online"),
+        "{}",
+        english.stdout
+    );
+}
+
+#[test]
+fn a_lesson_with_no_translation_in_the_chosen_language_is_shown_in_english() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path())
+        .args([
+            "play",
+            "kind-online",
+            "--student",
+            "Ali",
+            "--plain",
+            "--lang",
+            "ps",
+        ])
+        .write_stdin("q\n"));
+    assert!(out.stdout.contains("Being kind online"), "{}", out.stdout);
+}
+
+#[test]
+fn list_shows_each_lessons_languages_and_that_they_are_drafts() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).args(["list"]));
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("sextortion "))
+        .expect("sextortion is listed");
+    assert!(line.ends_with("ur (draft), ur-Latn (draft)"), "{line}");
+    let json = run(mehfooz(data.path()).args(["list", "--json"]));
+    let rows: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "sextortion")
+        .unwrap();
+    assert_eq!(row["languages"][0]["lang"], "ur");
+    assert_eq!(row["languages"][0]["status"], "draft");
+    assert_eq!(row["languages"][0]["file"], "lessons/ur/sextortion.toml");
+}
+
+#[test]
+fn list_names_the_reviewer_of_a_reviewed_translation_found_in_a_language_folder() {
+    let data = data_dir();
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(SOURCE, dir.path().join("spot-the-signs.toml")).unwrap();
+    let good = fs::read_to_string("tests/broken_translations/reviewed-without-reviewer.toml")
+        .unwrap()
+        .replace(
+            "status = \"reviewed\"",
+            "status = \"reviewed\"\nreviewed_by = \"Amina Khan\"\nreviewed_on = 2026-11-29",
+        );
+    // A folder named by a language tag holds translations.
+    fs::create_dir(dir.path().join("ur-Latn")).unwrap();
+    fs::write(dir.path().join("ur-Latn/spot-the-signs.toml"), good).unwrap();
+    let out = run(mehfooz(data.path())
+        .arg("list")
+        .arg("--lessons")
+        .arg(dir.path()));
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("spot-the-signs "))
+        .unwrap_or_else(|| panic!("{}{}", out.stdout, out.stderr));
+    assert!(
+        line.ends_with("ur-Latn (reviewed by Amina Khan, 2026-11-29)"),
+        "{line}"
+    );
+}
+
+#[test]
+fn new_translate_writes_a_draft_skeleton_with_the_english_beside_every_text_that_checks() {
+    let data = data_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(mehfooz(data.path())
+        .args([
+            "new",
+            "--translate",
+            "trusted-adults",
+            "--lang",
+            "sd",
+            "--dir",
+        ])
+        .arg(dir.path()));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let text = fs::read_to_string(dir.path().join("trusted-adults.toml")).unwrap();
+    assert!(
+        text.contains("id = \"trusted-adults\"\nlang = \"sd\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("[translation]\nstatus = \"draft\""), "{text}");
+    assert!(
+        text.contains("# English: Trusted adults\ntitle = \"Trusted adults\""),
+        "{text}"
+    );
+    assert!(dir.path().join("lesson.schema.json").is_file());
+    let check = run(mehfooz(data.path()).arg("check").arg(dir.path()));
+    assert_eq!(check.code, Some(0), "{}", check.stdout);
+    // Its only warnings are the texts still to translate.
+    for line in check.stdout.lines().filter(|l| l.contains(": warning: ")) {
+        assert!(line.contains("still the same as the English"), "{line}");
+    }
+    assert!(check.stdout.contains("0 errors"), "{}", check.stdout);
+}
+
+#[test]
+fn new_translate_of_an_unknown_lesson_says_so() {
+    let data = data_dir();
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(mehfooz(data.path())
+        .args([
+            "new",
+            "--translate",
+            "no-such-lesson",
+            "--lang",
+            "ur",
+            "--dir",
+        ])
+        .arg(dir.path()));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("there is no lesson with the id \"no-such-lesson\" to translate"),
+        "{}",
+        out.stderr
+    );
+}
