@@ -21,7 +21,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::{crate_dir, data_dir, mehfooz, run};
+use common::{crate_dir, data_dir, mehfooz, run, tiny_steps};
 use mehfooz::lesson::Catalog;
 use mehfooz::progress::{Loaded, Student};
 use mehfooz::tui::app::{App, Effect, Msg};
@@ -481,38 +481,6 @@ fn plain_mode_wraps_wide_and_right_to_left_text_by_columns() {
     // A joined emoji (man, woman, girl) is never cut.
     assert!(!out.stdout.contains("\u{200D}\n"), "{}", out.stdout);
     assert!(out.stdout.contains("for علی"), "{}", out.stdout);
-}
-
-/// A lesson file's text of about `bytes` bytes made of tiny pages.
-fn tiny_steps(bytes: usize) -> (String, usize) {
-    let mut text = String::from(
-        "format_version = 1\nid = \"huge\"\ntitle = \"T\"\nsummary = \"S\"\nages = { min = 8, max = 10 }\nminutes = 5\n",
-    );
-    let step = "[[steps]]\ntype=\"page\"\ntitle=\"a\"\ntext=\"b\"\n";
-    let count = (bytes - text.len()) / step.len();
-    text.push_str(&step.repeat(count));
-    (text, count)
-}
-
-#[test]
-fn a_4_mb_file_of_100_000_steps_is_refused_fast_by_the_loader() {
-    let (text, count) = tiny_steps(4 * 1024 * 1024 - 100);
-    assert!(count > 100_000, "{count}");
-    let started = Instant::now();
-    let parsed = mehfooz::lesson::parse_lesson(Path::new("huge.toml"), &text);
-    let took = started.elapsed();
-    assert!(parsed.lesson.is_none());
-    assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
-    let d = &parsed.diagnostics[0];
-    assert_eq!(
-        d.message,
-        format!(
-            "this lesson has {count} steps; a lesson may have at most 500 (this is step 501): split it into several lessons"
-        )
-    );
-    // Step 501's header: six lines of the lesson, then four lines a step.
-    assert_eq!((d.line, d.column), (7 + 500 * 4, 1));
-    assert!(took < Duration::from_secs(2), "took {took:?}");
 }
 
 /// Runs `mehfooz` with its address space capped at 256 MB, so that a file that made it
