@@ -18,10 +18,10 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use common::{crate_dir, data_dir, mehfooz, run, tiny_steps};
+use common::{crate_dir, data_dir, mehfooz, run};
 use mehfooz::lesson::Catalog;
 use mehfooz::progress::{Loaded, Student};
 use mehfooz::tui::app::{App, Effect, Msg};
@@ -486,7 +486,7 @@ fn plain_mode_wraps_wide_and_right_to_left_text_by_columns() {
 /// Runs `mehfooz` with its address space capped at 256 MB, so that a file that made it
 /// use much more memory fails the test instead of the machine.
 #[cfg(unix)] // caps memory with `ulimit -v` in sh, which Windows has no match for
-fn mehfooz_capped(data: &Path, args: &str) -> common::Run {
+fn mehfooz_capped(data: &std::path::Path, args: &str) -> common::Run {
     let app = env!("CARGO_BIN_EXE_mehfooz");
     run(assert_cmd::Command::new("sh")
         .current_dir(crate_dir())
@@ -510,7 +510,7 @@ fn huge_files_long_lines_and_many_steps_get_a_limit_message_in_bounded_memory() 
         .set_len(50 * 1024 * 1024)
         .unwrap();
     // 4 MB of 100,000 tiny steps.
-    let (text, count) = tiny_steps(4 * 1024 * 1024 - 100);
+    let (text, count) = common::tiny_steps(4 * 1024 * 1024 - 100);
     fs::write(path("many-steps.toml"), &text).unwrap();
     // A line of 1 MB.
     let long = format!(
@@ -617,7 +617,7 @@ fn unreadable_files_link_loops_and_missing_folders_are_reported_and_the_rest_loa
     symlink(&folder_loop, &folder_loop).unwrap();
     let missing = dir.path().join("no-such-folder");
 
-    let shown = |p: &Path| p.display().to_string();
+    let shown = |p: &std::path::Path| p.display().to_string();
     let out = run(mehfooz(data.path()).args([
         "list",
         "--json",
@@ -650,7 +650,7 @@ fn unreadable_files_link_loops_and_missing_folders_are_reported_and_the_rest_loa
         &shown(&missing),
     ]));
     let s = &out.stdout;
-    let says = |path: &Path, message: &str| {
+    let says = |path: &std::path::Path, message: &str| {
         let line = format!("{}: error: {message}", path.display());
         assert!(s.contains(&line), "expected {line:?} in:\n{s}");
     };
