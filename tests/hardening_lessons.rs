@@ -18,7 +18,7 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use common::{crate_dir, data_dir, mehfooz, run};
@@ -486,42 +486,10 @@ fn plain_mode_wraps_wide_and_right_to_left_text_by_columns() {
     assert!(out.stdout.contains("for علی"), "{}", out.stdout);
 }
 
-/// A lesson file's text of about `bytes` bytes made of tiny pages.
-fn tiny_steps(bytes: usize) -> (String, usize) {
-    let mut text = String::from(
-        "format_version = 1\nid = \"huge\"\ntitle = \"T\"\nsummary = \"S\"\nages = { min = 8, max = 10 }\nminutes = 5\n",
-    );
-    let step = "[[steps]]\ntype=\"page\"\ntitle=\"a\"\ntext=\"b\"\n";
-    let count = (bytes - text.len()) / step.len();
-    text.push_str(&step.repeat(count));
-    (text, count)
-}
-
-#[test]
-fn a_4_mb_file_of_100_000_steps_is_refused_fast_by_the_loader() {
-    let (text, count) = tiny_steps(4 * 1024 * 1024 - 100);
-    assert!(count > 100_000, "{count}");
-    let started = Instant::now();
-    let parsed = mehfooz::lesson::parse_lesson(Path::new("huge.toml"), &text);
-    let took = started.elapsed();
-    assert!(parsed.lesson.is_none());
-    assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
-    let d = &parsed.diagnostics[0];
-    assert_eq!(
-        d.message,
-        format!(
-            "this lesson has {count} steps; a lesson may have at most 500 (this is step 501): split it into several lessons"
-        )
-    );
-    // Step 501's header: six lines of the lesson, then four lines a step.
-    assert_eq!((d.line, d.column), (7 + 500 * 4, 1));
-    assert!(took < Duration::from_secs(2), "took {took:?}");
-}
-
 /// Runs `mehfooz` with its address space capped at 256 MB, so that a file that made it
 /// use much more memory fails the test instead of the machine.
 #[cfg(unix)] // caps memory with `ulimit -v` in sh, which Windows has no match for
-fn mehfooz_capped(data: &Path, args: &str) -> common::Run {
+fn mehfooz_capped(data: &std::path::Path, args: &str) -> common::Run {
     let app = env!("CARGO_BIN_EXE_mehfooz");
     run(assert_cmd::Command::new("sh")
         .current_dir(crate_dir())
@@ -545,7 +513,7 @@ fn huge_files_long_lines_and_many_steps_get_a_limit_message_in_bounded_memory() 
         .set_len(50 * 1024 * 1024)
         .unwrap();
     // 4 MB of 100,000 tiny steps.
-    let (text, count) = tiny_steps(4 * 1024 * 1024 - 100);
+    let (text, count) = common::tiny_steps(4 * 1024 * 1024 - 100);
     fs::write(path("many-steps.toml"), &text).unwrap();
     // A line of 1 MB.
     let long = format!(
@@ -652,7 +620,7 @@ fn unreadable_files_link_loops_and_missing_folders_are_reported_and_the_rest_loa
     symlink(&folder_loop, &folder_loop).unwrap();
     let missing = dir.path().join("no-such-folder");
 
-    let shown = |p: &Path| p.display().to_string();
+    let shown = |p: &std::path::Path| p.display().to_string();
     let out = run(mehfooz(data.path()).args([
         "list",
         "--json",
@@ -685,7 +653,7 @@ fn unreadable_files_link_loops_and_missing_folders_are_reported_and_the_rest_loa
         &shown(&missing),
     ]));
     let s = &out.stdout;
-    let says = |path: &Path, message: &str| {
+    let says = |path: &std::path::Path, message: &str| {
         let line = format!("{}: error: {message}", path.display());
         assert!(s.contains(&line), "expected {line:?} in:\n{s}");
     };

@@ -542,7 +542,7 @@ fn the_written_lesson_passes_mehfooz_check() {
     assert!(out.stdout.contains("0 errors"), "{}", out.stdout);
 }
 
-#[cfg(unix)]
+#[cfg(unix)] // /dev/zero is a Unix device; Windows has no such file to point at
 #[test]
 fn import_refuses_a_device_or_a_pipe_without_reading_it() {
     let data = common::data_dir();

@@ -642,7 +642,7 @@ fn a_save_waits_for_another_copy_with_a_message_and_gives_up_with_a_clear_error(
     assert!(output.contains("You scored 100%"), "{output}");
 }
 
-#[cfg(unix)]
+#[cfg(unix)] // sends SIGINT with `kill`; Wine cannot deliver a console Ctrl-C to another process
 #[test]
 fn ctrl_c_stops_a_copy_waiting_for_another() {
     let data = data_dir();
@@ -790,7 +790,7 @@ fn plain_mode_says_so_when_the_answers_could_not_be_saved_by_the_end() {
     );
 }
 
-#[cfg(unix)]
+#[cfg(unix)] // sets Unix permission bits and runs as `nobody`, neither of which Windows has
 #[test]
 fn a_read_only_data_folder_says_what_is_wrong_and_what_to_do() {
     use std::os::unix::fs::PermissionsExt;

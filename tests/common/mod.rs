@@ -99,3 +99,14 @@ pub fn short_quiz_csv(data: &Path) -> Run {
         "tests/good_lessons",
     ]))
 }
+
+/// A lesson file's text of about `bytes` bytes made of tiny pages.
+pub fn tiny_steps(bytes: usize) -> (String, usize) {
+    let mut text = String::from(
+        "format_version = 1\nid = \"huge\"\ntitle = \"T\"\nsummary = \"S\"\nages = { min = 8, max = 10 }\nminutes = 5\n",
+    );
+    let step = "[[steps]]\ntype=\"page\"\ntitle=\"a\"\ntext=\"b\"\n";
+    let count = (bytes - text.len()) / step.len();
+    text.push_str(&step.repeat(count));
+    (text, count)
+}
