@@ -24,14 +24,7 @@ fn header_lines<'a>(stdout: &'a str, path: &str) -> Vec<&'a str> {
 }
 
 fn broken_lesson_files() -> Vec<PathBuf> {
-    let dir = crate_dir().join("tests/broken_lessons");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .expect("tests/broken_lessons exists")
-        .map(|e| e.expect("a folder entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
+    common::toml_files_in("tests/broken_lessons")
 }
 
 #[test]

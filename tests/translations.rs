@@ -11,20 +11,13 @@ mod common;
 use std::fs;
 use std::path::PathBuf;
 
-use common::{crate_dir, data_dir, mehfooz, run};
+use common::{data_dir, mehfooz, run};
 
 const SOURCE_DIR: &str = "tests/broken_translations/source";
 const SOURCE: &str = "tests/broken_translations/source/spot-the-signs.toml";
 
 fn broken_translations() -> Vec<PathBuf> {
-    let dir = crate_dir().join("tests/broken_translations");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .expect("tests/broken_translations exists")
-        .map(|e| e.expect("a folder entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
+    common::toml_files_in("tests/broken_translations")
 }
 
 #[test]

@@ -110,3 +110,14 @@ pub fn tiny_steps(bytes: usize) -> (String, usize) {
     text.push_str(&step.repeat(count));
     (text, count)
 }
+
+/// The `.toml` files of a folder of the crate (fixtures), in name order.
+pub fn toml_files_in(folder: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(crate_dir().join(folder))
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
