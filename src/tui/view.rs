@@ -216,18 +216,8 @@ fn draw_students(
     );
     let block = panel(" Who is learning today? ", theme);
     if let Some(pin) = &screen.pin {
-        let lines = vec![
-            Line::from(""),
-            Line::from(" Teacher PIN, then Enter:"),
-            Line::from(""),
-            Line::from(vec![
-                Span::raw("   "),
-                Span::styled(
-                    format!("{}_", "*".repeat(pin.chars().count())),
-                    theme.selected,
-                ),
-            ]),
-        ];
+        let stars = "*".repeat(pin.chars().count());
+        let lines = typed_field(" Teacher PIN, then Enter:", &stars, theme);
         frame.render_widget(Paragraph::new(lines).block(block), list);
         return;
     }
@@ -247,20 +237,18 @@ fn draw_students(
         return;
     }
     if let Some(name) = &screen.typing {
-        let lines = vec![
-            Line::from(""),
-            Line::from(" Type your name or nickname, then press Enter:"),
-            Line::from(""),
-            Line::from(vec![
-                Span::raw("   "),
-                Span::styled(format!("{name}_"), theme.selected),
-            ]),
+        let mut lines = typed_field(
+            " Type your name or nickname, then press Enter:",
+            name,
+            theme,
+        );
+        lines.extend([
             Line::from(""),
             Line::styled(
                 " Only your name is saved, on this computer, with your lesson scores.",
                 theme.dim,
             ),
-        ];
+        ]);
         frame.render_widget(
             Paragraph::new(lines)
                 .block(block)
@@ -316,6 +304,19 @@ fn rows(inner: Rect, scroll: u16, items: usize) -> impl Iterator<Item = (Rect, u
 /// The first row to show so that row `index` is visible in `height` rows.
 fn scroll_to(index: usize, height: u16) -> u16 {
     (index as u16).saturating_sub(height.saturating_sub(1))
+}
+
+/// A prompt and what has been typed after it, with a cursor mark.
+fn typed_field(prompt: &'static str, typed: &str, theme: &Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::from(""),
+        Line::from(prompt),
+        Line::from(""),
+        Line::from(vec![
+            Span::raw("   "),
+            Span::styled(format!("{typed}_"), theme.selected),
+        ]),
+    ]
 }
 
 fn draw_lessons(
