@@ -1,5 +1,5 @@
-//! Builds the lessons in `lessons/` into the binary, so that `mehfooz` works from any
-//! folder with nothing to install beside it.
+//! Builds the lessons in `lessons/` and the app's message files in `i18n/` into the
+//! binary, so that `mehfooz` works from any folder with nothing to install beside it.
 
 use std::env;
 use std::fs;
@@ -66,5 +66,39 @@ fn main() {
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("built_in_lessons.rs");
+    fs::write(out, code).unwrap();
+    message_files(&Path::new(&manifest_dir).join("i18n"));
+}
+
+/// Every `i18n/LANG/mehfooz.ftl`, found rather than listed, so that adding a folder adds a
+/// language with no change to the code.
+fn message_files(dir: &Path) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut folders: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    let mut code = String::from("pub static BUILT_IN: &[(&str, &str)] = &[\n");
+    for folder in folders {
+        println!("cargo:rerun-if-changed={}", folder.display());
+        let file = folder.join("mehfooz.ftl");
+        if !file.is_file() {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", file.display());
+        let tag = folder.file_name().unwrap().to_string_lossy().into_owned();
+        code.push_str(&format!(
+            "    ({tag:?}, include_str!({:?})),\n",
+            file.display().to_string()
+        ));
+    }
+    code.push_str("];\n");
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("built_in_messages.rs");
     fs::write(out, code).unwrap();
 }

@@ -13,7 +13,8 @@ use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
 use crate::text::count;
 use crate::tui::theme::Theme;
-use crate::{plain, toml_reader, tui};
+use crate::i18n::Messages;
+use crate::{plain, t, toml_reader, tui};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -595,6 +596,7 @@ fn play(
     let mut catalog = setup.catalog()?;
     report_broken(&catalog);
     catalog.use_language(&setup.language);
+    let m = Messages::for_language(&setup.language);
     let entry = catalog.get(lesson_id).ok_or_else(|| {
         // "grooming" names no lesson, but two ids contain it: say which.
         let near: Vec<&str> = catalog
@@ -603,22 +605,26 @@ fn play(
             .map(|e| e.lesson.id.as_str())
             .filter(|id| id.contains(lesson_id) || strsim::jaro_winkler(id, lesson_id) > 0.85)
             .collect();
-        let hint = match near.as_slice() {
-            [] => String::new(),
-            [one] => format!(" Did you mean {one}?"),
-            many => format!(" Did you mean one of: {}?", many.join(", ")),
-        };
-        format!(
-            "there is no lesson with the id \"{lesson_id}\"; `mehfooz list` shows the ids.{hint}"
-        )
+        let mut said = t!(m, "play-no-such-lesson", id = lesson_id);
+        if !near.is_empty() {
+            said.push(' ');
+            said.push_str(&t!(
+                m,
+                "play-did-you-mean",
+                count = near.len(),
+                ids = near.join(", ")
+            ));
+        }
+        said
     })?;
     let store = open_store(setup.data_dir.as_deref())?;
     let name = known_name(&store, student);
     if name.is_empty() {
-        return Err("the student's name is empty".into());
+        return Err(m.text("play-empty-name"));
     }
     if plain_mode || !io::stdout().is_terminal() || tui::is_dumb_terminal() {
         let played = plain::play(
+            &m,
             &entry.lesson,
             &catalog.glossary_for(&entry.lesson),
             &name,
