@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use crate::i18n::Messages;
 use crate::lesson::{Catalog, Lesson, Origin, translation};
 use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
 use crate::text::count;
 use crate::tui::theme::Theme;
-use crate::i18n::Messages;
 use crate::{plain, t, toml_reader, tui};
 
 #[derive(Debug, Parser)]

@@ -38,10 +38,11 @@ impl File {
         // orders each line itself, so they would only get in the way.
         bundle.set_use_isolating(false);
         let mut problems = Vec::new();
-        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(kept, errors)| {
-            problems.extend(errors.iter().map(|e| describe_parse_error(text, e)));
-            kept
-        });
+        let resource =
+            FluentResource::try_new(text.to_string()).unwrap_or_else(|(kept, errors)| {
+                problems.extend(errors.iter().map(|e| describe_parse_error(text, e)));
+                kept
+            });
         if let Err(errors) = bundle.add_resource(resource) {
             problems.extend(errors.iter().map(|e| e.to_string()));
         }
@@ -64,7 +65,10 @@ impl File {
 }
 
 fn describe_parse_error(text: &str, error: &fluent_syntax::parser::ParserError) -> String {
-    let line = text[..error.pos.start.min(text.len())].matches('\n').count() + 1;
+    let line = text[..error.pos.start.min(text.len())]
+        .matches('\n')
+        .count()
+        + 1;
     format!("line {line}: {}", error.kind)
 }
 

@@ -5,12 +5,12 @@ use std::io::{self, BufRead, Write};
 
 use crate::i18n::Messages;
 use crate::lesson::glossary::{self, Glossary, Meaning};
-use crate::lesson::{Lesson, Sender};
+use crate::lesson::{Lesson, QuestionKind, Sender};
 use crate::progress::{Store, StoreError, Waiting};
 use crate::quiz::{Feedback, View};
 use crate::run::{LessonRun, Start};
-use crate::{strings, t};
 use crate::text::{self, Block};
+use crate::{strings, t};
 
 const WIDTH: usize = 78;
 
@@ -24,7 +24,6 @@ pub enum Ended {
 
 /// Takes `student` through `lesson`, reading answers from `input`, saving after every
 /// answer and every step, saying everything in the language of `m`.
-#[allow(clippy::too_many_arguments)]
 pub fn play(
     m: &Messages,
     lesson: &Lesson,
@@ -42,7 +41,12 @@ pub fn play(
         LessonRun::begin(lesson, loaded.student.record(&lesson.id), &mut rand::rng());
     write_wrapped(
         out,
-        &t!(m, "plain-lesson-for", lesson = lesson.title.as_str(), name = student),
+        &t!(
+            m,
+            "plain-lesson-for",
+            lesson = lesson.title.as_str(),
+            name = student
+        ),
         &format!("{}: ", m.text("app-name")),
     )?;
     match start {
@@ -111,11 +115,13 @@ pub fn play(
                     )),
                 )?;
                 for (i, choice) in choices.iter().enumerate() {
-                    write_marked(out, &choice.text, &format!("  {}. ", i + 1))?;
+                    let text = strings::choice_text(m, question.kind, &choice.text);
+                    write_marked(out, &text, &format!("  {}. ", i + 1))?;
                 }
                 write_words(m, out, &words)?;
                 if let Some(feedback) = run.session.feedback_at(position) {
-                    if !review(m, &mut run, &feedback, None, input, out, &words)? {
+                    let shown = Shown::Choices(question.kind);
+                    if !review(m, &mut run, &feedback, shown, input, out, &words)? {
                         return stop(m, out, &mut saver, &mut run);
                     }
                     continue;
@@ -129,15 +135,8 @@ pub fn play(
                 }
                 ask.push(m.text("plain-ask-back"));
                 write_wrapped(out, &ask.join(" "), "")?;
-                let answered = answer_loop(
-                    m,
-                    &mut run,
-                    input,
-                    out,
-                    question.hint.as_deref(),
-                    None,
-                    &words,
-                )?;
+                let answered =
+                    answer_loop(m, &mut run, input, out, Asked::Question(question), &words)?;
                 if !go_on(m, answered, &mut run, lesson, &mut saver, out)? {
                     return stop(m, out, &mut saver, &mut run);
                 }
@@ -175,14 +174,15 @@ pub fn play(
                 write_words(m, out, &words)?;
                 let markable = crate::quiz::markable(chat);
                 if let Some(feedback) = run.session.feedback_at(position) {
-                    if !review(m, &mut run, &feedback, Some(&chat.with), input, out, &words)? {
+                    let shown = Shown::Messages(&chat.with);
+                    if !review(m, &mut run, &feedback, shown, input, out, &words)? {
                         return stop(m, out, &mut saver, &mut run);
                     }
                     continue;
                 }
                 write_wrapped(out, &m.text("plain-ask-chat"), "")?;
-                let chat_answer = Some((chat.with.as_str(), markable.as_slice()));
-                let answered = answer_loop(m, &mut run, input, out, None, chat_answer, &words)?;
+                let asked = Asked::Chat(&chat.with, &markable);
+                let answered = answer_loop(m, &mut run, input, out, asked, &words)?;
                 if !go_on(m, answered, &mut run, lesson, &mut saver, out)? {
                     return stop(m, out, &mut saver, &mut run);
                 }
@@ -204,7 +204,10 @@ pub fn play(
             write_wrapped(
                 out,
                 &glossary::plain(&q.prompt),
-                &format!("  {}", lead(&t!(m, "plain-question-number", number = q.number))),
+                &format!(
+                    "  {}",
+                    lead(&t!(m, "plain-question-number", number = q.number))
+                ),
             )?;
         }
     }
@@ -328,13 +331,13 @@ fn review(
     m: &Messages,
     run: &mut LessonRun,
     feedback: &Feedback,
-    chat_with: Option<&str>,
+    shown: Shown,
     input: &mut impl BufRead,
     out: &mut impl Write,
     words: &[Meaning],
 ) -> Result<bool, PlainError> {
     writeln!(out, "{}", m.text("plain-already-answered"))?;
-    write_feedback(m, out, feedback, chat_with)?;
+    write_feedback(m, out, feedback, shown)?;
     write_wrapped(out, &m.text("plain-enter-or-back"), "")?;
     move_on(m, run, input, out, words)
 }
@@ -399,17 +402,35 @@ enum Answered {
     Stopped,
 }
 
-/// Reads answers until one is taken or the child stops or goes back. For a chat,
-/// `chat` gives the other person's name and the messages the numbers count.
+/// What an answer is asked for.
+#[derive(Clone, Copy)]
+enum Asked<'a> {
+    Question(&'a crate::lesson::Question),
+    /// A chat: the other person's name, and the messages the typed numbers count.
+    Chat(&'a str, &'a [usize]),
+}
+
+/// What the items of an answer's feedback are.
+#[derive(Clone, Copy)]
+enum Shown<'a> {
+    Choices(QuestionKind),
+    /// A chat's messages, from the person named.
+    Messages(&'a str),
+}
+
+/// Reads answers until one is taken or the child stops or goes back.
 fn answer_loop(
     m: &Messages,
     run: &mut LessonRun,
     input: &mut impl BufRead,
     out: &mut impl Write,
-    hint: Option<&str>,
-    chat: Option<(&str, &[usize])>,
+    asked: Asked,
     words: &[Meaning],
 ) -> Result<Answered, PlainError> {
+    let (hint, shown) = match asked {
+        Asked::Question(q) => (q.hint.as_deref(), Shown::Choices(q.kind)),
+        Asked::Chat(with, _) => (None, Shown::Messages(with)),
+    };
     loop {
         let Some(line) = read_line(input, out)? else {
             return Ok(Answered::Stopped);
@@ -440,7 +461,7 @@ fn answer_loop(
             writeln!(out, "{}", m.text("plain-numbers-only"))?;
             continue;
         };
-        if let Some((_, markable)) = chat {
+        if let Asked::Chat(_, markable) = asked {
             // The numbers count the markable messages; the answer names the messages.
             match picked
                 .iter()
@@ -456,7 +477,7 @@ fn answer_loop(
         }
         match run.session.answer(&picked) {
             Ok(feedback) => {
-                write_feedback(m, out, &feedback, chat.map(|(with, _)| with))?;
+                write_feedback(m, out, &feedback, shown)?;
                 return Ok(Answered::Yes);
             }
             Err(e) => write_wrapped(out, &strings::answer_error(m, &e), "")?,
@@ -489,23 +510,25 @@ fn write_feedback(
     m: &Messages,
     out: &mut impl Write,
     feedback: &Feedback,
-    chat_with: Option<&str>,
+    shown: Shown,
 ) -> io::Result<()> {
     writeln!(out, "{}", strings::verdict(m, feedback.verdict))?;
     let one_right = feedback.items.iter().filter(|i| i.correct).count() == 1;
     for (i, item) in feedback.items.iter().enumerate() {
-        let (lead, result) = match chat_with {
-            Some(with) => (
+        let (lead, text, result) = match shown {
+            Shown::Messages(with) => (
                 format!("  {}. {with}: ", i + 1),
+                item.text.clone(),
                 strings::message_result(m, item.picked, item.correct),
             ),
-            None => (
+            Shown::Choices(kind) => (
                 format!("  {}. ", i + 1),
+                strings::choice_text(m, kind, &item.text),
                 strings::choice_result(m, item.picked, item.correct, one_right)
                     .unwrap_or_else(|| m.text("choice-not-picked")),
             ),
         };
-        write_marked(out, &format!("{} ({result})", item.text), &lead)?;
+        write_marked(out, &format!("{text} ({result})"), &lead)?;
         if let Some(note) = &item.note {
             write_marked(out, note, "     ")?;
         }

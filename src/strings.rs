@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use crate::i18n::Messages;
+use crate::lesson::QuestionKind;
 use crate::progress::Status;
 use crate::quiz::{AnswerError, Verdict};
 use crate::t;
@@ -107,4 +108,14 @@ pub fn score_line(m: &Messages, percent: u32, pass_percent: u32, passed: bool) -
 
 pub fn ages(m: &Messages, min: u32, max: u32) -> String {
     t!(m, "ages", min = min, max = max)
+}
+
+/// A choice's words as shown: the lesson reader names a true/false question's two
+/// choices "True" and "False" in English, so those are said in the child's language.
+pub fn choice_text(m: &Messages, kind: QuestionKind, text: &str) -> String {
+    match (kind, text) {
+        (QuestionKind::TrueFalse, "True") => m.text("choice-true"),
+        (QuestionKind::TrueFalse, "False") => m.text("choice-false"),
+        _ => text.to_string(),
+    }
 }

@@ -25,6 +25,9 @@ choice-picked-right = your answer, right
 choice-picked-wrong = your answer, not right
 choice-the-right-answer = the right answer
 choice-right-missed = a right answer you missed
+# The two choices of a true-or-false question.
+choice-true = True
+choice-false = False
 choice-not-picked = not picked, and not right
 
 # Beside each chat message, after answering.

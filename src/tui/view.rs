@@ -130,8 +130,14 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
 
 fn draw_header(frame: &mut Frame, area: Rect, right: &str, theme: &Theme) {
     let left = Line::from(vec![
-        Span::styled(format!(" {} ", strings::english().text("app-name")), theme.title),
-        Span::styled(format!("· {}", strings::english().text("tagline")), theme.dim),
+        Span::styled(
+            format!(" {} ", strings::english().text("app-name")),
+            theme.title,
+        ),
+        Span::styled(
+            format!("· {}", strings::english().text("tagline")),
+            theme.dim,
+        ),
     ]);
     frame.render_widget(Paragraph::new(left), area);
     if !right.is_empty() {
@@ -224,7 +230,10 @@ fn draw_students(
     if let Some((_, known)) = &screen.asking {
         let lines = vec![
             Line::from(""),
-            Line::styled(format!(" {}", strings::is_this_you(&strings::english(), known)), theme.title),
+            Line::styled(
+                format!(" {}", strings::is_this_you(&strings::english(), known)),
+                theme.title,
+            ),
             Line::from(""),
             Line::raw(format!(" {}", strings::english().text("is-this-you-keys"))),
         ];
@@ -618,7 +627,8 @@ fn draw_player(
                         (false, true) => ("✗", theme.partly),
                         (false, false) => ("✓", theme.right),
                     };
-                    let label = strings::message_result(&strings::english(), picked, message.red_flag);
+                    let label =
+                        strings::message_result(&strings::english(), picked, message.red_flag);
                     let why = message.why.as_deref().unwrap_or_default();
                     lines.extend(hang_labelled(
                         vec![Span::raw("      "), Span::styled(format!("{sign} "), style)],
@@ -932,7 +942,8 @@ fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'s
             (false, true) => ("○", theme.partly),
             (false, false) => (" ", theme.text),
         };
-        let label = strings::choice_result(&strings::english(), item.picked, item.correct, one_right);
+        let label =
+            strings::choice_result(&strings::english(), item.picked, item.correct, one_right);
         let text = match label {
             None => item.text.clone(),
             Some(label) => format!("{}  ({label})", item.text),
@@ -974,7 +985,12 @@ fn summary_lines(player: &Player, theme: &Theme) -> Vec<Line<'static>> {
         Line::styled("Lesson finished!", theme.title),
         Line::from(""),
         Line::styled(
-            strings::score_line(&strings::english(), summary.percent, lesson.pass_percent, summary.passed),
+            strings::score_line(
+                &strings::english(),
+                summary.percent,
+                lesson.pass_percent,
+                summary.passed,
+            ),
             if summary.passed {
                 theme.right
             } else {
@@ -1005,7 +1021,10 @@ fn summary_lines(player: &Player, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled(strings::english().text("never-your-fault"), theme.dim));
+    lines.push(Line::styled(
+        strings::english().text("never-your-fault"),
+        theme.dim,
+    ));
     lines.push(Line::styled(
         "Press Enter for the lessons, or r to try again.",
         theme.dim,
