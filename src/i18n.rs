@@ -83,10 +83,10 @@ impl Messages {
     /// English for a language with no file.
     pub fn for_language(tag: &str) -> Messages {
         let mut files = Vec::new();
-        if let Some((found, text)) = built_in_file(tag) {
-            if !found.eq_ignore_ascii_case(ENGLISH) {
-                files.push(File::read(found, text).0);
-            }
+        if let Some((found, text)) = built_in_file(tag)
+            && !found.eq_ignore_ascii_case(ENGLISH)
+        {
+            files.push(File::read(found, text).0);
         }
         files.push(english());
         Messages { files }
