@@ -258,6 +258,8 @@ struct Setup {
     settings: Option<(PathBuf, Settings)>,
     /// The language lessons are shown in (`en` when English).
     language: String,
+    /// The language `--lang` asked for, which a child's remembered one does not override.
+    lang_flag: Option<String>,
 }
 
 /// The settings file to read: `--config`, else `mehfooz.toml` here if there is one.
@@ -319,6 +321,7 @@ impl Setup {
                 std::env::var("LC_ALL").ok().as_deref(),
                 std::env::var("LANG").ok().as_deref(),
             ),
+            lang_flag: cli.lang.clone(),
             settings,
         })
     }
@@ -595,8 +598,15 @@ fn play(
 ) -> Result<ExitCode, String> {
     let mut catalog = setup.catalog()?;
     report_broken(&catalog);
-    catalog.use_language(&setup.language);
-    let m = Messages::for_language(&setup.language);
+    let store = open_store(setup.data_dir.as_deref())?;
+    let name = known_name(&store, student);
+    let language = if name.is_empty() {
+        setup.language.clone()
+    } else {
+        student_language(setup, &store, &name)?
+    };
+    catalog.use_language(&language);
+    let m = Messages::for_language(&language);
     let entry = catalog.get(lesson_id).ok_or_else(|| {
         // "grooming" names no lesson, but two ids contain it: say which.
         let near: Vec<&str> = catalog
@@ -617,8 +627,6 @@ fn play(
         }
         said
     })?;
-    let store = open_store(setup.data_dir.as_deref())?;
-    let name = known_name(&store, student);
     if name.is_empty() {
         return Err(m.text("play-empty-name"));
     }
@@ -640,6 +648,28 @@ fn play(
     let start = setup.start(&catalog, store, Some(name), Some(lesson_id.to_string()));
     tui::run(start).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The language to show a child: `--lang` (remembered for them from now on), else the
+/// one they chose last time, else the class's or the system's.
+fn student_language(setup: &Setup, store: &Store, name: &str) -> Result<String, String> {
+    match &setup.lang_flag {
+        Some(tag) if translation::is_language_tag(tag) => {
+            let loaded = store
+                .set_language(name, tag)
+                .map_err(|e| format!("cannot remember {name}'s language: {e}"))?;
+            // The lesson's own load finds the new file, so the child hears of the old
+            // one here.
+            if let Some(aside) = &loaded.set_aside {
+                println!("{aside}");
+            }
+            Ok(tag.clone())
+        }
+        Some(tag) => Ok(tag.clone()),
+        None => Ok(store
+            .remembered_language(name)
+            .unwrap_or_else(|| setup.language.clone())),
+    }
 }
 
 fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {

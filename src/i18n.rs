@@ -250,3 +250,15 @@ pub fn languages<'a>(lesson_languages: impl IntoIterator<Item = &'a str>) -> Vec
         })
         .collect()
 }
+
+/// The languages a child can choose among for these lessons: the app's own (built-in
+/// message files) and every language a lesson or the help lines are translated into.
+pub fn available(catalog: &crate::lesson::Catalog) -> Vec<Language> {
+    let lesson_languages = catalog
+        .lessons
+        .iter()
+        .flat_map(|entry| entry.translations.keys())
+        .chain(catalog.help_translations.keys())
+        .map(String::as_str);
+    languages(lesson_languages)
+}

@@ -54,6 +54,16 @@ fn each_language_names_itself_in_its_own_words() {
 }
 
 #[test]
+fn the_built_in_lessons_offer_english_urdu_and_roman_urdu() {
+    let catalog = mehfooz::lesson::Catalog::load(&[], true);
+    let tags: Vec<String> = i18n::available(&catalog)
+        .into_iter()
+        .map(|l| l.tag)
+        .collect();
+    assert_eq!(tags, ["en", "ur", "ur-Latn"]);
+}
+
+#[test]
 fn a_message_a_language_lacks_is_said_in_english() {
     let text =
         std::fs::read_to_string(crate_dir().join("tests/i18n_fixtures/half-done.ftl")).unwrap();
@@ -265,4 +275,41 @@ fn a_whole_lesson_in_urdu_shows_no_english_words_of_the_app() {
 #[test]
 fn a_whole_lesson_in_roman_urdu_shows_no_english_words_of_the_app() {
     assert_no_english_words("ur-Latn");
+}
+
+fn play_friends(data: &std::path::Path, lang: Option<&str>) -> String {
+    let mut cmd = mehfooz(data);
+    cmd.args(["play", LESSON, "--student", "Ayesha", "--plain"]);
+    if let Some(lang) = lang {
+        cmd.args(["--lang", lang]);
+    }
+    let out = run(cmd.env("LANG", "C").env_remove("LC_ALL").write_stdin("q\n"));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    out.stdout
+}
+
+#[test]
+fn the_language_a_child_chose_is_used_next_time_without_lang() {
+    let data = data_dir();
+    let roman = Messages::for_language("ur-Latn").text("plain-how-to-stop");
+    let first = play_friends(data.path(), Some("ur-Latn"));
+    assert!(first.contains("Online dost"), "{first}");
+    let again = play_friends(data.path(), None);
+    assert!(again.contains("Online dost"), "{again}");
+    let flat = again.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(&roman), "{again}");
+    // --lang changes it, for this time and the next.
+    play_friends(data.path(), Some("en"));
+    let english = play_friends(data.path(), None);
+    assert!(english.contains("Type q and Enter"), "{english}");
+}
+
+#[test]
+fn the_remembered_language_is_the_childs_own_not_the_classs() {
+    let data = data_dir();
+    play_friends(data.path(), Some("ur"));
+    let mut cmd = mehfooz(data.path());
+    cmd.args(["play", LESSON, "--student", "Bilal", "--plain"]);
+    let out = run(cmd.env("LANG", "C").env_remove("LC_ALL").write_stdin("q\n"));
+    assert!(out.stdout.contains("Type q and Enter"), "{}", out.stdout);
 }
