@@ -38,8 +38,9 @@ pub struct Cli {
     /// Class settings [default: mehfooz.toml in this folder, if there is one].
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
-    /// The language to show lessons in, like ur or ur-Latn [default: `language` in the
-    /// settings, else the system's language, else English].
+    /// The language of the lessons and of the app's words, like ur or ur-Latn; with
+    /// --student, remembered for that child [default: the child's last choice, else
+    /// `language` in the settings, else the system's language, else English].
     #[arg(long, value_name = "TAG", global = true)]
     pub lang: Option<String>,
     #[command(subcommand)]
