@@ -607,7 +607,10 @@ fn play(
         student_language(setup, &store, &name)?
     };
     catalog.use_language(&language);
-    let m = Messages::for_language(&language);
+    let (m, problems) = Messages::for_language_in(&language, &setup.lessons);
+    for problem in problems {
+        eprintln!("{problem}");
+    }
     let entry = catalog.get(lesson_id).ok_or_else(|| {
         // "grooming" names no lesson, but two ids contain it: say which.
         let near: Vec<&str> = catalog

@@ -92,6 +92,33 @@ impl Messages {
         Messages { files }
     }
 
+    /// Like `for_language`, with a teacher's own message file for that language in front
+    /// when one of `folders` (the lessons folders the class reads) holds `TAG/mehfooz.ftl`:
+    /// it may add a language the program lacks, or reword some messages. Also every
+    /// mistake in such a file, with its path (the messages that read are used).
+    pub fn for_language_in(tag: &str, folders: &[std::path::PathBuf]) -> (Messages, Vec<String>) {
+        let mut messages = Messages::for_language(tag);
+        let mut problems = Vec::new();
+        for folder in folders {
+            let Some((found, path)) = folder_file(folder, tag) else {
+                continue;
+            };
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    let (file, mistakes) = File::read(&found, &text);
+                    problems.extend(
+                        mistakes
+                            .into_iter()
+                            .map(|m| format!("{}: {m}", path.display())),
+                    );
+                    messages.files.insert(0, file);
+                }
+                Err(e) => problems.push(format!("cannot read {}: {e}", path.display())),
+            }
+        }
+        (messages, problems)
+    }
+
     /// English alone.
     pub fn english() -> Messages {
         Messages::for_language(ENGLISH)
@@ -162,6 +189,27 @@ fn english() -> File {
     let (_, text) = built_in_file(ENGLISH).expect("the English message file is built in");
     File::read(ENGLISH, text).0
 }
+
+/// `FOLDER/TAG/mehfooz.ftl` for `tag` or a shorter form of it, with the tag as the
+/// folder spells it.
+fn folder_file(folder: &std::path::Path, tag: &str) -> Option<(String, std::path::PathBuf)> {
+    let folders: Vec<String> = std::fs::read_dir(folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join(FILE_NAME).is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut tag = tag;
+    loop {
+        if let Some(found) = folders.iter().find(|f| f.eq_ignore_ascii_case(tag)) {
+            return Some((found.clone(), folder.join(found).join(FILE_NAME)));
+        }
+        tag = &tag[..tag.rfind('-')?];
+    }
+}
+
+/// The name of a language's message file, in its folder.
+pub const FILE_NAME: &str = "mehfooz.ftl";
 
 /// The built-in file for `tag`, or for the tag with its last part dropped, and so on
 /// (`ur-Latn-PK`, then `ur-Latn`, then `ur`).

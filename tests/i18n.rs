@@ -313,3 +313,32 @@ fn the_remembered_language_is_the_childs_own_not_the_classs() {
     let out = run(cmd.env("LANG", "C").env_remove("LC_ALL").write_stdin("q\n"));
     assert!(out.stdout.contains("Type q and Enter"), "{}", out.stdout);
 }
+
+#[test]
+fn a_teachers_message_file_beside_their_lessons_is_used_for_its_language() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path())
+        .args([
+            "play",
+            LESSON,
+            "--student",
+            "Ayesha",
+            "--plain",
+            "--lang",
+            "sd",
+        ])
+        .args(["--lessons", "tests/i18n_fixtures/teacher"])
+        .write_stdin("q\n"));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("روڪڻ لاءِ q لکو ۽ Enter دٻايو."),
+        "{}",
+        out.stdout
+    );
+    // What it lacks is said in English.
+    assert!(
+        out.stdout.contains("Stopped. Your progress is saved"),
+        "{}",
+        out.stdout
+    );
+}
