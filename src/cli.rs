@@ -8,12 +8,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use crate::i18n::Messages;
 use crate::lesson::{Catalog, Lesson, Origin, translation};
 use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
 use crate::text::count;
 use crate::tui::theme::Theme;
-use crate::{plain, toml_reader, tui};
+use crate::{plain, t, toml_reader, tui};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -37,8 +38,9 @@ pub struct Cli {
     /// Class settings [default: mehfooz.toml in this folder, if there is one].
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
-    /// The language to show lessons in, like ur or ur-Latn [default: `language` in the
-    /// settings, else the system's language, else English].
+    /// The language of the lessons and of the app's words, like ur or ur-Latn; with
+    /// --student, remembered for that child [default: the child's last choice, else
+    /// `language` in the settings, else the system's language, else English].
     #[arg(long, value_name = "TAG", global = true)]
     pub lang: Option<String>,
     #[command(subcommand)]
@@ -257,6 +259,8 @@ struct Setup {
     settings: Option<(PathBuf, Settings)>,
     /// The language lessons are shown in (`en` when English).
     language: String,
+    /// The language `--lang` asked for, which a child's remembered one does not override.
+    lang_flag: Option<String>,
 }
 
 /// The settings file to read: `--config`, else `mehfooz.toml` here if there is one.
@@ -318,6 +322,7 @@ impl Setup {
                 std::env::var("LC_ALL").ok().as_deref(),
                 std::env::var("LANG").ok().as_deref(),
             ),
+            lang_flag: cli.lang.clone(),
             settings,
         })
     }
@@ -594,7 +599,18 @@ fn play(
 ) -> Result<ExitCode, String> {
     let mut catalog = setup.catalog()?;
     report_broken(&catalog);
-    catalog.use_language(&setup.language);
+    let store = open_store(setup.data_dir.as_deref())?;
+    let name = known_name(&store, student);
+    let language = if name.is_empty() {
+        setup.language.clone()
+    } else {
+        student_language(setup, &store, &name)?
+    };
+    catalog.use_language(&language);
+    let (m, problems) = Messages::for_language_in(&language, &setup.lessons);
+    for problem in problems {
+        eprintln!("{problem}");
+    }
     let entry = catalog.get(lesson_id).ok_or_else(|| {
         // "grooming" names no lesson, but two ids contain it: say which.
         let near: Vec<&str> = catalog
@@ -603,22 +619,24 @@ fn play(
             .map(|e| e.lesson.id.as_str())
             .filter(|id| id.contains(lesson_id) || strsim::jaro_winkler(id, lesson_id) > 0.85)
             .collect();
-        let hint = match near.as_slice() {
-            [] => String::new(),
-            [one] => format!(" Did you mean {one}?"),
-            many => format!(" Did you mean one of: {}?", many.join(", ")),
-        };
-        format!(
-            "there is no lesson with the id \"{lesson_id}\"; `mehfooz list` shows the ids.{hint}"
-        )
+        let mut said = t!(m, "play-no-such-lesson", id = lesson_id);
+        if !near.is_empty() {
+            said.push(' ');
+            said.push_str(&t!(
+                m,
+                "play-did-you-mean",
+                count = near.len(),
+                ids = near.join(", ")
+            ));
+        }
+        said
     })?;
-    let store = open_store(setup.data_dir.as_deref())?;
-    let name = known_name(&store, student);
     if name.is_empty() {
-        return Err("the student's name is empty".into());
+        return Err(m.text("play-empty-name"));
     }
     if plain_mode || !io::stdout().is_terminal() || tui::is_dumb_terminal() {
         let played = plain::play(
+            &m,
             &entry.lesson,
             &catalog.glossary_for(&entry.lesson),
             &name,
@@ -634,6 +652,28 @@ fn play(
     let start = setup.start(&catalog, store, Some(name), Some(lesson_id.to_string()));
     tui::run(start).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The language to show a child: `--lang` (remembered for them from now on), else the
+/// one they chose last time, else the class's or the system's.
+fn student_language(setup: &Setup, store: &Store, name: &str) -> Result<String, String> {
+    match &setup.lang_flag {
+        Some(tag) if translation::is_language_tag(tag) => {
+            let loaded = store
+                .set_language(name, tag)
+                .map_err(|e| format!("cannot remember {name}'s language: {e}"))?;
+            // The lesson's own load finds the new file, so the child hears of the old
+            // one here.
+            if let Some(aside) = &loaded.set_aside {
+                println!("{aside}");
+            }
+            Ok(tag.clone())
+        }
+        Some(tag) => Ok(tag.clone()),
+        None => Ok(store
+            .remembered_language(name)
+            .unwrap_or_else(|| setup.language.clone())),
+    }
 }
 
 fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {

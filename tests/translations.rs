@@ -126,6 +126,7 @@ fn attempt(data: &std::path::Path, id: &str) -> serde_json::Value {
 fn play_in_urdu_runs_the_whole_lesson_in_urdu_and_saves_under_the_same_lesson_id() {
     let data = data_dir();
     let urdu_title = translated_title("kind-online", "ur");
+    let finished = mehfooz::i18n::Messages::for_language("ur").text("plain-finished");
     let out = run(mehfooz(data.path())
         .args([
             "play",
@@ -139,8 +140,7 @@ fn play_in_urdu_runs_the_whole_lesson_in_urdu_and_saves_under_the_same_lesson_id
         .write_stdin("1\n".repeat(80)));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
-        out.stdout
-            .contains(&format!("Lesson finished: {urdu_title}")),
+        out.stdout.contains(&format!("{finished} {urdu_title}")),
         "{}",
         out.stdout
     );
