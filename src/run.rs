@@ -43,6 +43,7 @@ impl<'l> LessonRun<'l> {
         {
             let mut attempt = open.clone();
             attempt.content_version = Some(version);
+            attempt.language = Some(language_of(lesson));
             attempt.copy = Some(copy_id(rng));
             let run = LessonRun {
                 session,
@@ -63,6 +64,7 @@ impl<'l> LessonRun<'l> {
         let session = Session::start(lesson, rng);
         let mut attempt = Attempt::new(session.state().clone());
         attempt.content_version = Some(lesson.content_version());
+        attempt.language = Some(language_of(lesson));
         attempt.copy = Some(copy_id(rng));
         LessonRun {
             session,
@@ -106,6 +108,11 @@ impl<'l> LessonRun<'l> {
     pub fn was_cleared(&self, record: Option<&LessonRecord>) -> bool {
         record.is_some_and(|r| r.was_cleared(&self.attempt))
     }
+}
+
+/// The language a lesson is shown in: a translation's tag, else the source's English.
+fn language_of(lesson: &Lesson) -> String {
+    lesson.lang.clone().unwrap_or_else(|| "en".to_string())
 }
 
 /// Names this copy of the app among others saving the same attempt.

@@ -347,3 +347,64 @@ fn new_translate_of_an_unknown_lesson_says_so() {
         out.stderr
     );
 }
+
+#[test]
+fn new_translate_finds_a_lesson_in_a_folder_the_settings_name() {
+    let data = data_dir();
+    let class = tempfile::tempdir().unwrap();
+    fs::create_dir(class.path().join("my-lessons")).unwrap();
+    fs::copy(SOURCE, class.path().join("my-lessons/spot-the-signs.toml")).unwrap();
+    let settings = class.path().join("mehfooz.toml");
+    fs::write(&settings, "lessons = \"my-lessons\"\n").unwrap();
+    let out_dir = class.path().join("ur");
+    fs::create_dir(&out_dir).unwrap();
+    let out = run(mehfooz(data.path())
+        .arg("--config")
+        .arg(&settings)
+        .args([
+            "new",
+            "--translate",
+            "spot-the-signs",
+            "--lang",
+            "ur",
+            "--dir",
+        ])
+        .arg(&out_dir));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let text = fs::read_to_string(out_dir.join("spot-the-signs.toml")).unwrap();
+    assert!(
+        text.contains("id = \"spot-the-signs\"\nlang = \"ur\"\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn new_translate_of_a_missing_lesson_names_every_folder_it_looked_in() {
+    let data = data_dir();
+    let class = tempfile::tempdir().unwrap();
+    fs::create_dir(class.path().join("my-lessons")).unwrap();
+    let settings = class.path().join("mehfooz.toml");
+    fs::write(&settings, "lessons = \"my-lessons\"\n").unwrap();
+    let out = run(mehfooz(data.path())
+        .arg("--config")
+        .arg(&settings)
+        .args([
+            "new",
+            "--translate",
+            "spot-the-signs",
+            "--lang",
+            "ur",
+            "--dir",
+        ])
+        .arg(class.path()));
+    assert_eq!(out.code, Some(1));
+    let folder = class.path().join("my-lessons");
+    assert!(
+        out.stderr.contains(&format!(
+            "looked in the built-in lessons, {}",
+            folder.display()
+        )),
+        "{}",
+        out.stderr
+    );
+}

@@ -34,10 +34,19 @@ pub struct Statement {
     pub json: Value,
 }
 
-/// The language a lesson is written in (BCP 47). Lesson files have no language field
-/// yet and every lesson is written in English; a translated lesson will name its own.
-pub fn lesson_language(_lesson: &Lesson) -> &'static str {
-    "en"
+/// The language a lesson's words are written in (BCP 47): a translation's tag, else the
+/// source's English. The activity definitions describe the lesson in this language.
+pub fn lesson_language(lesson: &Lesson) -> &str {
+    lesson.lang.as_deref().unwrap_or(SOURCE_LANGUAGE)
+}
+
+/// Every source lesson is written in English.
+const SOURCE_LANGUAGE: &str = "en";
+
+/// The language the child took an attempt in: as recorded, or, for an attempt saved
+/// before the language was kept, the source's English.
+pub fn attempt_language(attempt: &Attempt) -> &str {
+    attempt.language.as_deref().unwrap_or(SOURCE_LANGUAGE)
 }
 
 /// The activity id of a lesson at its present content version.
@@ -70,7 +79,7 @@ pub fn attempt_statements(
     });
     let context = json!({
         "platform": format!("Mehfooz {}", env!("CARGO_PKG_VERSION")),
-        "language": lesson_language(lesson),
+        "language": attempt_language(attempt),
         "extensions": {
             format!("{}/extensions/school", origin.activity_base.trim_end_matches('/')): origin.school,
         },
