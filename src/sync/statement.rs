@@ -245,6 +245,47 @@ fn timestamp(seconds: i64) -> String {
 mod tests {
     use super::*;
 
+    use crate::lesson::Catalog;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    /// The context languages of the statements for a finished attempt at a built-in
+    /// lesson, taken in `language` (`None`: saved before the language was kept).
+    fn sent_languages(language: Option<&str>) -> Vec<String> {
+        let catalog = Catalog::built_in();
+        let lesson = &catalog
+            .get("kind-online")
+            .expect("a built-in lesson")
+            .lesson;
+        let session = Session::start(lesson, &mut StdRng::seed_from_u64(7));
+        let mut attempt = Attempt::new(session.state().clone());
+        attempt.finished = Some(attempt.started + 60);
+        attempt.language = language.map(str::to_string);
+        let origin = Origin {
+            school: "https://example.org/school".into(),
+            activity_base: "https://example.org".into(),
+        };
+        attempt_statements(&origin, "pseudonym", lesson, &attempt)
+            .expect("the answers fit")
+            .expect("a finished attempt is sent")
+            .iter()
+            .map(|s| s.json["context"]["language"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn statements_name_the_language_the_attempt_was_taken_in() {
+        let languages = sent_languages(Some("ur-Latn"));
+        assert!(languages.len() >= 3, "{languages:?}");
+        assert!(languages.iter().all(|l| l == "ur-Latn"), "{languages:?}");
+    }
+
+    #[test]
+    fn an_attempt_saved_without_a_language_is_sent_as_english() {
+        let languages = sent_languages(None);
+        assert!(languages.iter().all(|l| l == "en"), "{languages:?}");
+    }
+
     #[test]
     fn timestamps_are_utc_iso_8601() {
         assert_eq!(timestamp(0), "1970-01-01T00:00:00Z");
