@@ -348,19 +348,28 @@ fn new_translate_of_an_unknown_lesson_says_so() {
     );
 }
 
-#[test]
-fn new_translate_finds_a_lesson_in_a_folder_the_settings_name() {
-    let data = data_dir();
+/// A class folder whose `mehfooz.toml` names its lessons folder, `my-lessons`, which
+/// holds the fixture source when `with_source`.
+fn class_with_settings(with_source: bool) -> tempfile::TempDir {
     let class = tempfile::tempdir().unwrap();
     fs::create_dir(class.path().join("my-lessons")).unwrap();
-    fs::copy(SOURCE, class.path().join("my-lessons/spot-the-signs.toml")).unwrap();
-    let settings = class.path().join("mehfooz.toml");
-    fs::write(&settings, "lessons = \"my-lessons\"\n").unwrap();
-    let out_dir = class.path().join("ur");
-    fs::create_dir(&out_dir).unwrap();
-    let out = run(mehfooz(data.path())
+    if with_source {
+        fs::copy(SOURCE, class.path().join("my-lessons/spot-the-signs.toml")).unwrap();
+    }
+    fs::write(
+        class.path().join("mehfooz.toml"),
+        "lessons = \"my-lessons\"\n",
+    )
+    .unwrap();
+    class
+}
+
+/// `new --translate spot-the-signs --lang ur` with the class's settings, into `dir`.
+fn translate_with_settings(class: &tempfile::TempDir, dir: &std::path::Path) -> common::Run {
+    let data = data_dir();
+    run(mehfooz(data.path())
         .arg("--config")
-        .arg(&settings)
+        .arg(class.path().join("mehfooz.toml"))
         .args([
             "new",
             "--translate",
@@ -369,7 +378,15 @@ fn new_translate_finds_a_lesson_in_a_folder_the_settings_name() {
             "ur",
             "--dir",
         ])
-        .arg(&out_dir));
+        .arg(dir))
+}
+
+#[test]
+fn new_translate_finds_a_lesson_in_a_folder_the_settings_name() {
+    let class = class_with_settings(true);
+    let out_dir = class.path().join("ur");
+    fs::create_dir(&out_dir).unwrap();
+    let out = translate_with_settings(&class, &out_dir);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     let text = fs::read_to_string(out_dir.join("spot-the-signs.toml")).unwrap();
     assert!(
@@ -380,23 +397,8 @@ fn new_translate_finds_a_lesson_in_a_folder_the_settings_name() {
 
 #[test]
 fn new_translate_of_a_missing_lesson_names_every_folder_it_looked_in() {
-    let data = data_dir();
-    let class = tempfile::tempdir().unwrap();
-    fs::create_dir(class.path().join("my-lessons")).unwrap();
-    let settings = class.path().join("mehfooz.toml");
-    fs::write(&settings, "lessons = \"my-lessons\"\n").unwrap();
-    let out = run(mehfooz(data.path())
-        .arg("--config")
-        .arg(&settings)
-        .args([
-            "new",
-            "--translate",
-            "spot-the-signs",
-            "--lang",
-            "ur",
-            "--dir",
-        ])
-        .arg(class.path()));
+    let class = class_with_settings(false);
+    let out = translate_with_settings(&class, class.path());
     assert_eq!(out.code, Some(1));
     let folder = class.path().join("my-lessons");
     assert!(
