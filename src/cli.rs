@@ -750,10 +750,33 @@ fn new_translation(cli: &Cli, id: &str, dir: &Path) -> Result<ExitCode, String> 
     if lang.eq_ignore_ascii_case("en") {
         return Err("English is the language lessons are written in; choose another --lang".into());
     }
-    let catalog = Catalog::load(&cli.lessons, true);
+    // The source is looked for wherever the app would load it from: built in, the
+    // settings' folders, then --lessons. Settings with mistakes only lose their folders
+    // here, since writing a translation does not need them.
+    let mut folders = Vec::new();
+    let mut unread = None;
+    if let Some(path) = settings_path(cli) {
+        match read_settings(&path) {
+            Ok((Some(settings), _)) => folders.extend(settings.lessons),
+            Ok((None, _)) => {
+                unread = Some(format!(
+                    " ({} has mistakes, so its lessons folders were not read: `mehfooz check` shows them)",
+                    path.display()
+                ));
+            }
+            Err(e) => unread = Some(format!(" ({e})")),
+        }
+    }
+    folders.extend(cli.lessons.iter().cloned());
+    let catalog = Catalog::load(&folders, true);
     let (source_path, source) = catalog.source_text(id).ok_or_else(|| {
+        let places: Vec<String> = std::iter::once("the built-in lessons".to_string())
+            .chain(folders.iter().map(|f| f.display().to_string()))
+            .collect();
         format!(
-            "there is no lesson with the id \"{id}\" to translate; `mehfooz list` shows the ids"
+            "there is no lesson with the id \"{id}\" to translate: looked in {}{}; `mehfooz list` shows the ids",
+            places.join(", "),
+            unread.unwrap_or_default()
         )
     })?;
     let text = translation::skeleton(source, lang)

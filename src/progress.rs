@@ -76,6 +76,10 @@ pub struct Attempt {
     /// saved before it was kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_version: Option<String>,
+    /// The language (BCP 47 tag) the lesson was shown in, the last one when the child
+    /// switched part way; missing in files saved before it was kept, which were English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     pub state: AttemptState,
     /// Which running copy of the app is saving this attempt. Never written: it names the
     /// attempt of its own a copy gets when its answers disagree with another copy's.
@@ -94,6 +98,7 @@ impl Attempt {
             percent: None,
             passed: None,
             content_version: None,
+            language: None,
             state,
             copy: None,
         }
