@@ -414,7 +414,16 @@ fn marking_after_being_asked_about_nothing_marked_asks_again() {
 #[test]
 fn urdu_and_arabic_digits_pick_choices_like_1_to_9() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let key = |c| mehfooz::tui::keys::action(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    let bindings = app.bindings();
+    let key = |c| {
+        mehfooz::tui::keys::action(
+            &bindings,
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        )
+    };
     assert_eq!(key('۲'), Some(Action::Number(1)));
     assert_eq!(key('٢'), Some(Action::Number(1)));
     assert_eq!(key('۹'), Some(Action::Number(8)));
@@ -578,11 +587,13 @@ fn a_name_close_to_one_in_the_class_asks_is_this_you() {
 
 #[test]
 fn every_screen_at_60_by_20_shows_all_its_keys() {
-    use mehfooz::tui::keys;
     let catalog = catalog();
-    let check = |app: &App, bindings: &[keys::Binding]| {
+    // The footer holds the main keys of the very bindings the screen takes keys with.
+    let check = |app: &App| {
         let screen = render_to_string(app, 60, 20);
-        for b in bindings {
+        let footer: Vec<_> = app.bindings().into_iter().filter(|b| b.footer).collect();
+        assert!(footer.len() >= 2, "{screen}");
+        for b in footer {
             assert!(
                 screen.contains(&format!("{} {}", b.keys, b.what)),
                 "{} {} is missing:\n{screen}",
@@ -592,26 +603,90 @@ fn every_screen_at_60_by_20_shows_all_its_keys() {
         }
     };
     let app = App::new(&catalog, class(), None);
-    check(&app, keys::STUDENTS);
+    check(&app);
     let mut app = on_lessons(&catalog);
-    check(&app, keys::LESSONS);
+    check(&app);
     send(&mut app, keys(&[Action::Confirm]));
-    check(&app, keys::PAGE);
+    check(&app);
     send(&mut app, keys(&[Action::Confirm]));
-    check(&app, keys::SINGLE);
+    check(&app);
     send(&mut app, keys(&[Action::Number(1), Action::Confirm]));
-    check(&app, keys::FEEDBACK);
+    check(&app);
     send(&mut app, keys(&[Action::Confirm]));
-    check(&app, keys::CHAT);
+    check(&app);
     send(&mut app, keys(&[Action::Confirm]));
-    check(&app, keys::CHAT_NONE_MARKED);
+    check(&app);
     send(&mut app, keys(&[Action::Yes, Action::Confirm]));
-    check(&app, keys::SUMMARY);
+    check(&app);
     send(&mut app, keys(&[Action::Help]));
-    check(&app, keys::HELP);
+    check(&app);
     let mut app = App::new(&catalog, class(), None);
     send(&mut app, keys(&[Action::Teacher]));
-    check(&app, keys::TEACHER);
+    check(&app);
+}
+
+#[test]
+fn every_key_that_works_anywhere_is_listed_in_the_help() {
+    use mehfooz::tui::keys::EVERYWHERE;
+    use mehfooz::tui::screens::SCREENS;
+    let catalog = catalog();
+    let mut app = App::new(&catalog, class(), None);
+    send(&mut app, keys(&[Action::Help]));
+    // Tall enough that the whole help shows at once.
+    let help: String = render_to_string(&app, 200, 200)
+        .lines()
+        .map(|row| {
+            let row = row.strip_prefix('"').and_then(|r| r.strip_suffix('"'));
+            row.unwrap_or_default()
+                .trim_matches(|c| c == ' ' || c == '│')
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (screen, bindings) in SCREENS.iter().chain(&[("everywhere", EVERYWHERE)]) {
+        let listed: Vec<String> = bindings
+            .iter()
+            .map(|b| format!("{} {}", b.keys, b.what))
+            .collect();
+        let line = format!("{screen}: {}", listed.join(", "));
+        assert!(help.contains(&line), "{line} is not in the help:\n{help}");
+    }
+    for hidden in [
+        "k j same as ↑ ↓",
+        "Tab same as ↓",
+        "← b back a step",
+        "Ctrl-C Ctrl-Q",
+    ] {
+        assert!(help.contains(hidden), "{hidden}");
+    }
+}
+
+#[test]
+fn a_key_the_screen_does_not_list_does_nothing() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm]));
+    let page = render_to_string(&app, 80, 24);
+    // A page lists no number, hint, ages, retry or "yes": none of them changes it.
+    for action in [
+        Action::Number(0),
+        Action::Hint,
+        Action::AgeFilter,
+        Action::Retry,
+        Action::Yes,
+        Action::Toggle,
+        Action::Teacher,
+    ] {
+        assert!(!mehfooz::tui::keys::offers(&app.bindings(), action));
+        send(&mut app, keys(&[action]));
+        assert_eq!(render_to_string(&app, 80, 24), page, "{action:?}");
+    }
+    // The lesson list takes `a` but a question does not.
+    send(
+        &mut app,
+        keys(&[Action::Confirm, Action::AgeFilter, Action::Number(0)]),
+    );
+    let question = render_to_string(&app, 80, 24);
+    assert!(question.contains("(•) 1."), "{question}");
 }
 
 #[test]
