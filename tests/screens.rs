@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use mehfooz::lesson::Catalog;
-use mehfooz::progress::{Loaded, Student};
+use mehfooz::progress::{Loaded, Store, Student};
 use mehfooz::tui::app::{App, Effect, Msg};
 use mehfooz::tui::keys::Action;
-use mehfooz::tui::render_to_string;
+use mehfooz::tui::{carry_out, render_to_string};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -19,9 +19,19 @@ fn catalog() -> Catalog {
     catalog
 }
 
-/// Feeds messages to the app, answering its effects as the real loop would (without disk).
+/// Feeds messages to the app, its effects carried out by the app's own effect runner on
+/// a throw-away data folder (one per test).
 fn send(app: &mut App, msgs: Vec<Msg>) {
     saves(app, msgs);
+}
+
+thread_local! {
+    // Each test runs on its own thread, so each gets its own folder.
+    static STORE: (tempfile::TempDir, Store) = {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        (dir, store)
+    };
 }
 
 /// Like `send`, and returns every save the app asked for.
@@ -29,19 +39,14 @@ fn saves(app: &mut App, msgs: Vec<Msg>) -> Vec<Effect> {
     let mut rng = StdRng::seed_from_u64(7);
     let mut saved = Vec::new();
     for msg in msgs {
-        for effect in app.update(msg, &mut rng) {
-            let reply = match effect {
-                Effect::LoadStudent(name) => Msg::StudentLoaded(Loaded {
-                    student: Student::new(&name),
-                    set_aside: None,
-                }),
-                save @ Effect::Save { .. } => {
-                    saved.push(save);
-                    continue;
-                }
-            };
-            app.update(reply, &mut rng);
-        }
+        let effects = app.update(msg, &mut rng);
+        saved.extend(
+            effects
+                .iter()
+                .filter(|e| matches!(e, Effect::Save { .. }))
+                .cloned(),
+        );
+        STORE.with(|(_, store)| carry_out(app, store, effects, &mut rng));
     }
     saved
 }
@@ -945,4 +950,41 @@ fn a_question_with_a_glossary_word_fits_at_60_by_20() {
     let mut app = on_lessons(&catalog);
     send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
     insta::assert_snapshot!(render_to_string(&app, 60, 20));
+}
+
+#[test]
+fn a_lesson_the_teacher_cleared_mid_lesson_says_so_and_starts_again() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    // The page, then the first question answered: the attempt is on disk.
+    send(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(1),
+            Action::Confirm,
+        ]),
+    );
+    assert!(render_to_string(&app, 80, 24).contains("step 2 of 3"));
+    // The teacher runs `reset` for this lesson while the child is on it.
+    STORE.with(|(_, store)| store.reset("Ayesha", Some("screens")).unwrap());
+    // Going on to the chat saves the place, and the save finds the attempt cleared.
+    send(&mut app, keys(&[Action::Confirm]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen.contains("Your teacher has cleared your progress in this lesson"),
+        "{screen}"
+    );
+    assert!(screen.contains("step 1 of 3"), "{screen}");
+    assert!(screen.contains("Not everyone is who they say"), "{screen}");
+    // Nothing of the cleared attempt comes back, and the new one is kept as usual.
+    let saved = saves(
+        &mut app,
+        keys(&[Action::Confirm, Action::Number(1), Action::Confirm]),
+    );
+    assert_eq!(answers_in(&saved), vec![vec![1]]);
+    let on_disk = STORE.with(|(_, store)| store.load("Ayesha").unwrap().student);
+    let record = on_disk.record("screens").unwrap();
+    assert_eq!(record.attempts.len(), 1, "{record:?}");
 }
