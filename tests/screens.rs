@@ -297,6 +297,62 @@ fn teacher_view_shows_the_class_and_the_most_missed_question() {
     );
     assert!(screen.contains("(most chose: Keep it"), "{screen}");
     insta::assert_snapshot!(screen);
+    insta::assert_snapshot!("teacher_view_60x20", render_to_string(&app, 60, 20));
+}
+
+#[test]
+fn the_teacher_view_legend_stays_inside_its_border() {
+    let catalog = catalog();
+    let class = vec![student_who_answered(&catalog, "Ayesha", 1, &[0])];
+    let mut app = App::new(&catalog, class, None);
+    send(&mut app, keys(&[Action::Teacher]));
+    for (width, height) in [(80, 24), (60, 20)] {
+        let screen = render_to_string(&app, width, height);
+        // Every row inside the table's border starts with the border and a space.
+        let rows: Vec<&str> = screen
+            .lines()
+            .skip(2)
+            .take_while(|row| !row.starts_with("\"╰"))
+            .collect();
+        assert!(rows.len() > 4, "{screen}");
+        for row in rows {
+            assert!(
+                row.starts_with("\"│ "),
+                "{row:?} touches the border:\n{screen}"
+            );
+        }
+        assert!(screen.contains(" started "), "{screen}");
+    }
+}
+
+#[test]
+fn a_chat_whose_red_flag_was_missed_is_reported_as_missed_not_as_chosen() {
+    let catalog = catalog();
+    // Two children marked nothing, one marked only the harmless "gg".
+    let class = vec![
+        student_who_answered(&catalog, "Ayesha", 1, &[]),
+        student_who_answered(&catalog, "Bilal", 1, &[]),
+        student_who_answered(&catalog, "Zara", 1, &[2]),
+    ];
+    let mut app = App::new(&catalog, class.clone(), None);
+    send(&mut app, keys(&[Action::Teacher]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(!screen.contains("most chose"), "{screen}");
+    assert!(
+        screen.contains("flag most often missed: you're really"),
+        "{screen}"
+    );
+    let lesson = &catalog.get("screens").unwrap().lesson;
+    let table = mehfooz::report::class_report(&[lesson], &class).to_table();
+    assert!(
+        table.contains("red flag most often not marked (3x): you're really good"),
+        "{table}"
+    );
+    assert!(
+        table.contains("harmless message most often marked (1x): gg, see you next match"),
+        "{table}"
+    );
+    assert!(!table.contains("most chosen wrong answer"), "{table}");
 }
 
 #[test]

@@ -4,17 +4,17 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
 
-use crate::lesson::glossary;
-use crate::report::ClassReport;
+use crate::report::{ClassReport, Mistake};
 use crate::text as lesson_text;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::keys::{Action as A, Binding, HELP_KEY, K_J, Key::Code, Key::Letter, bind};
 use crate::tui::screens::students::StudentsScreen;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::panel;
+use crate::tui::widgets::{hang, hang_labelled, panel};
 
 /// How the class is doing, for the teacher: the same report as `mehfooz report`.
 pub struct TeacherScreen {
@@ -94,15 +94,6 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme
     for &c in &columns {
         header.push_str(&format!("{:>COLUMN$}", format!("L{}", c + 1)));
     }
-    let mut lines = vec![Line::styled(header, theme.title)];
-    let body_rows = (inner.height as usize).saturating_sub(5);
-    for (name, cells) in report.rows.iter().skip(screen.row).take(body_rows) {
-        let mut line = format!(" {}", lesson_text::fit(name, name_width));
-        for &c in &columns {
-            line.push_str(&format!("{:>COLUMN$}", crate::report::cell_text(&cells[c])));
-        }
-        lines.push(Line::raw(line));
-    }
     let mut passed = format!(" {:name_width$}", "PASSED");
     for &c in &columns {
         let t = &report.totals[c];
@@ -111,17 +102,39 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme
             format!("{}/{}", t.passed, report.rows.len())
         ));
     }
-    lines.push(Line::styled(passed, theme.title));
     let names: Vec<String> = columns
         .iter()
         .map(|&c| format!("L{} {}", c + 1, report.lessons[c].1))
         .collect();
-    lines.push(Line::styled(format!(" {}", names.join(" · ")), theme.dim));
-    lines.push(Line::styled(
-        " 85%* best score, passed · 40% not yet passed · ... in progress · - not started",
+    // The lesson names and the legend wrap under their own first word, inside the
+    // border, and the student rows get what room is left.
+    let lead = || vec![Span::raw(" ")];
+    let mut below = vec![Line::styled(passed, theme.title)];
+    below.extend(hang(
+        lead(),
+        &names.join(" · "),
         theme.dim,
+        inner.width,
+        theme,
     ));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    below.extend(hang(
+        lead(),
+        "85%* best score, passed · 40% not yet passed · ... in progress · - not started",
+        theme.dim,
+        inner.width,
+        theme,
+    ));
+    let mut lines = vec![Line::styled(header, theme.title)];
+    let body_rows = (inner.height as usize).saturating_sub(1 + below.len());
+    for (name, cells) in report.rows.iter().skip(screen.row).take(body_rows) {
+        let mut line = format!(" {}", lesson_text::fit(name, name_width));
+        for &c in &columns {
+            line.push_str(&format!("{:>COLUMN$}", crate::report::cell_text(&cells[c])));
+        }
+        lines.push(Line::raw(line));
+    }
+    lines.extend(below);
+    frame.render_widget(Paragraph::new(lines), inner);
 
     let block = panel(" Questions the class missed most ", theme);
     let inner = block.inner(chart_area);
@@ -151,24 +164,29 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme
             .value_style(theme.selected),
         bars_area,
     );
-    let legend: Vec<Line> = top
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let wrong = m
-                .top_wrong
-                .as_ref()
-                .map(|(text, _)| format!(" (most chose: {text})"))
-                .unwrap_or_default();
-            Line::from(vec![
-                Span::styled(
-                    format!("{}. {} of {} missed: ", i + 1, m.missed, m.answered),
-                    theme.key,
-                ),
-                Span::raw(format!("{}{wrong}", glossary::plain(&m.prompt))),
-            ])
-        })
-        .collect();
+    let mut legend = Vec::new();
+    for (i, m) in top.iter().enumerate() {
+        // Said so that it is true of the question: a chat's usual mistake is a red flag
+        // left unmarked, not a message chosen.
+        let mistake = match m.commonest_mistake() {
+            Some(Mistake::Chose(text)) => format!(" (most chose: {text})"),
+            Some(Mistake::MissedFlag(text)) => format!(" (red flag most often missed: {text})"),
+            Some(Mistake::MarkedSafe(text)) => {
+                format!(" (harmless message most often marked: {text})")
+            }
+            None => String::new(),
+        };
+        legend.extend(hang_labelled(
+            Vec::new(),
+            (
+                &format!("{}. {} of {} missed:", i + 1, m.missed, m.answered),
+                theme.key,
+            ),
+            (&format!("{}{mistake}", m.prompt), Style::default()),
+            legend_area.width,
+            theme,
+        ));
+    }
     frame.render_widget(
         Paragraph::new(legend).wrap(Wrap { trim: false }),
         legend_area,
