@@ -1044,3 +1044,52 @@ fn a_lesson_the_teacher_cleared_mid_lesson_says_so_and_starts_again() {
     let record = on_disk.record("screens").unwrap();
     assert_eq!(record.attempts.len(), 1, "{record:?}");
 }
+
+#[test]
+fn wrong_answer_feedback_does_not_repeat_the_verdict() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("online.toml"),
+        r#"format_version = 1
+id = "online"
+title = "Who is online"
+summary = "People online may not be who they say."
+ages = { min = 8, max = 10 }
+minutes = 5
+shuffle_choices = false
+
+[[steps]]
+type = "question"
+kind = "single"
+prompt = "Someone you met in a game says they are 11. Are they?"
+  [[steps.choices]]
+  text = "Yes, they said so"
+  feedback = "Not quite. You only know this person online. People online may not be who they say they are."
+  [[steps.choices]]
+  text = "Maybe not: I only know them online"
+  correct = true
+  feedback = "Yes. You cannot see who is typing."
+"#,
+    )
+    .unwrap();
+    let catalog = Catalog::load(&[folder.path().to_path_buf()], false);
+    assert!(catalog.diagnostics.is_empty(), "{:?}", catalog.diagnostics);
+    let mut app = on_lessons(&catalog);
+    send(
+        &mut app,
+        keys(&[Action::Confirm, Action::Number(0), Action::Confirm]),
+    );
+    let screen = render_to_string(&app, 80, 24);
+    assert_eq!(screen.matches("Not quite").count(), 1, "{screen}");
+    assert!(screen.contains("│ Not quite."), "{screen}");
+    assert!(screen.contains("✗ 1. Yes, they said so"), "{screen}");
+    assert!(
+        screen.contains("     You only know this person online."),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    insta::assert_snapshot!(
+        "wrong_answer_feedback_60x20",
+        render_to_string(&app, 60, 20)
+    );
+}

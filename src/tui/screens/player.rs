@@ -771,7 +771,7 @@ fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'s
         {
             lines.extend(hang(
                 vec![Span::raw("     ")],
-                note,
+                without_opening(note, strings::verdict(feedback.verdict)),
                 theme.text,
                 width,
                 theme,
@@ -791,6 +791,21 @@ fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'s
     lines.push(Line::from(""));
     lines.push(Line::styled("Press Enter to go on.", theme.dim));
     lines
+}
+
+/// `note` without an opening that repeats `verdict` ("Not quite." under "Not quite."):
+/// the verdict and the ✗ already say it, and the words twice read as a scolding.
+fn without_opening<'n>(note: &'n str, verdict: &str) -> &'n str {
+    let words = verdict.trim_end_matches(['.', '!']);
+    match note.get(..words.len()) {
+        Some(opening) if opening.eq_ignore_ascii_case(words) => {
+            let rest = note[words.len()..]
+                .trim_start_matches(['.', '!', ','])
+                .trim_start();
+            if rest.is_empty() { note } else { rest }
+        }
+        _ => note,
+    }
 }
 
 fn summary_lines(player: &Player, theme: &Theme) -> Vec<Line<'static>> {
