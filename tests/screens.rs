@@ -1093,3 +1093,33 @@ prompt = "Someone you met in a game says they are 11. Are they?"
         render_to_string(&app, 60, 20)
     );
 }
+
+#[test]
+fn a_long_lesson_summary_hangs_under_its_text() {
+    let catalog = Catalog::built_in();
+    let mut app = on_lessons(&catalog);
+    // The lesson with the longest summary, wherever it is in the list.
+    let row = mehfooz::tui::app::lessons_for(&catalog, None)
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, e)| e.lesson.summary.len())
+        .map(|(i, _)| i)
+        .unwrap();
+    send(&mut app, keys(&vec![Action::Down; row]));
+    let screen = render_to_string(&app, 60, 20);
+    // The rows under the list's border: the summary and the lesson's facts.
+    let detail: Vec<&str> = screen
+        .lines()
+        .skip_while(|r| !r.starts_with("\"╰"))
+        .skip(1)
+        .take(4)
+        .collect();
+    assert!(detail[1].trim_matches('"').trim() != "", "{screen}");
+    for row in detail {
+        assert!(
+            row.starts_with("\" ") || row.trim_matches('"').trim().is_empty(),
+            "{row:?} starts at column 0:\n{screen}"
+        );
+    }
+    insta::assert_snapshot!("long_summary_60x20", screen);
+}

@@ -171,26 +171,6 @@ pub fn hang_labelled(
     }
 }
 
-/// One line of lesson text left for the paragraph to wrap, its glossary words marked
-/// as `hang_labelled` marks them.
-pub fn marked_spans(text: &str, style: Style, theme: &Theme) -> Vec<Span<'static>> {
-    if theme.ascii || !theme.has_colour() {
-        return vec![Span::styled(glossary::starred(text), style)];
-    }
-    match glossary::pieces(text) {
-        Ok(pieces) => pieces
-            .into_iter()
-            .map(|p| match p {
-                glossary::Piece::Text(t) => Span::styled(t, style),
-                glossary::Piece::Word { shown, .. } => {
-                    Span::styled(shown, style.add_modifier(Modifier::UNDERLINED))
-                }
-            })
-            .collect(),
-        Err(_) => vec![Span::styled(text.to_string(), style)],
-    }
-}
-
 /// Underlines each of `words` in turn where it next appears in spans of the text's
 /// `style`; a word that does not fit on one line is left as it is.
 fn underline(lines: Vec<Line<'static>>, words: &[String], style: Style) -> Vec<Line<'static>> {

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::lesson::QuestionKind;
-use crate::lesson::glossary::{self, Glossary, Meaning};
+use crate::lesson::glossary::{Glossary, Meaning};
 use crate::progress::Student;
 use crate::quiz::{AnswerError, Feedback, Verdict, View};
 use crate::run::LessonRun;
@@ -26,7 +26,7 @@ use crate::tui::keys::{
 };
 use crate::tui::screens::lessons::{LessonsScreen, lessons_for};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{bar, hang, hang_labelled, marked_spans, more_below, panel, text_lines};
+use crate::tui::widgets::{bar, hang, hang_labelled, more_below, panel, text_lines};
 
 pub struct Player<'c> {
     pub student: Student,
@@ -523,7 +523,7 @@ pub fn draw(
         ..inner
     };
     let (lines, focus) = match session.current() {
-        None => (summary_lines(player, theme), None),
+        None => (summary_lines(player, inner.width, theme), None),
         Some(View::Page { title, text }) => (page_lines(title, text, inner.width, theme), None),
         Some(View::Question {
             question,
@@ -531,11 +531,18 @@ pub fn draw(
             number,
             total,
         }) => {
-            let mut lines = vec![
-                Line::styled(format!("Question {number} of {total}"), theme.dim),
-                Line::from(marked_spans(&question.prompt, theme.title, theme)),
-                Line::from(""),
-            ];
+            let mut lines = vec![Line::styled(
+                format!("Question {number} of {total}"),
+                theme.dim,
+            )];
+            lines.extend(hang(
+                Vec::new(),
+                &question.prompt,
+                theme.title,
+                inner.width,
+                theme,
+            ));
+            lines.push(Line::from(""));
             let feedback = player.feedback();
             let mut focus = None;
             match &feedback {
@@ -575,11 +582,13 @@ pub fn draw(
                         && let Some(hint) = &question.hint
                     {
                         lines.push(Line::from(""));
-                        lines.push(Line::from(vec![Span::styled("Hint: ", theme.key)]));
-                        if let Some(line) = lines.last_mut() {
-                            line.spans
-                                .extend(marked_spans(hint, Style::default(), theme));
-                        }
+                        lines.extend(hang(
+                            vec![Span::styled("Hint: ", theme.key)],
+                            hint,
+                            Style::default(),
+                            inner.width,
+                            theme,
+                        ));
                     }
                 }
             }
@@ -590,13 +599,17 @@ pub fn draw(
             number,
             total,
         }) => {
-            let mut lines = vec![
-                Line::styled(
-                    format!("Question {number} of {total}: a pretend chat"),
-                    theme.dim,
-                ),
-                Line::styled(chat.title.clone(), theme.title),
-            ];
+            let mut lines = vec![Line::styled(
+                format!("Question {number} of {total}: a pretend chat"),
+                theme.dim,
+            )];
+            lines.extend(hang(
+                Vec::new(),
+                &chat.title,
+                theme.title,
+                inner.width,
+                theme,
+            ));
             if let Some(intro) = &chat.intro {
                 lines.extend(hang(Vec::new(), intro, theme.text, inner.width, theme));
             }
@@ -725,7 +738,8 @@ pub fn draw(
 }
 
 fn page_lines(title: &str, text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(title.to_string(), theme.title), Line::from("")];
+    let mut lines = hang(Vec::new(), title, theme.title, width, theme);
+    lines.push(Line::from(""));
     lines.extend(text_lines(text, width, theme));
     lines
 }
@@ -808,7 +822,7 @@ fn without_opening<'n>(note: &'n str, verdict: &str) -> &'n str {
     }
 }
 
-fn summary_lines(player: &Player, theme: &Theme) -> Vec<Line<'static>> {
+fn summary_lines(player: &Player, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let session = &player.run.session;
     let lesson = session.lesson();
     let summary = session.summary();
@@ -839,11 +853,13 @@ fn summary_lines(player: &Player, theme: &Theme) -> Vec<Line<'static>> {
     } else {
         lines.push(Line::styled("Questions to look at again:", theme.title));
         for q in review {
-            lines.push(Line::raw(format!(
-                "  {}. {}",
-                q.number,
-                glossary::plain(&q.prompt)
-            )));
+            lines.extend(hang(
+                vec![Span::raw(format!("  {}. ", q.number))],
+                &q.prompt,
+                Style::default(),
+                width,
+                theme,
+            ));
         }
     }
     lines.push(Line::from(""));
@@ -864,7 +880,13 @@ fn draw_words(frame: &mut Frame, area: Rect, words: &[Meaning], scroll: u16, the
     let mut lines = Vec::new();
     for word in words {
         let meaning = word.meaning.as_deref().unwrap_or(strings::NO_MEANING_YET);
-        lines.push(Line::styled(word.shown.clone(), theme.title));
+        lines.extend(hang(
+            Vec::new(),
+            &word.shown,
+            theme.title,
+            inner.width,
+            theme,
+        ));
         lines.extend(hang(
             vec![Span::raw("  ")],
             meaning,
