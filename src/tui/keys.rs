@@ -147,6 +147,12 @@ pub const STOP_KEY: Binding = bind(
     "stop",
     &[(Letter('q'), A::Back), (Code(C::Esc), A::Back)],
 );
+/// Leaves a screen for the one before it.
+pub const BACK_Q: Binding = bind(
+    "q",
+    "back",
+    &[(Letter('q'), A::Back), (Code(C::Esc), A::Back)],
+);
 pub const HINT_KEY: Binding = bind("h", "hint", &[(Letter('h'), A::Hint)]);
 pub const ANSWER_KEY: Binding = bind("Enter", "answer", &[(Code(C::Enter), A::Confirm)]);
 pub const CHOOSE_KEY: Binding = bind(

@@ -16,7 +16,7 @@ use crate::strings;
 use crate::text as lesson_text;
 use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
-    Action as A, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, bind,
+    Action as A, BACK_Q, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, bind,
 };
 use crate::tui::screens::students::StudentsScreen;
 use crate::tui::theme::Theme;
@@ -32,11 +32,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("Enter", "start", &[(Code(KeyCode::Enter), A::Confirm)]),
     bind("a", "ages", &[(Letter('a'), A::AgeFilter)]),
     HELP_KEY,
-    bind(
-        "q",
-        "back",
-        &[(Letter('q'), A::Back), (Code(KeyCode::Esc), A::Back)],
-    ),
+    BACK_Q,
     K_J,
     TAB_DOWN,
 ];

@@ -58,6 +58,13 @@ pub const PAGE: &[Binding] = &[
     NEXT_KEY, BACK_KEY, SCROLL_KEY, HELP_KEY, STOP_KEY, RIGHT_NEXT, B_BACK, K_J, PAGE_KEYS,
 ];
 
+/// Back to the step before, from a question not yet answered.
+const BACK_A_STEP: Binding = also(
+    "← b",
+    "back a step",
+    &[(Code(KeyCode::Left), A::Left), (Letter('b'), A::Left)],
+);
+
 // Numbers reach the first nine items; ↑↓ reach every one, however many there are.
 pub const SINGLE: &[Binding] = &[
     bind(
@@ -73,11 +80,7 @@ pub const SINGLE: &[Binding] = &[
     HINT_KEY,
     HELP_KEY,
     STOP_KEY,
-    also(
-        "← b",
-        "back a step",
-        &[(Code(KeyCode::Left), A::Left), (Letter('b'), A::Left)],
-    ),
+    BACK_A_STEP,
     K_J,
     TAB_DOWN,
     PAGE_KEYS,
@@ -96,11 +99,7 @@ pub const MULTIPLE: &[Binding] = &[
     HINT_KEY,
     HELP_KEY,
     STOP_KEY,
-    also(
-        "← b",
-        "back a step",
-        &[(Code(KeyCode::Left), A::Left), (Letter('b'), A::Left)],
-    ),
+    BACK_A_STEP,
     K_J,
     TAB_DOWN,
     PAGE_KEYS,
@@ -112,11 +111,7 @@ pub const CHAT: &[Binding] = &[
     ANSWER_KEY,
     HELP_KEY,
     STOP_KEY,
-    also(
-        "← b",
-        "back a step",
-        &[(Code(KeyCode::Left), A::Left), (Letter('b'), A::Left)],
-    ),
+    BACK_A_STEP,
     K_J,
     TAB_DOWN,
     PAGE_KEYS,
@@ -129,11 +124,7 @@ pub const CHAT_NONE_MARKED: &[Binding] = &[
     bind("↑↓ Space", "move, mark", &MOVE_MARK),
     HELP_KEY,
     STOP_KEY,
-    also(
-        "← b",
-        "back a step",
-        &[(Code(KeyCode::Left), A::Left), (Letter('b'), A::Left)],
-    ),
+    BACK_A_STEP,
     K_J,
     TAB_DOWN,
     PAGE_KEYS,

@@ -11,7 +11,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
 use crate::report::{ClassReport, Mistake};
 use crate::text as lesson_text;
 use crate::tui::app::{App, Effect, Screen};
-use crate::tui::keys::{Action as A, Binding, HELP_KEY, K_J, Key::Code, Key::Letter, bind};
+use crate::tui::keys::{Action as A, BACK_Q, Binding, HELP_KEY, K_J, Key::Code, bind};
 use crate::tui::screens::students::StudentsScreen;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{hang, hang_labelled, panel};
@@ -39,11 +39,7 @@ pub const BINDINGS: &[Binding] = &[
         ],
     ),
     HELP_KEY,
-    bind(
-        "q",
-        "back",
-        &[(Letter('q'), A::Back), (Code(KeyCode::Esc), A::Back)],
-    ),
+    BACK_Q,
     K_J,
 ];
 
