@@ -255,13 +255,20 @@ pub fn message_ids(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The English message ids that the file `text` lacks, in the English file's order.
+/// The English message ids that the file `text` lacks, in the English file's order,
+/// apart from the teacher-only ones.
 pub fn missing_ids(text: &str) -> Vec<String> {
     let own = message_ids(text);
     message_ids(built_in_text(ENGLISH).unwrap_or_default())
         .into_iter()
-        .filter(|id| !own.contains(id))
+        .filter(|id| !own.contains(id) && !is_teacher_only(id))
         .collect()
+}
+
+/// Whether a message is only ever shown to a teacher (its id starts with `teacher-`):
+/// the teacher's screens stay English for now, so another language need not have it.
+pub fn is_teacher_only(id: &str) -> bool {
+    id.starts_with("teacher-")
 }
 
 /// A language a child can choose, named in its own words.

@@ -655,12 +655,8 @@ fn every_screen_at_60_by_20_shows_all_its_keys() {
         let footer: Vec<_> = app.bindings().into_iter().filter(|b| b.footer).collect();
         assert!(footer.len() >= 2, "{screen}");
         for b in footer {
-            assert!(
-                screen.contains(&format!("{} {}", b.keys, b.what)),
-                "{} {} is missing:\n{screen}",
-                b.keys,
-                b.what
-            );
+            let shown = format!("{} {}", b.keys, app.messages.text(b.what));
+            assert!(screen.contains(&shown), "{shown} is missing:\n{screen}");
         }
     };
     let app = App::new(&catalog, class(), None);
@@ -703,12 +699,13 @@ fn every_key_that_works_anywhere_is_listed_in_the_help() {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    for (screen, bindings) in SCREENS.iter().chain(&[("everywhere", EVERYWHERE)]) {
+    let m = &app.messages;
+    for (screen, bindings) in SCREENS.iter().chain(&[("keys-everywhere", EVERYWHERE)]) {
         let listed: Vec<String> = bindings
             .iter()
-            .map(|b| format!("{} {}", b.keys, b.what))
+            .map(|b| format!("{} {}", b.keys, m.text(b.what)))
             .collect();
-        let line = format!("{screen}: {}", listed.join(", "));
+        let line = format!("{}: {}", m.text(screen), listed.join(", "));
         assert!(help.contains(&line), "{line} is not in the help:\n{help}");
     }
     for hidden in [

@@ -3,7 +3,8 @@
 # English is the source: every other language's file (i18n/LANG/mehfooz.ftl) has the same
 # message ids, and any message it lacks is said in English instead.
 # The teacher commands (check, report, import, new, pin, reset, sync) stay English for
-# now: their words are in the code, not in these files.
+# now: their words are in the code, not in these files. The teacher view's words are
+# here, teacher-only (their ids start with `teacher-`), and are not translated yet.
 # A line like `{ $number }` is filled in by the app; keep it, move it where your language
 # needs it. `{ $count -> [one] ... *[other] ... }` picks the words that fit the number.
 
@@ -123,3 +124,174 @@ play-did-you-mean = { $count ->
    *[other] Did you mean one of: { $ids }?
 }
 play-empty-name = the student's name is empty
+
+## The terminal app: the window
+
+window-too-small = Please make the window bigger.
+window-size = Mehfooz needs at least { $min_width } x { $min_height }; this one is { $width } x { $height }.
+
+## The terminal app: the name screen
+
+name-welcome = Assalam-o-alaikum! Welcome to Mehfooz.
+name-about = Short lessons about staying safe online.
+name-who = Who is learning today?
+# Beside each name in the list.
+name-student-progress = { $passed } of { $lessons } lessons passed
+name-i-am-new = I am new: type my name
+name-type = Type your name or nickname, then press Enter:
+name-what-is-saved = Only your name is saved, on this computer, with your lesson scores.
+name-type-first = Type your name or nickname first.
+pin-prompt = Teacher PIN, then Enter:
+
+## The terminal app: the lesson list
+
+lessons-you = You: { $passed } of { $lessons } passed
+lessons-all-ages = all ages
+lessons-showing = Showing: { $ages }  (press a to change)
+lessons-for = Lessons for { $name }
+lessons-none-for-age = No lessons for this age. Press a to see others.
+lessons-best-score = Best score: { $percent }%
+lessons-facts = { $questions ->
+    [one] 1 question, about { $minutes } minutes, pass mark { $pass }%.
+   *[other] { $questions } questions, about { $minutes } minutes, pass mark { $pass }%.
+}
+lessons-broken-files = { $count ->
+    [one] 1 lesson file could not be loaded: a teacher can run `mehfooz check`.
+   *[other] { $count } lesson files could not be loaded: a teacher can run `mehfooz check`.
+}
+lesson-files-broken = { $count ->
+    [one] 1 lesson file could not be loaded. Run `{ $command }` to see why.
+   *[other] { $count } lesson files could not be loaded. Run `{ $command }` to see why.
+}
+progress-files-unreadable = { $count ->
+    [one] 1 progress file in { $folder } could not be read; it is left as it is.
+   *[other] { $count } progress files in { $folder } could not be read; they are left as they are.
+}
+
+## The terminal app: a lesson
+
+welcome-back = Welcome back! Carrying on at step { $step } of { $steps }.
+lesson-changed = This lesson has changed since you last opened it, so it starts again.
+lesson-cleared-by-teacher = Your teacher has cleared your progress in this lesson, so it starts again from the beginning.
+progress-not-saved = Progress could not be saved: { $why }
+player-step = step { $step } of { $steps }
+player-finished = finished
+player-question = Question { $number } of { $questions }
+player-chat = Question { $number } of { $questions }: a pretend chat
+player-tick-every = Tick every right answer.
+player-true-or-false = True or false?
+# Put before a question's hint.
+player-hint = Hint:
+no-hint = There is no hint for this one.
+# Who sent a chat message that the child sent.
+player-you = You:
+player-mark-warning-signs = Mark every message that is a warning sign, then press Enter.
+verdict-partly-with-score = Partly right. ({ $percent }% of this one)
+player-enter-to-go-on = Press Enter to go on.
+summary-finished = Lesson finished!
+summary-score = Score: { $bar } { $percent }%
+summary-all-right = You got every question right. Well done!
+summary-look-again = { $count ->
+    [one] Question to look at again:
+   *[other] Questions to look at again:
+}
+summary-keys = Press Enter for the lessons, or r to try again.
+words-title = What the words mean
+words-go-back = Press g, q or Esc to go back.
+waiting-for-save = Esc stops waiting. Waiting for another copy of Mehfooz that is saving { $name }... (up to { $seconds } seconds)
+
+## The terminal app: the ? help
+
+help-title = Help
+help-get-help-now = Get help now
+help-lines-for = Help lines: { $region }
+help-keys = Keys
+help-saved-as-you-go = Your answers are saved as you go.
+# Only a teacher's preview shows where a help line comes from: teacher-only.
+teacher-help-line-confirmed = Last confirmed { $date } ({ $source }).
+teacher-help-line-unconfirmed = Source: { $source }. Date not known: check before calling.
+
+## The terminal app: what each key does (footer and help)
+
+key-help = help
+key-stop = stop
+key-back = back
+key-hint = hint
+key-answer = answer
+key-choose = choose
+key-scroll = scroll
+key-same-as-up-down = same as ↑ ↓
+key-same-as-down = same as ↓
+key-scroll-page = scroll a screenful
+key-quit-now = quit at once
+key-close = close
+key-start = start
+key-ages = ages
+key-next = next
+key-back-a-step = back a step
+key-tick = tick
+key-move-tick = move, tick
+key-mark = mark
+key-move-mark = move, mark
+key-yes-none = yes, none
+key-lessons = lessons
+key-try-again = try again
+key-word-meanings = word meanings
+key-thats-me = that's me
+key-new-name = new name
+key-teacher = teacher
+key-quit = quit
+key-done = done
+key-cancel = cancel
+key-open = open
+key-yes-thats-me = yes, that's me
+key-no-new = no, I'm new
+key-change-name = change the name
+
+## The terminal app: the screens, as the ? help lists their keys
+
+keys-choosing-name = choosing your name
+keys-typing-name = typing a new name
+keys-teacher-pin = the teacher PIN
+keys-is-this-you = "Is this you?"
+keys-choosing-lesson = choosing a lesson
+keys-page = a page
+keys-single = a question with one answer
+keys-multiple = a question with several answers
+keys-chat = a pretend chat
+keys-chat-none-marked = a chat with nothing marked
+keys-feedback = after answering
+keys-summary = the summary
+keys-underlined-words = a step with underlined words
+keys-word-meanings = the word meanings
+keys-help = help
+keys-teacher-view = the teacher view
+keys-everywhere = everywhere
+
+## The teacher view and the lesson preview: teacher-only
+# Every message whose id starts with `teacher-` is shown only to a teacher. The teacher's
+# screens stay English for now: another language's file need not have these (a missing
+# one is said in English).
+
+teacher-key-students = students
+teacher-header = Teacher
+teacher-class = { $students ->
+    [one] How the class is doing: 1 student
+   *[other] How the class is doing: { $students } students
+}
+teacher-student = STUDENT
+teacher-passed = PASSED
+teacher-legend = 85%* best score, passed · 40% not yet passed · ... in progress · - not started
+teacher-missed-most = Questions the class missed most
+teacher-none-missed = No question has been missed yet.
+teacher-missed-count = { $number }. { $missed } of { $answered } missed:
+teacher-most-chose = {" "}(most chose: { $text })
+teacher-flag-missed = {" "}(red flag most often missed: { $text })
+teacher-harmless-marked = {" "}(harmless message most often marked: { $text })
+teacher-preview-header = Preview
+teacher-preview-cannot-show = { $file } cannot be shown yet: fix these problems.
+teacher-preview-updates-itself = Save the file and this screen updates by itself.
+teacher-preview-problems = Problems
+teacher-preview-nothing-saved = Preview: nothing is saved. q ends the preview.
+teacher-preview-reloaded-start = Reloaded from the start. Nothing is saved in a preview.
+teacher-preview-reloaded-at = Reloaded: carrying on at step { $step }. Nothing is saved in a preview.

@@ -122,3 +122,144 @@ play-did-you-mean = { $count ->
    *[other] Kya aap ka matlab in mein se koi tha: { $ids }?
 }
 play-empty-name = Naam khali hai: apna naam ya nickname likhein.
+
+## The terminal app: the window
+
+window-too-small = Meherbani kar ke window bari karein.
+window-size = Mehfooz ko kam az kam { $min_width } x { $min_height } ki jagah chahiye; yeh window { $width } x { $height } hai.
+
+## The terminal app: the name screen
+
+name-welcome = Assalam-o-alaikum! Mehfooz mein khush aamdeed.
+name-about = Online mehfooz rehne ke baare mein chhote chhote sabaq.
+name-who = Aaj kaun seekh raha hai?
+# Beside each name in the list; the verb follows the number.
+name-student-progress = { $passed ->
+    [one] { $lessons } mein se { $passed } sabaq pass kiya
+   *[other] { $lessons } mein se { $passed } sabaq pass kiye
+}
+name-i-am-new = Main naya hun: apna naam likhun
+name-type = Apna naam ya nickname likhein, phir Enter dabayein:
+name-what-is-saved = Sirf aap ka naam, aap ke sabaq ke score ke saath, isi computer par rakha jata hai.
+name-type-first = Pehle apna naam ya nickname likhein.
+pin-prompt = Teacher ka PIN, phir Enter:
+
+## The terminal app: the lesson list
+
+lessons-you = { $passed ->
+    [one] Aap: { $lessons } mein se { $passed } sabaq pass kiya
+   *[other] Aap: { $lessons } mein se { $passed } sabaq pass kiye
+}
+lessons-all-ages = har umar
+lessons-showing = Dikha rahe hain: { $ages }  (badalne ke liye a dabayein)
+lessons-for = { $name } ke sabaq
+lessons-none-for-age = Is umar ke liye koi sabaq nahi. Baqi sabaq dekhne ke liye a dabayein.
+lessons-best-score = Sab se acha score: { $percent }%
+lessons-facts = { $questions } sawal, taqreeban { $minutes } minute, pass hone ke liye { $pass }%.
+lessons-broken-files = { $count ->
+    [one] Ek sabaq ki file nahi khul saki: teacher `mehfooz check` chala kar wajah dekh sakte hain.
+   *[other] { $count } sabaq ki files nahi khul sakin: teacher `mehfooz check` chala kar wajah dekh sakte hain.
+}
+lesson-files-broken = { $count ->
+    [one] Ek sabaq ki file nahi khul saki. Wajah dekhne ke liye `{ $command }` chalayein.
+   *[other] { $count } sabaq ki files nahi khul sakin. Wajah dekhne ke liye `{ $command }` chalayein.
+}
+progress-files-unreadable = { $count ->
+    [one] { $folder } mein ek bachay ke kaam ki file parhi nahi ja saki; usay waise hi chhor diya gaya hai.
+   *[other] { $folder } mein { $count } bachon ke kaam ki files parhi nahi ja sakin; unhein waise hi chhor diya gaya hai.
+}
+
+## The terminal app: a lesson
+
+welcome-back = Khush aamdeed! Hum qadam { $step } se aage chalte hain ({ $steps } mein se).
+lesson-changed = Yeh sabaq aap ke pichli baar kholne ke baad badal gaya hai, is liye yeh dobara shuru hoga.
+lesson-cleared-by-teacher = Aap ke teacher ne is sabaq mein aap ka kaam mita diya hai, is liye yeh dobara pehle qadam se shuru hoga.
+progress-not-saved = Aap ka kaam sambhala nahi ja saka: { $why }
+player-step = qadam { $step } ({ $steps } mein se)
+player-finished = khatam
+player-question = Sawal { $number } ({ $questions } mein se)
+player-chat = Sawal { $number } ({ $questions } mein se): ek farzi chat
+player-tick-every = Har sahi jawab chunein.
+player-true-or-false = Sahi ya ghalat?
+player-hint = Ishara:
+no-hint = Is sawal ke liye koi ishara nahi likha gaya.
+player-you = Aap:
+player-mark-warning-signs = Har us message ko chunein jo khatre ki nishani ho, phir Enter dabayein.
+verdict-partly-with-score = Kuch sahi. (is sawal ka { $percent }%)
+player-enter-to-go-on = Aage chalne ke liye Enter dabayein.
+summary-finished = Sabaq khatam!
+summary-score = Score: { $bar } { $percent }%
+summary-all-right = Aapne har sawal ka sahi jawab diya. Shabash!
+summary-look-again = { $count ->
+    [one] Yeh sawal dobara dekhein:
+   *[other] Yeh sawal dobara dekhein:
+}
+summary-keys = Sabaq ki list ke liye Enter dabayein, ya dobara koshish ke liye r dabayein.
+words-title = Alfaaz ka matlab
+words-go-back = Wapas jane ke liye g, q ya Esc dabayein.
+waiting-for-save = Intezar rokne ke liye Esc dabayein. Mehfooz ki ek aur copy { $name } ka kaam sambhal rahi hai, us ka intezar hai... ({ $seconds } second tak)
+
+## The terminal app: the ? help
+
+help-title = Madad
+help-get-help-now = Abhi madad lein
+help-lines-for = Madad ke number: { $region }
+help-keys = Button
+help-saved-as-you-go = Aap ke jawab saath saath sambhal kar rakhe jate hain.
+
+## The terminal app: what each key does (footer and help)
+
+key-help = madad
+key-stop = rukein
+key-back = peeche
+key-hint = ishara
+key-answer = jawab
+key-choose = chunein
+key-scroll = upar neeche
+key-same-as-up-down = ↑ ↓ ki tarah
+key-same-as-down = ↓ ki tarah
+key-scroll-page = poora safha upar neeche
+key-quit-now = foran band karein
+key-close = band karein
+key-start = shuru karein
+key-ages = umar
+key-next = aage
+key-back-a-step = ek qadam peeche
+key-tick = chunein
+key-move-tick = jayein, chunein
+key-mark = nishan lagayein
+key-move-mark = jayein, nishan lagayein
+key-yes-none = haan, koi nahi
+key-lessons = sabaq
+key-try-again = dobara koshish
+key-word-meanings = alfaaz ka matlab
+key-thats-me = yeh main hun
+key-new-name = naya naam
+key-teacher = teacher
+key-quit = band karein
+key-done = ho gaya
+key-cancel = rehne dein
+key-open = kholein
+key-yes-thats-me = haan, yeh main hun
+key-no-new = nahi, main naya hun
+key-change-name = naam badlein
+
+## The terminal app: the screens, as the ? help lists their keys
+
+keys-choosing-name = apna naam chunna
+keys-typing-name = naya naam likhna
+keys-teacher-pin = teacher ka PIN
+keys-is-this-you = "Kya yeh aap hain?"
+keys-choosing-lesson = sabaq chunna
+keys-page = safha
+keys-single = ek jawab wala sawal
+keys-multiple = kai jawabon wala sawal
+keys-chat = farzi chat
+keys-chat-none-marked = chat jis mein kuch nahi chuna
+keys-feedback = jawab dene ke baad
+keys-summary = sabaq ka khulasa
+keys-underlined-words = lakeer wale alfaaz ka qadam
+keys-word-meanings = alfaaz ka matlab
+keys-help = madad
+keys-teacher-view = teacher ka safha
+keys-everywhere = har jagah

@@ -122,3 +122,142 @@ play-did-you-mean = { $count ->
    *[other] کیا آپ کا مطلب ان میں سے کوئی تھا: { $ids }؟
 }
 play-empty-name = نام خالی ہے: اپنا نام یا کوئی اور نام لکھیں۔
+
+## The terminal app: the window
+
+window-too-small = براہ کرم ونڈو بڑی کریں۔
+window-size = ایپ کو کم از کم { $min_width } x { $min_height } کی جگہ چاہیے؛ یہ ونڈو { $width } x { $height } ہے۔
+
+## The terminal app: the name screen
+
+name-welcome = السلام علیکم! محفوظ میں خوش آمدید۔
+name-about = آن لائن محفوظ رہنے کے بارے میں چھوٹے چھوٹے سبق۔
+name-who = آج کون سیکھ رہا ہے؟
+# Beside each name in the list; Urdu's verb follows the number.
+name-student-progress = { $passed ->
+    [one] { $lessons } میں سے { $passed } سبق پاس کیا
+   *[other] { $lessons } میں سے { $passed } سبق پاس کیے
+}
+name-i-am-new = میں نیا ہوں: اپنا نام لکھوں
+name-type = اپنا نام یا نک نیم لکھیں، پھر Enter دبائیں:
+name-what-is-saved = صرف آپ کا نام، آپ کے سبقوں کے اسکور کے ساتھ، اسی کمپیوٹر پر رکھا جاتا ہے۔
+name-type-first = پہلے اپنا نام یا نک نیم لکھیں۔
+pin-prompt = ٹیچر کا PIN، پھر Enter:
+
+## The terminal app: the lesson list
+
+lessons-you = { $passed ->
+    [one] آپ: { $lessons } میں سے { $passed } سبق پاس کیا
+   *[other] آپ: { $lessons } میں سے { $passed } سبق پاس کیے
+}
+lessons-all-ages = ہر عمر
+lessons-showing = دکھائے جا رہے ہیں: { $ages }  (بدلنے کے لیے a دبائیں)
+lessons-for = { $name } کے سبق
+lessons-none-for-age = اس عمر کے لیے کوئی سبق نہیں۔ باقی سبق دیکھنے کے لیے a دبائیں۔
+lessons-best-score = سب سے اچھا اسکور: { $percent }%
+lessons-facts = { $questions } سوال، تقریباً { $minutes } منٹ، پاس ہونے کے لیے { $pass }%۔
+lessons-broken-files = { $count ->
+    [one] ایک سبق کی فائل نہیں کھل سکی: ٹیچر `mehfooz check` چلا کر وجہ دیکھ سکتے ہیں۔
+   *[other] { $count } سبقوں کی فائلیں نہیں کھل سکیں: ٹیچر `mehfooz check` چلا کر وجہ دیکھ سکتے ہیں۔
+}
+lesson-files-broken = { $count ->
+    [one] ایک سبق کی فائل نہیں کھل سکی۔ وجہ دیکھنے کے لیے `{ $command }` چلائیں۔
+   *[other] { $count } سبقوں کی فائلیں نہیں کھل سکیں۔ وجہ دیکھنے کے لیے `{ $command }` چلائیں۔
+}
+progress-files-unreadable = { $count ->
+    [one] { $folder } میں ایک بچے کے کام کی فائل پڑھی نہیں جا سکی؛ اسے ویسے ہی چھوڑ دیا گیا ہے۔
+   *[other] { $folder } میں { $count } بچوں کے کام کی فائلیں پڑھی نہیں جا سکیں؛ انہیں ویسے ہی چھوڑ دیا گیا ہے۔
+}
+
+## The terminal app: a lesson
+
+welcome-back = خوش آمدید! ہم قدم { $step } سے آگے چلتے ہیں ({ $steps } میں سے)۔
+lesson-changed = یہ سبق آپ کے پچھلی بار کھولنے کے بعد بدل گیا ہے، اس لیے یہ دوبارہ شروع ہو گا۔
+lesson-cleared-by-teacher = آپ کے ٹیچر نے اس سبق میں آپ کا کام مٹا دیا ہے، اس لیے یہ دوبارہ پہلے قدم سے شروع ہو گا۔
+progress-not-saved = آپ کا کام سنبھالا نہیں جا سکا: { $why }
+player-step = قدم { $step } ({ $steps } میں سے)
+player-finished = ختم
+player-question = سوال { $number } ({ $questions } میں سے)
+player-chat = سوال { $number } ({ $questions } میں سے): ایک فرضی چیٹ
+player-tick-every = ہر صحیح جواب چنیں۔
+player-true-or-false = درست یا غلط؟
+player-hint = اشارہ:
+no-hint = اس سوال کے لیے کوئی اشارہ نہیں لکھا گیا۔
+player-you = آپ:
+player-mark-warning-signs = ہر اُس میسج کو چنیں جو خطرے کی نشانی ہو، پھر Enter دبائیں۔
+verdict-partly-with-score = کچھ صحیح۔ (اس سوال کا { $percent }%)
+player-enter-to-go-on = آگے چلنے کے لیے Enter دبائیں۔
+summary-finished = سبق ختم!
+summary-score = اسکور: { $bar } { $percent }%
+summary-all-right = آپ نے ہر سوال کا صحیح جواب دیا۔ شاباش!
+# سوال is the same for one and for many.
+summary-look-again = یہ سوال دوبارہ دیکھیں:
+summary-keys = سبقوں کی فہرست کے لیے Enter دبائیں، یا دوبارہ کوشش کے لیے r دبائیں۔
+words-title = الفاظ کا مطلب
+words-go-back = واپس جانے کے لیے g، q یا Esc دبائیں۔
+waiting-for-save = انتظار روکنے کے لیے Esc دبائیں۔ ایپ کی ایک اور کاپی { $name } کا کام سنبھال رہی ہے، اس کا انتظار ہے... ({ $seconds } سیکنڈ تک)
+
+## The terminal app: the ? help
+
+help-title = مدد
+help-get-help-now = ابھی مدد لیں
+help-lines-for = مدد کے نمبر: { $region }
+help-keys = بٹن
+help-saved-as-you-go = آپ کے جواب ساتھ ساتھ سنبھال کر رکھے جاتے ہیں۔
+
+## The terminal app: what each key does (footer and help)
+
+key-help = مدد
+key-stop = رکیں
+key-back = پیچھے
+key-hint = اشارہ
+key-answer = جواب
+key-choose = چنیں
+key-scroll = اوپر نیچے
+key-same-as-up-down = ↑ ↓ کی طرح
+key-same-as-down = ↓ کی طرح
+key-scroll-page = پورا صفحہ اوپر نیچے
+key-quit-now = فوراً بند کریں
+key-close = بند کریں
+key-start = شروع کریں
+key-ages = عمر
+key-next = آگے
+key-back-a-step = ایک قدم پیچھے
+key-tick = چنیں
+key-move-tick = جائیں، چنیں
+key-mark = نشان لگائیں
+key-move-mark = جائیں، نشان لگائیں
+key-yes-none = ہاں، کوئی نہیں
+key-lessons = سبق
+key-try-again = دوبارہ کوشش
+key-word-meanings = الفاظ کا مطلب
+key-thats-me = یہ میں ہوں
+key-new-name = نیا نام
+key-teacher = ٹیچر
+key-quit = بند کریں
+key-done = ہو گیا
+key-cancel = رہنے دیں
+key-open = کھولیں
+key-yes-thats-me = ہاں، یہ میں ہوں
+key-no-new = نہیں، میں نیا ہوں
+key-change-name = نام بدلیں
+
+## The terminal app: the screens, as the ? help lists their keys
+
+keys-choosing-name = اپنا نام چننا
+keys-typing-name = نیا نام لکھنا
+keys-teacher-pin = ٹیچر کا PIN
+keys-is-this-you = "کیا یہ آپ ہیں؟"
+keys-choosing-lesson = سبق چننا
+keys-page = صفحہ
+keys-single = ایک جواب والا سوال
+keys-multiple = کئی جوابوں والا سوال
+keys-chat = فرضی چیٹ
+keys-chat-none-marked = چیٹ جس میں کچھ نہیں چنا
+keys-feedback = جواب دینے کے بعد
+keys-summary = سبق کا خلاصہ
+keys-underlined-words = لکیر والے الفاظ کا قدم
+keys-word-meanings = الفاظ کا مطلب
+keys-help = مدد
+keys-teacher-view = ٹیچر کا صفحہ
+keys-everywhere = ہر جگہ

@@ -2,14 +2,18 @@
 //! to the screen showing, and returns the effects (saving, loading) for the effect
 //! runner to carry out. No I/O happens here.
 
+use std::rc::Rc;
+
 use rand::Rng;
 
 use super::keys::{self, Action, Binding};
 use super::screens::{help, lessons, player, students, teacher};
+use crate::i18n::Messages;
 use crate::lesson::{Catalog, Lesson};
 use crate::progress::{Attempt, Loaded, Student};
 use crate::report::class_report;
 use crate::run::{LessonRun, Start};
+use crate::t;
 
 pub use super::screens::lessons::{LessonsScreen, age_bands, lesson_progress, lessons_for};
 pub use super::screens::player::Player;
@@ -34,6 +38,8 @@ pub struct App<'c> {
     /// A teacher's preview: leaving the lesson ends it (there is no class to go back
     /// to), and help shows where each help line comes from.
     pub preview: bool,
+    /// The app's words, in the language the child reads.
+    pub messages: Rc<Messages>,
 }
 
 pub enum Screen<'c> {
@@ -96,6 +102,7 @@ impl<'c> App<'c> {
             quit: false,
             preview: false,
             teacher_pin: None,
+            messages: Rc::new(Messages::english()),
         }
     }
 
@@ -199,7 +206,7 @@ impl<'c> App<'c> {
                 match &mut self.screen {
                     Screen::Player(player) => {
                         if let Some(said) = player.saved(loaded.student, rng) {
-                            self.notice = Some(said.into());
+                            self.notice = Some(self.messages.text(said));
                         }
                     }
                     Screen::Lessons(list) => list.student = loaded.student,
@@ -208,7 +215,7 @@ impl<'c> App<'c> {
                 Vec::new()
             }
             Msg::StoreFailed(message) => {
-                self.notice = Some(format!("Progress could not be saved: {message}"));
+                self.notice = Some(t!(self.messages, "progress-not-saved", why = message));
                 Vec::new()
             }
         }
@@ -270,14 +277,13 @@ impl<'c> App<'c> {
         let (run, start) = LessonRun::begin(lesson, student.record(&lesson.id), rng);
         self.notice = match start {
             Start::Fresh => None,
-            Start::Resumed => Some(format!(
-                "Welcome back! Carrying on at step {} of {}.",
-                run.session.position() + 1,
-                run.session.len()
+            Start::Resumed => Some(t!(
+                self.messages,
+                "welcome-back",
+                step = run.session.position() + 1,
+                steps = run.session.len()
             )),
-            Start::LessonChanged => {
-                Some("This lesson has changed since you last opened it, so it starts again.".into())
-            }
+            Start::LessonChanged => Some(self.messages.text("lesson-changed")),
         };
         let glossary = self.catalog.glossary_for(lesson);
         let mut player = Box::new(Player::new(student, run, glossary));

@@ -71,6 +71,7 @@ fn digit(c: char) -> Option<usize> {
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub keys: &'static str,
+    /// The id of the message that says what the keys do (`i18n/LANG/mehfooz.ftl`).
     pub what: &'static str,
     pub map: &'static [(Key, Action)],
     /// In the footer; the others (other spellings of a footer key, rarer keys) are shown
@@ -141,53 +142,53 @@ use Action as A;
 use Key::{Code, Letter};
 use KeyCode as C;
 
-pub const HELP_KEY: Binding = bind("?", "help", &[(Code(C::Char('?')), A::Help)]);
+pub const HELP_KEY: Binding = bind("?", "key-help", &[(Code(C::Char('?')), A::Help)]);
 pub const STOP_KEY: Binding = bind(
     "q",
-    "stop",
+    "key-stop",
     &[(Letter('q'), A::Back), (Code(C::Esc), A::Back)],
 );
 /// Leaves a screen for the one before it.
 pub const BACK_Q: Binding = bind(
     "q",
-    "back",
+    "key-back",
     &[(Letter('q'), A::Back), (Code(C::Esc), A::Back)],
 );
-pub const HINT_KEY: Binding = bind("h", "hint", &[(Letter('h'), A::Hint)]);
-pub const ANSWER_KEY: Binding = bind("Enter", "answer", &[(Code(C::Enter), A::Confirm)]);
+pub const HINT_KEY: Binding = bind("h", "key-hint", &[(Letter('h'), A::Hint)]);
+pub const ANSWER_KEY: Binding = bind("Enter", "key-answer", &[(Code(C::Enter), A::Confirm)]);
 pub const CHOOSE_KEY: Binding = bind(
     "↑↓",
-    "choose",
+    "key-choose",
     &[(Code(C::Up), A::Up), (Code(C::Down), A::Down)],
 );
 pub const SCROLL_KEY: Binding = bind(
     "↑↓",
-    "scroll",
+    "key-scroll",
     &[(Code(C::Up), A::Up), (Code(C::Down), A::Down)],
 );
-pub const BACK_KEY: Binding = bind("←", "back", &[(Code(C::Left), A::Left)]);
+pub const BACK_KEY: Binding = bind("←", "key-back", &[(Code(C::Left), A::Left)]);
 /// `k` and `j` move as in many programs a teacher may know.
 pub const K_J: Binding = also(
     "k j",
-    "same as ↑ ↓",
+    "key-same-as-up-down",
     &[(Letter('k'), A::Up), (Letter('j'), A::Down)],
 );
 /// Tab steps down a list, as in a form.
-pub const TAB_DOWN: Binding = also("Tab", "same as ↓", &[(Code(C::Tab), A::Down)]);
+pub const TAB_DOWN: Binding = also("Tab", "key-same-as-down", &[(Code(C::Tab), A::Down)]);
 pub const PAGE_KEYS: Binding = also(
     "PgUp PgDn",
-    "scroll a screenful",
+    "key-scroll-page",
     &[
         (Code(C::PageUp), A::PageUp),
         (Code(C::PageDown), A::PageDown),
     ],
 );
-pub const B_BACK: Binding = also("b", "back", &[(Letter('b'), A::Left)]);
+pub const B_BACK: Binding = also("b", "key-back", &[(Letter('b'), A::Left)]);
 
 /// Works on every screen, typing included.
 pub const EVERYWHERE: &[Binding] = &[also(
     "Ctrl-C Ctrl-Q",
-    "quit at once",
+    "key-quit-now",
     &[(Key::Ctrl('c'), A::Quit), (Key::Ctrl('q'), A::Quit)],
 )];
 
@@ -220,7 +221,11 @@ mod tests {
 
     #[test]
     fn a_digit_in_any_script_sends_its_number() {
-        let digits = [also("1-9", "choose", &[(Key::Digit, Action::Number(0))])];
+        let digits = [also(
+            "1-9",
+            "key-choose",
+            &[(Key::Digit, Action::Number(0))],
+        )];
         let three = press(KeyCode::Char('3'), KeyModifiers::NONE);
         assert_eq!(action(&digits, three), Some(Action::Number(2)));
         let urdu_three = press(KeyCode::Char('۳'), KeyModifiers::NONE);

@@ -22,6 +22,7 @@ use ratatui::{DefaultTerminal, Terminal};
 
 use crate::lesson::Catalog;
 use crate::progress::Store;
+use crate::t;
 use app::{App, Effect, Msg};
 use theme::Theme;
 
@@ -120,18 +121,19 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
     let mut app = App::new(start.catalog, class, start.region.clone());
     app.teacher_pin = start.teacher_pin.clone();
     if !unreadable.is_empty() {
-        app.notice = Some(format!(
-            "{} progress file{} in {} could not be read; they are left as they are.",
-            unreadable.len(),
-            if unreadable.len() == 1 { "" } else { "s" },
-            start.store.dir().display()
+        app.notice = Some(t!(
+            app.messages,
+            "progress-files-unreadable",
+            count = unreadable.len(),
+            folder = start.store.dir().display().to_string()
         ));
     } else if !start.catalog.broken_files.is_empty() {
         let n = start.catalog.broken_files.len();
-        app.notice = Some(format!(
-            "{n} lesson file{} could not be loaded. Run `{}` to see why.",
-            if n == 1 { "" } else { "s" },
-            start.check_hint
+        app.notice = Some(t!(
+            app.messages,
+            "lesson-files-broken",
+            count = n,
+            command = start.check_hint.as_str()
         ));
     }
     if let Some(name) = &start.student {
@@ -327,13 +329,13 @@ pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -
                     app::Screen::Player(player) => player.run.session.position(),
                     _ => 0,
                 };
+                // A preview is the teacher's: English, as the App starts.
                 app.notice = Some(match (reloaded, step) {
-                    (false, _) => "Preview: nothing is saved. q ends the preview.".into(),
-                    (true, 0) => "Reloaded from the start. Nothing is saved in a preview.".into(),
-                    (true, step) => format!(
-                        "Reloaded: carrying on at step {}. Nothing is saved in a preview.",
-                        step + 1
-                    ),
+                    (false, _) => app.messages.text("teacher-preview-nothing-saved"),
+                    (true, 0) => app.messages.text("teacher-preview-reloaded-start"),
+                    (true, step) => {
+                        t!(app.messages, "teacher-preview-reloaded-at", step = step + 1)
+                    }
                 });
                 let outcome = run_app(&mut terminal, &mut app, &store, &theme, watching.as_ref());
                 if let app::Screen::Player(player) = &app.screen {
@@ -401,6 +403,7 @@ fn show_problems(
 /// The one effect runner: does what `update` asked for (loading and saving) and tells
 /// the app how it went. The app and the tests both use it.
 pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>, rng: &mut impl rand::Rng) {
+    waiting::speak(app.messages.clone());
     for effect in effects {
         let msg = match effect {
             Effect::LoadStudent(name) => match store.load(&name) {

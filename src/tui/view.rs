@@ -12,6 +12,7 @@ use super::keys::{self, Action, Binding, Key, SCROLL_KEY, bind};
 use super::screens::{help, lessons, player, students, teacher};
 use super::theme::Theme;
 use super::widgets::{draw_header, footer_lines, panel};
+use crate::t;
 
 /// The smallest window the app draws in; below it, it asks for a bigger one.
 pub const MIN_WIDTH: u16 = 50;
@@ -33,8 +34,16 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
-            "Please make the window bigger.\n\nMehfooz needs at least {MIN_WIDTH} x {MIN_HEIGHT}; this one is {} x {}.",
-            area.width, area.height
+            "{}\n\n{}",
+            app.messages.text("window-too-small"),
+            t!(
+                app.messages,
+                "window-size",
+                min_width = MIN_WIDTH,
+                min_height = MIN_HEIGHT,
+                width = area.width,
+                height = area.height
+            )
         );
         let height = 4.min(area.height);
         let middle = Rect {
@@ -54,11 +63,16 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
         Screen::Students(_) => String::new(),
         Screen::Lessons(l) => l.student.name.clone(),
         Screen::Player(p) => p.student.name.clone(),
-        Screen::Teacher(_) => "Teacher".to_string(),
+        Screen::Teacher(_) => app.messages.text("teacher-header"),
     };
     // The footer shows the main keys of the same bindings `update` takes keys with; a
     // narrow window wraps them onto a second row rather than losing some.
-    let bar_lines = footer_lines(&keys::footer(&app.bindings()), area.width, theme);
+    let bar_lines = footer_lines(
+        &keys::footer(&app.bindings()),
+        &app.messages,
+        area.width,
+        theme,
+    );
     let [header, body, notice, bar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -66,12 +80,12 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
         Constraint::Length(bar_lines.len() as u16),
     ])
     .areas(area);
-    draw_header(frame, header, &right, theme);
+    draw_header(frame, header, &app.messages, &right, theme);
     match &app.screen {
         Screen::Students(s) => students::draw(frame, body, app, s, theme, targets),
         Screen::Lessons(l) => lessons::draw(frame, body, app, l, theme, targets),
-        Screen::Player(p) => player::draw(frame, body, p, theme, targets),
-        Screen::Teacher(t) => teacher::draw(frame, body, t, theme),
+        Screen::Player(p) => player::draw(frame, body, &app.messages, p, theme, targets),
+        Screen::Teacher(t) => teacher::draw(frame, body, &app.messages, t, theme),
     }
     if let Some(text) = &app.notice {
         frame.render_widget(
@@ -125,7 +139,7 @@ pub const PROBLEMS: &[Binding] = &[
     SCROLL_KEY,
     bind(
         "q",
-        "quit",
+        "key-quit",
         &[
             (Key::Letter('q'), Action::Back),
             (
@@ -145,6 +159,8 @@ pub fn draw_problems(
     scroll: u16,
     theme: &Theme,
 ) {
+    // A preview is the teacher's: its words are the English messages.
+    let m = crate::i18n::Messages::english();
     let area = frame.area();
     let [header, body, bar] = Layout::vertical([
         Constraint::Length(1),
@@ -152,12 +168,13 @@ pub fn draw_problems(
         Constraint::Length(1),
     ])
     .areas(area);
-    draw_header(frame, header, "Preview", theme);
+    draw_header(frame, header, &m, &m.text("teacher-preview-header"), theme);
     let mut lines = vec![
         Line::styled(
-            format!(
-                "{} cannot be shown yet: fix these problems.",
-                file.display()
+            t!(
+                m,
+                "teacher-preview-cannot-show",
+                file = file.display().to_string()
             ),
             theme.wrong,
         ),
@@ -172,11 +189,11 @@ pub fn draw_problems(
     }
     if watching {
         lines.push(Line::styled(
-            "Save the file and this screen updates by itself.",
+            m.text("teacher-preview-updates-itself"),
             theme.dim,
         ));
     }
-    let block = panel(" Problems ", theme);
+    let block = panel(format!(" {} ", m.text("teacher-preview-problems")), theme);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -185,7 +202,7 @@ pub fn draw_problems(
         body,
     );
     frame.render_widget(
-        Paragraph::new(footer_lines(PROBLEMS, area.width, theme)),
+        Paragraph::new(footer_lines(PROBLEMS, &m, area.width, theme)),
         bar,
     );
 }

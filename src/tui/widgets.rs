@@ -12,21 +12,15 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::keys::Binding;
 use super::theme::Theme;
+use crate::i18n::Messages;
 use crate::lesson::glossary;
-use crate::strings;
 use crate::text::{self as lesson_text, Block as TextBlock};
 
 /// The app's name, and on the right who is using it.
-pub fn draw_header(frame: &mut Frame, area: Rect, right: &str, theme: &Theme) {
+pub fn draw_header(frame: &mut Frame, area: Rect, m: &Messages, right: &str, theme: &Theme) {
     let left = Line::from(vec![
-        Span::styled(
-            format!(" {} ", strings::english().text("app-name")),
-            theme.title,
-        ),
-        Span::styled(
-            format!("· {}", strings::english().text("tagline")),
-            theme.dim,
-        ),
+        Span::styled(format!(" {} ", m.text("app-name")), theme.title),
+        Span::styled(format!("· {}", m.text("tagline")), theme.dim),
     ]);
     frame.render_widget(Paragraph::new(left), area);
     if !right.is_empty() {
@@ -40,12 +34,17 @@ pub fn draw_header(frame: &mut Frame, area: Rect, right: &str, theme: &Theme) {
 
 /// The footer: the keys given, from the same bindings that handle them, on as many
 /// rows as `width` needs (a binding is never split).
-pub fn footer_lines(bindings: &[Binding], width: u16, theme: &Theme) -> Vec<Line<'static>> {
+pub fn footer_lines(
+    bindings: &[Binding],
+    m: &Messages,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for b in bindings {
-        let what = format!(" {}   ", b.what);
+        let what = format!(" {}   ", m.text(b.what));
         let needed = lesson_text::width(b.keys) + lesson_text::width(what.trim_end());
         if used + needed > width as usize && spans.len() > 1 {
             lines.push(Line::from(std::mem::replace(
@@ -105,10 +104,10 @@ pub fn scroll_to(index: usize, height: u16) -> u16 {
 }
 
 /// A prompt and what has been typed after it, with a cursor mark.
-pub fn typed_field(prompt: &'static str, typed: &str, theme: &Theme) -> Vec<Line<'static>> {
+pub fn typed_field(prompt: &str, typed: &str, theme: &Theme) -> Vec<Line<'static>> {
     vec![
         Line::from(""),
-        Line::from(prompt),
+        Line::from(format!(" {prompt}")),
         Line::from(""),
         Line::from(vec![
             Span::raw("   "),

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::strings;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::keys::{
     self, Action as A, Binding, K_J, Key::Code, Key::Letter, PAGE_KEYS, SCROLL_KEY, also, bind,
@@ -21,14 +21,14 @@ pub const BINDINGS: &[Binding] = &[
     SCROLL_KEY,
     bind(
         "? q Esc",
-        "close",
+        "key-close",
         &[
             (Code(KeyCode::Char('?')), A::Help),
             (Letter('q'), A::Back),
             (Code(KeyCode::Esc), A::Back),
         ],
     ),
-    also("Enter", "close", &[(Code(KeyCode::Enter), A::Confirm)]),
+    also("Enter", "key-close", &[(Code(KeyCode::Enter), A::Confirm)]),
     K_J,
     PAGE_KEYS,
 ];
@@ -48,30 +48,41 @@ pub fn key(scroll: u16, action: A) -> Option<u16> {
 /// The README's key table, made from the bindings the screens take keys with, so the
 /// two agree.
 pub fn readme_table() -> String {
+    // The README is English.
+    let m = crate::i18n::Messages::english();
     let mut table = String::from("| where | keys |\n|---|---|\n");
-    for (screen, bindings) in SCREENS.iter().chain(&[("everywhere", keys::EVERYWHERE)]) {
+    for (screen, bindings) in all_screens() {
         let keys: Vec<String> = bindings
             .iter()
-            .map(|b| format!("`{}` {}", b.keys, b.what))
+            .map(|b| format!("`{}` {}", b.keys, m.text(b.what)))
             .collect();
-        table.push_str(&format!("| {screen} | {} |\n", keys.join(" · ")));
+        table.push_str(&format!("| {} | {} |\n", m.text(screen), keys.join(" · ")));
     }
     table
+}
+
+/// Every screen's keys, then the ones that work everywhere.
+fn all_screens() -> impl Iterator<Item = &'static (&'static str, &'static [Binding])> {
+    SCREENS
+        .iter()
+        .chain(std::iter::once(&("keys-everywhere", keys::EVERYWHERE)))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let popup = area;
     frame.render_widget(Clear, popup);
-    let block = panel(" Help ", theme).padding(ratatui::widgets::Padding::horizontal(1));
+    let m = &app.messages;
+    let block = panel(format!(" {} ", m.text("help-title")), theme)
+        .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(popup);
-    let mut lines = vec![Line::styled("Get help now", theme.title)];
+    let mut lines = vec![Line::styled(m.text("help-get-help-now"), theme.title)];
     match &app.catalog.help {
         Some(help) => {
             lines.extend(text_lines(&help.advice, inner.width, theme));
             if let Some(region) = help.region(app.region.as_deref()) {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(
-                    format!("Help lines: {}", region.name),
+                    t!(m, "help-lines-for", region = region.name.as_str()),
                     theme.title,
                 ));
                 for line in &region.lines {
@@ -94,11 +105,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
                     if app.preview {
                         let confirmed = match line.confirmed {
                             Some(date) => {
-                                format!("   Last confirmed {date} ({}).", line.source)
+                                let confirmed = t!(
+                                    m,
+                                    "teacher-help-line-confirmed",
+                                    date = date.to_string(),
+                                    source = line.source.as_str()
+                                );
+                                format!("   {confirmed}")
                             }
                             None => format!(
-                                "   Source: {}. Date not known: check before calling.",
-                                line.source
+                                "   {}",
+                                t!(
+                                    m,
+                                    "teacher-help-line-unconfirmed",
+                                    source = line.source.as_str()
+                                )
                             ),
                         };
                         lines.push(Line::styled(confirmed, theme.dim));
@@ -106,21 +127,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
                 }
             }
         }
-        None => lines.push(Line::raw(strings::english().text("never-your-fault"))),
+        None => lines.push(Line::raw(m.text("never-your-fault"))),
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled("Keys", theme.title));
-    for (screen, bindings) in SCREENS.iter().chain(&[("everywhere", keys::EVERYWHERE)]) {
+    lines.push(Line::styled(m.text("help-keys"), theme.title));
+    for (screen, bindings) in all_screens() {
         let keys: Vec<String> = bindings
             .iter()
-            .map(|b| format!("{} {}", b.keys, b.what))
+            .map(|b| format!("{} {}", b.keys, m.text(b.what)))
             .collect();
         lines.push(Line::from(vec![
-            Span::styled(format!("{screen}: "), theme.key),
+            Span::styled(format!("{}: ", m.text(screen)), theme.key),
             Span::raw(keys.join(", ")),
         ]));
     }
-    lines.push(Line::raw("Your answers are saved as you go."));
+    lines.push(Line::raw(m.text("help-saved-as-you-go")));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let height = paragraph.line_count(inner.width) as u16;
     let max_scroll = height.saturating_sub(inner.height);

@@ -13,6 +13,7 @@ use ratatui::widgets::Paragraph;
 use crate::lesson::{Catalog, Lesson, LessonEntry};
 use crate::progress::{Status, Student};
 use crate::strings;
+use crate::t;
 use crate::text as lesson_text;
 use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
@@ -29,8 +30,8 @@ pub struct LessonsScreen {
 
 pub const BINDINGS: &[Binding] = &[
     CHOOSE_KEY,
-    bind("Enter", "start", &[(Code(KeyCode::Enter), A::Confirm)]),
-    bind("a", "ages", &[(Letter('a'), A::AgeFilter)]),
+    bind("Enter", "key-start", &[(Code(KeyCode::Enter), A::Confirm)]),
+    bind("a", "key-ages", &[(Letter('a'), A::AgeFilter)]),
     HELP_KEY,
     BACK_Q,
     K_J,
@@ -88,6 +89,7 @@ pub fn draw(
         Constraint::Length(4),
     ])
     .areas(area);
+    let m = &app.messages;
     // The child's own progress; how the class is doing is for the teacher.
     let lessons = app.catalog.lessons.len();
     let passed = app
@@ -104,27 +106,36 @@ pub fn draw(
     let ratio = passed as f64 / lessons.max(1) as f64;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(" You: ", theme.title),
-            Span::raw(strings::own_progress(&strings::english(), passed, lessons)),
-            Span::raw(" "),
+            Span::styled(
+                format!(
+                    " {} ",
+                    t!(m, "lessons-you", passed = passed, lessons = lessons)
+                ),
+                theme.title,
+            ),
             Span::styled(bar(ratio, 12), theme.gauge),
         ])),
         class,
     );
     let showing = match app.ages {
-        None => "all ages".to_string(),
-        Some((min, max)) => strings::ages(&strings::english(), min, max),
+        None => m.text("lessons-all-ages"),
+        Some((min, max)) => strings::ages(m, min, max),
     };
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(" Showing: ", theme.dim),
-            Span::raw(showing),
-            Span::styled("  (press a to change)", theme.dim),
-        ])),
+        Paragraph::new(Line::from(vec![Span::styled(
+            format!(" {}", t!(m, "lessons-showing", ages = showing)),
+            theme.dim,
+        )])),
         filter,
     );
     let shown = lessons_for(app.catalog, app.ages);
-    let block = panel(format!(" Lessons for {} ", screen.student.name), theme);
+    let block = panel(
+        format!(
+            " {} ",
+            t!(m, "lessons-for", name = screen.student.name.as_str())
+        ),
+        theme,
+    );
     let inner = block.inner(list);
     let title_width = inner.width.saturating_sub(37).max(10) as usize;
     // Only the rows in view are laid out: a library may hold a thousand lessons.
@@ -145,9 +156,9 @@ pub fn draw(
             .as_ref()
             .is_some_and(|r| r.has_passed() && r.open_attempt().is_some());
         let status_text = if retrying {
-            strings::english().text("passed-trying-again")
+            m.text("passed-trying-again")
         } else {
-            strings::status(&strings::english(), status)
+            strings::status(m, status)
         };
         let text = format!(
             " {title} {:>5} {:>3}m {} {:<15}",
@@ -163,9 +174,7 @@ pub fn draw(
         lines.push(line);
     }
     if lines.is_empty() {
-        lines.push(Line::from(
-            " No lessons for this age. Press a to see others.",
-        ));
+        lines.push(Line::from(format!(" {}", m.text("lessons-none-for-age"))));
     }
     frame.render_widget(Paragraph::new(lines).block(block), list);
     targets.extend(rows(inner, scroll, shown.len()).map(|(row, i)| (row, Target::Lesson(i))));
@@ -178,26 +187,24 @@ pub fn draw(
             .student
             .record_of(lesson)
             .and_then(|r| r.best_percent())
-            .map(|p| format!("   Best score: {p}%"))
+            .map(|p| format!("   {}", t!(m, "lessons-best-score", percent = p)))
             .unwrap_or_default();
         // Both hang under their first word, so a long summary never runs to column 0.
         let lead = || vec![Span::raw(" ")];
         let mut text = hang(lead(), &lesson.summary, theme.text, detail.width, theme);
-        let facts = format!(
-            "{} questions, about {} minutes, pass mark {}%.{best}",
-            lesson.question_count(),
-            lesson.minutes,
-            lesson.pass_percent
-        );
+        let facts = t!(
+            m,
+            "lessons-facts",
+            questions = lesson.question_count(),
+            minutes = lesson.minutes,
+            pass = lesson.pass_percent
+        ) + &best;
         text.extend(hang(lead(), &facts, theme.dim, detail.width, theme));
         frame.render_widget(Paragraph::new(text), detail);
     }
     if !app.catalog.broken_files.is_empty() {
         let n = app.catalog.broken_files.len();
-        let warn = format!(
-            " {n} lesson file{} could not be loaded: a teacher can run `mehfooz check`. ",
-            if n == 1 { "" } else { "s" },
-        );
+        let warn = format!(" {} ", t!(m, "lessons-broken-files", count = n));
         let row = Rect {
             y: detail.y + detail.height.saturating_sub(1),
             height: 1,

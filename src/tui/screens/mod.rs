@@ -9,22 +9,23 @@ pub mod teacher;
 
 use super::keys::Binding;
 
-/// Every screen's keys, named as the README and the help screen name them.
+/// Every screen's keys, with the id of the message that names the screen as the README
+/// and the help screen name it.
 pub const SCREENS: &[(&str, &[Binding])] = &[
-    ("choosing your name", students::LIST),
-    ("typing a new name", students::TYPING),
-    ("the teacher PIN", students::TEACHER_PIN),
-    ("\"Is this you?\"", students::IS_THIS_YOU),
-    ("choosing a lesson", lessons::BINDINGS),
-    ("a page", player::PAGE),
-    ("a question with one answer", player::SINGLE),
-    ("a question with several answers", player::MULTIPLE),
-    ("a pretend chat", player::CHAT),
-    ("a chat with nothing marked", player::CHAT_NONE_MARKED),
-    ("after answering", player::FEEDBACK),
-    ("the summary", player::SUMMARY),
-    ("a step with underlined words", &[player::WORDS_KEY]),
-    ("the word meanings", player::WORDS),
-    ("help", help::BINDINGS),
-    ("the teacher view", teacher::BINDINGS),
+    ("keys-choosing-name", students::LIST),
+    ("keys-typing-name", students::TYPING),
+    ("keys-teacher-pin", students::TEACHER_PIN),
+    ("keys-is-this-you", students::IS_THIS_YOU),
+    ("keys-choosing-lesson", lessons::BINDINGS),
+    ("keys-page", player::PAGE),
+    ("keys-single", player::SINGLE),
+    ("keys-multiple", player::MULTIPLE),
+    ("keys-chat", player::CHAT),
+    ("keys-chat-none-marked", player::CHAT_NONE_MARKED),
+    ("keys-feedback", player::FEEDBACK),
+    ("keys-summary", player::SUMMARY),
+    ("keys-underlined-words", &[player::WORDS_KEY]),
+    ("keys-word-meanings", player::WORDS),
+    ("keys-help", help::BINDINGS),
+    ("keys-teacher-view", teacher::BINDINGS),
 ];

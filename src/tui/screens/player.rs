@@ -11,12 +11,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
+use crate::i18n::Messages;
 use crate::lesson::QuestionKind;
 use crate::lesson::glossary::{Glossary, Meaning};
 use crate::progress::Student;
 use crate::quiz::{AnswerError, Feedback, Verdict, View};
 use crate::run::LessonRun;
 use crate::strings;
+use crate::t;
 use crate::text as lesson_text;
 use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
@@ -51,8 +53,8 @@ pub struct Player<'c> {
 }
 
 /// Enter on a page or after feedback; → does the same.
-const NEXT_KEY: Binding = bind("Enter", "next", &[(Code(KeyCode::Enter), A::Confirm)]);
-const RIGHT_NEXT: Binding = also("→", "next", &[(Code(KeyCode::Right), A::Right)]);
+const NEXT_KEY: Binding = bind("Enter", "key-next", &[(Code(KeyCode::Enter), A::Confirm)]);
+const RIGHT_NEXT: Binding = also("→", "key-next", &[(Code(KeyCode::Right), A::Right)]);
 
 pub const PAGE: &[Binding] = &[
     NEXT_KEY, BACK_KEY, SCROLL_KEY, HELP_KEY, STOP_KEY, RIGHT_NEXT, B_BACK, K_J, PAGE_KEYS,
@@ -61,7 +63,7 @@ pub const PAGE: &[Binding] = &[
 /// Back to the step before, from a question not yet answered.
 const BACK_A_STEP: Binding = also(
     "← b",
-    "back a step",
+    "key-back-a-step",
     &[(Code(KeyCode::Left), A::Left), (Letter('b'), A::Left)],
 );
 
@@ -69,7 +71,7 @@ const BACK_A_STEP: Binding = also(
 pub const SINGLE: &[Binding] = &[
     bind(
         "1-9 ↑↓",
-        "choose",
+        "key-choose",
         &[
             (Digit, A::Number(0)),
             (Code(KeyCode::Up), A::Up),
@@ -93,8 +95,8 @@ const MOVE_MARK: [(keys::Key, A); 3] = [
 ];
 
 pub const MULTIPLE: &[Binding] = &[
-    bind("1-9", "tick", &[(Digit, A::Number(0))]),
-    bind("↑↓ Space", "move, tick", &MOVE_MARK),
+    bind("1-9", "key-tick", &[(Digit, A::Number(0))]),
+    bind("↑↓ Space", "key-move-tick", &MOVE_MARK),
     ANSWER_KEY,
     HINT_KEY,
     HELP_KEY,
@@ -106,8 +108,8 @@ pub const MULTIPLE: &[Binding] = &[
 ];
 
 pub const CHAT: &[Binding] = &[
-    bind("1-9", "mark", &[(Digit, A::Number(0))]),
-    bind("↑↓ Space", "move, mark", &MOVE_MARK),
+    bind("1-9", "key-mark", &[(Digit, A::Number(0))]),
+    bind("↑↓ Space", "key-move-mark", &MOVE_MARK),
     ANSWER_KEY,
     HELP_KEY,
     STOP_KEY,
@@ -119,9 +121,9 @@ pub const CHAT: &[Binding] = &[
 
 /// A chat answered with nothing marked, asked "is that your answer?".
 pub const CHAT_NONE_MARKED: &[Binding] = &[
-    bind("y", "yes, none", &[(Letter('y'), A::Yes)]),
-    bind("1-9", "mark", &[(Digit, A::Number(0))]),
-    bind("↑↓ Space", "move, mark", &MOVE_MARK),
+    bind("y", "key-yes-none", &[(Letter('y'), A::Yes)]),
+    bind("1-9", "key-mark", &[(Digit, A::Number(0))]),
+    bind("↑↓ Space", "key-move-mark", &MOVE_MARK),
     HELP_KEY,
     STOP_KEY,
     BACK_A_STEP,
@@ -135,34 +137,38 @@ pub const FEEDBACK: &[Binding] = &[
 ];
 
 pub const SUMMARY: &[Binding] = &[
-    bind("Enter", "lessons", &[(Code(KeyCode::Enter), A::Confirm)]),
-    bind("r", "try again", &[(Letter('r'), A::Retry)]),
+    bind(
+        "Enter",
+        "key-lessons",
+        &[(Code(KeyCode::Enter), A::Confirm)],
+    ),
+    bind("r", "key-try-again", &[(Letter('r'), A::Retry)]),
     BACK_KEY,
     HELP_KEY,
     also(
         "q Esc",
-        "lessons",
+        "key-lessons",
         &[(Letter('q'), A::Back), (Code(KeyCode::Esc), A::Back)],
     ),
     B_BACK,
 ];
 
 /// Shown on a step with underlined (or starred) glossary words, before the help key.
-pub const WORDS_KEY: Binding = bind("g", "word meanings", &[(Letter('g'), A::Glossary)]);
+pub const WORDS_KEY: Binding = bind("g", "key-word-meanings", &[(Letter('g'), A::Glossary)]);
 
 /// The panel of word meanings.
 pub const WORDS: &[Binding] = &[
     SCROLL_KEY,
     bind(
         "g q Esc",
-        "close",
+        "key-close",
         &[
             (Letter('g'), A::Glossary),
             (Letter('q'), A::Back),
             (Code(KeyCode::Esc), A::Back),
         ],
     ),
-    also("Enter", "close", &[(Code(KeyCode::Enter), A::Confirm)]),
+    also("Enter", "key-close", &[(Code(KeyCode::Enter), A::Confirm)]),
     K_J,
     PAGE_KEYS,
 ];
@@ -204,7 +210,7 @@ pub fn key(app: &mut App, action: A, rng: &mut impl Rng) -> Vec<Effect> {
     let Screen::Player(player) = &mut app.screen else {
         return Vec::new();
     };
-    let (effects, leave) = player.key(action, rng);
+    let (effects, leave) = player.key(&app.messages, action, rng);
     if leave && app.preview {
         app.quit = true;
     } else if leave {
@@ -240,7 +246,7 @@ impl<'c> Player<'c> {
 
     /// The student's record after a save. A teacher who cleared this lesson (with
     /// `reset`) while the child was taking it wants it begun again: it starts again from
-    /// the first step, and what to tell the child is returned.
+    /// the first step, and the id of the message to tell the child is returned.
     pub fn saved(&mut self, student: Student, rng: &mut impl Rng) -> Option<&'static str> {
         let cleared = self.run.was_cleared(student.record(self.run.lesson_id()));
         self.student = student;
@@ -250,9 +256,7 @@ impl<'c> Player<'c> {
         self.run = LessonRun::restart(self.run.session.lesson(), rng);
         self.words = None;
         self.reset_step();
-        Some(
-            "Your teacher has cleared your progress in this lesson, so it starts again from the beginning.",
-        )
+        Some("lesson-cleared-by-teacher")
     }
 
     /// The glossary words marked on the current step, with their meanings.
@@ -288,7 +292,7 @@ impl<'c> Player<'c> {
     }
 
     /// Handles a key; the flag says whether to leave for the lesson list.
-    fn key(&mut self, action: A, rng: &mut impl Rng) -> (Vec<Effect>, bool) {
+    fn key(&mut self, m: &Messages, action: A, rng: &mut impl Rng) -> (Vec<Effect>, bool) {
         // The word meanings cover the step: keys scroll or close them, nothing else.
         if let Some(scroll) = &mut self.words {
             match action {
@@ -303,7 +307,7 @@ impl<'c> Player<'c> {
         }
         if action == A::Glossary {
             if self.meanings().is_empty() {
-                self.problem = Some(strings::english().text("no-glossary-words"));
+                self.problem = Some(m.text("no-glossary-words"));
             } else {
                 self.words = Some(0);
             }
@@ -408,20 +412,20 @@ impl<'c> Player<'c> {
             }
             A::Number(n) => {
                 self.problem = Some(if is_chat {
-                    strings::no_such_message(&strings::english(), n + 1)
+                    strings::no_such_message(m, n + 1)
                 } else {
-                    strings::answer_error(&strings::english(), &AnswerError::NoSuchChoice(n + 1))
+                    strings::answer_error(m, &AnswerError::NoSuchChoice(n + 1))
                 });
             }
             A::Toggle if multiple => match self.cursor {
                 Some(cursor) => toggle(&mut self.marked, cursor),
-                None => self.problem = Some(strings::english().text("move-first")),
+                None => self.problem = Some(m.text("move-first")),
             },
             A::Hint => {
                 if hint {
                     self.show_hint = true;
                 } else {
-                    self.problem = Some("There is no hint for this one.".into());
+                    self.problem = Some(m.text("no-hint"));
                 }
             }
             A::Confirm => {
@@ -435,16 +439,16 @@ impl<'c> Player<'c> {
                     // and only a `y` says yes.
                     self.problem = Some(if is_chat {
                         self.asked_none = true;
-                        strings::english().text("chat-nothing-marked")
+                        m.text("chat-nothing-marked")
                     } else {
-                        strings::nothing_chosen(&strings::english(), multiple, count)
+                        strings::nothing_chosen(m, multiple, count)
                     });
                     return (Vec::new(), false);
                 }
-                return self.answer(&picked);
+                return self.answer(m, &picked);
             }
             A::Yes if self.asked_none && self.marked.is_empty() => {
-                return self.answer(&[]);
+                return self.answer(m, &[]);
             }
             _ => {}
         }
@@ -452,14 +456,14 @@ impl<'c> Player<'c> {
     }
 
     /// Answers the current step with `picked`; saves if it was taken.
-    fn answer(&mut self, picked: &[usize]) -> (Vec<Effect>, bool) {
+    fn answer(&mut self, m: &Messages, picked: &[usize]) -> (Vec<Effect>, bool) {
         match self.run.session.answer(picked) {
             Ok(_) => {
                 self.scroll = 0;
                 (self.save().into_iter().collect(), false)
             }
             Err(e) => {
-                self.problem = Some(strings::answer_error(&strings::english(), &e));
+                self.problem = Some(strings::answer_error(m, &e));
                 (Vec::new(), false)
             }
         }
@@ -481,6 +485,7 @@ fn toggle(set: &mut BTreeSet<usize>, item: usize) {
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
+    m: &Messages,
     player: &Player,
     theme: &Theme,
     targets: &mut Vec<(Rect, Target)>,
@@ -490,9 +495,14 @@ pub fn draw(
     let session = &player.run.session;
     let lesson = session.lesson();
     let step = if session.is_finished() {
-        "finished".to_string()
+        m.text("player-finished")
     } else {
-        format!("step {} of {}", session.position() + 1, session.len())
+        t!(
+            m,
+            "player-step",
+            step = session.position() + 1,
+            steps = session.len()
+        )
     };
     let progress = session.position() as f64 / session.len().max(1) as f64;
     // The lesson's title gives way first, so the step and the progress bar always show.
@@ -514,7 +524,7 @@ pub fn draw(
         ..inner
     };
     let (lines, focus) = match session.current() {
-        None => (summary_lines(player, inner.width, theme), None),
+        None => (summary_lines(m, player, inner.width, theme), None),
         Some(View::Page { title, text }) => (page_lines(title, text, inner.width, theme), None),
         Some(View::Question {
             question,
@@ -523,7 +533,7 @@ pub fn draw(
             total,
         }) => {
             let mut lines = vec![Line::styled(
-                format!("Question {number} of {total}"),
+                t!(m, "player-question", number = number, questions = total),
                 theme.dim,
             )];
             lines.extend(hang(
@@ -537,15 +547,21 @@ pub fn draw(
             let feedback = player.feedback();
             let mut focus = None;
             match &feedback {
-                Some(feedback) => lines.extend(feedback_lines(feedback, inner.width, theme)),
+                Some(feedback) => lines.extend(feedback_lines(
+                    m,
+                    question.kind,
+                    feedback,
+                    inner.width,
+                    theme,
+                )),
                 None => {
                     let multiple = question.kind == QuestionKind::Multiple;
                     match question.kind {
                         QuestionKind::Multiple => {
-                            lines.push(Line::styled("Tick every right answer.", theme.dim));
+                            lines.push(Line::styled(m.text("player-tick-every"), theme.dim));
                         }
                         QuestionKind::TrueFalse => {
-                            lines.push(Line::styled("True or false?", theme.dim));
+                            lines.push(Line::styled(m.text("player-true-or-false"), theme.dim));
                         }
                         QuestionKind::Single => {}
                     }
@@ -566,7 +582,8 @@ pub fn draw(
                             Span::styled(format!(" {mark} {}. ", i + 1), style),
                         ];
                         let start = lines.len();
-                        lines.extend(hang(lead, &choice.text, style, inner.width, theme));
+                        let text = strings::choice_text(m, question.kind, &choice.text);
+                        lines.extend(hang(lead, &text, style, inner.width, theme));
                         items.push((start, lines.len(), i));
                     }
                     if player.show_hint
@@ -574,7 +591,10 @@ pub fn draw(
                     {
                         lines.push(Line::from(""));
                         lines.extend(hang(
-                            vec![Span::styled("Hint: ", theme.key)],
+                            vec![Span::styled(
+                                format!("{} ", m.text("player-hint")),
+                                theme.key,
+                            )],
                             hint,
                             Style::default(),
                             inner.width,
@@ -591,7 +611,7 @@ pub fn draw(
             total,
         }) => {
             let mut lines = vec![Line::styled(
-                format!("Question {number} of {total}: a pretend chat"),
+                t!(m, "player-chat", number = number, questions = total),
                 theme.dim,
             )];
             lines.extend(hang(
@@ -607,7 +627,7 @@ pub fn draw(
             lines.push(Line::from(""));
             let feedback = player.feedback();
             if let Some(feedback) = &feedback {
-                lines.push(verdict_line(feedback, theme));
+                lines.push(verdict_line(m, feedback, theme));
                 lines.push(Line::from(""));
             }
             let markable = crate::quiz::markable(chat);
@@ -615,7 +635,10 @@ pub fn draw(
             for (i, message) in chat.messages.iter().enumerate() {
                 let Some(number) = markable.iter().position(|&m| m == i) else {
                     // The child's own messages: no number, as they cannot be marked.
-                    let lead = vec![Span::raw("        "), Span::styled("You: ", theme.me)];
+                    let lead = vec![
+                        Span::raw("        "),
+                        Span::styled(format!("{} ", m.text("player-you")), theme.me),
+                    ];
                     lines.extend(hang(lead, &message.text, theme.text, inner.width, theme));
                     continue;
                 };
@@ -648,8 +671,7 @@ pub fn draw(
                         (false, true) => ("✗", theme.partly),
                         (false, false) => ("✓", theme.right),
                     };
-                    let label =
-                        strings::message_result(&strings::english(), picked, message.red_flag);
+                    let label = strings::message_result(m, picked, message.red_flag);
                     let why = message.why.as_deref().unwrap_or_default();
                     lines.extend(hang_labelled(
                         vec![Span::raw("      "), Span::styled(format!("{sign} "), style)],
@@ -662,10 +684,7 @@ pub fn draw(
             }
             if feedback.is_none() {
                 lines.push(Line::from(""));
-                lines.push(Line::styled(
-                    "Mark every message that is a warning sign, then press Enter.",
-                    theme.dim,
-                ));
+                lines.push(Line::styled(m.text("player-mark-warning-signs"), theme.dim));
             }
             (lines, focus)
         }
@@ -725,7 +744,7 @@ pub fn draw(
     if let Some(scroll) = player.words {
         // The meanings cover the step: nothing under them can be clicked.
         targets.clear();
-        draw_words(frame, area, &player.meanings(), scroll, theme);
+        draw_words(frame, area, m, &player.meanings(), scroll, theme);
     }
 }
 
@@ -736,24 +755,32 @@ fn page_lines(title: &str, text: &str, width: u16, theme: &Theme) -> Vec<Line<'s
     lines
 }
 
-fn verdict_line(feedback: &Feedback, theme: &Theme) -> Line<'static> {
+fn verdict_line(m: &Messages, feedback: &Feedback, theme: &Theme) -> Line<'static> {
     let style = match feedback.verdict {
         Verdict::Correct => theme.right,
         Verdict::PartlyCorrect => theme.partly,
         Verdict::NotQuite => theme.wrong,
     };
-    let mut text = strings::verdict(&strings::english(), feedback.verdict).to_string();
-    if feedback.verdict == Verdict::PartlyCorrect {
-        text.push_str(&format!(
-            " ({}% of this one)",
-            (feedback.score * 100.0).round()
-        ));
-    }
+    let text = if feedback.verdict == Verdict::PartlyCorrect {
+        t!(
+            m,
+            "verdict-partly-with-score",
+            percent = (feedback.score * 100.0).round()
+        )
+    } else {
+        strings::verdict(m, feedback.verdict)
+    };
     Line::styled(text, style)
 }
 
-fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![verdict_line(feedback, theme), Line::from("")];
+fn feedback_lines(
+    m: &Messages,
+    kind: QuestionKind,
+    feedback: &Feedback,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![verdict_line(m, feedback, theme), Line::from("")];
     let one_right = feedback.items.iter().filter(|i| i.correct).count() == 1;
     for (i, item) in feedback.items.iter().enumerate() {
         // A right answer the child missed is not shown like one they picked.
@@ -764,11 +791,11 @@ fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'s
             (false, true) => ("○", theme.partly),
             (false, false) => (" ", theme.text),
         };
-        let label =
-            strings::choice_result(&strings::english(), item.picked, item.correct, one_right);
+        let label = strings::choice_result(m, item.picked, item.correct, one_right);
+        let shown = strings::choice_text(m, kind, &item.text);
         let text = match label {
-            None => item.text.clone(),
-            Some(label) => format!("{}  ({label})", item.text),
+            None => shown,
+            Some(label) => format!("{shown}  ({label})"),
         };
         let lead = vec![Span::styled(format!("{mark} {}. ", i + 1), style)];
         lines.extend(hang(lead, &text, style, width, theme));
@@ -777,10 +804,7 @@ fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'s
         {
             lines.extend(hang(
                 vec![Span::raw("     ")],
-                without_opening(
-                    note,
-                    &strings::verdict(&strings::english(), feedback.verdict),
-                ),
+                without_opening(note, &strings::verdict(m, feedback.verdict)),
                 theme.text,
                 width,
                 theme,
@@ -798,7 +822,7 @@ fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'s
         ));
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled("Press Enter to go on.", theme.dim));
+    lines.push(Line::styled(m.text("player-enter-to-go-on"), theme.dim));
     lines
 }
 
@@ -817,20 +841,15 @@ fn without_opening<'n>(note: &'n str, verdict: &str) -> &'n str {
     }
 }
 
-fn summary_lines(player: &Player, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let session = &player.run.session;
     let lesson = session.lesson();
     let summary = session.summary();
     let mut lines = vec![
-        Line::styled("Lesson finished!", theme.title),
+        Line::styled(m.text("summary-finished"), theme.title),
         Line::from(""),
         Line::styled(
-            strings::score_line(
-                &strings::english(),
-                summary.percent,
-                lesson.pass_percent,
-                summary.passed,
-            ),
+            strings::score_line(m, summary.percent, lesson.pass_percent, summary.passed),
             if summary.passed {
                 theme.right
             } else {
@@ -838,10 +857,11 @@ fn summary_lines(player: &Player, width: u16, theme: &Theme) -> Vec<Line<'static
             },
         ),
         Line::styled(
-            format!(
-                "Score: {} {}%",
-                bar(summary.percent as f64 / 100.0, 20),
-                summary.percent
+            t!(
+                m,
+                "summary-score",
+                bar = bar(summary.percent as f64 / 100.0, 20),
+                percent = summary.percent
             ),
             theme.gauge,
         ),
@@ -849,9 +869,12 @@ fn summary_lines(player: &Player, width: u16, theme: &Theme) -> Vec<Line<'static
     ];
     let review: Vec<_> = summary.to_review().collect();
     if review.is_empty() {
-        lines.push(Line::raw("You got every question right. Well done!"));
+        lines.push(Line::raw(m.text("summary-all-right")));
     } else {
-        lines.push(Line::styled("Questions to look at again:", theme.title));
+        lines.push(Line::styled(
+            t!(m, "summary-look-again", count = review.len()),
+            theme.title,
+        ));
         for q in review {
             lines.extend(hang(
                 vec![Span::raw(format!("  {}. ", q.number))],
@@ -863,26 +886,27 @@ fn summary_lines(player: &Player, width: u16, theme: &Theme) -> Vec<Line<'static
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled(
-        strings::english().text("never-your-fault"),
-        theme.dim,
-    ));
-    lines.push(Line::styled(
-        "Press Enter for the lessons, or r to try again.",
-        theme.dim,
-    ));
+    lines.push(Line::styled(m.text("never-your-fault"), theme.dim));
+    lines.push(Line::styled(m.text("summary-keys"), theme.dim));
     lines
 }
 
 /// The panel of word meanings: each word as the step shows it, then what it means.
-fn draw_words(frame: &mut Frame, area: Rect, words: &[Meaning], scroll: u16, theme: &Theme) {
+fn draw_words(
+    frame: &mut Frame,
+    area: Rect,
+    m: &Messages,
+    words: &[Meaning],
+    scroll: u16,
+    theme: &Theme,
+) {
     frame.render_widget(Clear, area);
-    let block =
-        panel(" What the words mean ", theme).padding(ratatui::widgets::Padding::horizontal(1));
+    let block = panel(format!(" {} ", m.text("words-title")), theme)
+        .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(area);
     let mut lines = Vec::new();
     for word in words {
-        let no_meaning = strings::english().text("no-meaning-yet");
+        let no_meaning = m.text("no-meaning-yet");
         let meaning = word.meaning.as_deref().unwrap_or(&no_meaning);
         lines.extend(hang(
             Vec::new(),
@@ -900,7 +924,7 @@ fn draw_words(frame: &mut Frame, area: Rect, words: &[Meaning], scroll: u16, the
         ));
         lines.push(Line::from(""));
     }
-    lines.push(Line::styled("Press g, q or Esc to go back.", theme.dim));
+    lines.push(Line::styled(m.text("words-go-back"), theme.dim));
     let paragraph = Paragraph::new(lines);
     let height = paragraph.line_count(inner.width) as u16;
     let scroll = scroll.min(height.saturating_sub(inner.height));

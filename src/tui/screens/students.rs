@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::progress;
 use crate::strings;
+use crate::t;
 use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
     Action as A, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, also, bind,
@@ -45,13 +46,17 @@ impl StudentsScreen {
 
 pub const LIST: &[Binding] = &[
     CHOOSE_KEY,
-    bind("Enter", "that's me", &[(Code(KeyCode::Enter), A::Confirm)]),
-    bind("n", "new name", &[(Letter('n'), A::New)]),
-    bind("t", "teacher", &[(Letter('t'), A::Teacher)]),
+    bind(
+        "Enter",
+        "key-thats-me",
+        &[(Code(KeyCode::Enter), A::Confirm)],
+    ),
+    bind("n", "key-new-name", &[(Letter('n'), A::New)]),
+    bind("t", "key-teacher", &[(Letter('t'), A::Teacher)]),
     HELP_KEY,
     bind(
         "q",
-        "quit",
+        "key-quit",
         &[(Letter('q'), A::Back), (Code(KeyCode::Esc), A::Back)],
     ),
     K_J,
@@ -59,22 +64,22 @@ pub const LIST: &[Binding] = &[
 ];
 
 pub const TYPING: &[Binding] = &[
-    bind("Enter", "done", &[(Code(KeyCode::Enter), A::Confirm)]),
-    bind("Esc", "cancel", &[(Code(KeyCode::Esc), A::Back)]),
+    bind("Enter", "key-done", &[(Code(KeyCode::Enter), A::Confirm)]),
+    bind("Esc", "key-cancel", &[(Code(KeyCode::Esc), A::Back)]),
 ];
 
 pub const TEACHER_PIN: &[Binding] = &[
-    bind("Enter", "open", &[(Code(KeyCode::Enter), A::Confirm)]),
-    bind("Esc", "cancel", &[(Code(KeyCode::Esc), A::Back)]),
+    bind("Enter", "key-open", &[(Code(KeyCode::Enter), A::Confirm)]),
+    bind("Esc", "key-cancel", &[(Code(KeyCode::Esc), A::Back)]),
 ];
 
 pub const IS_THIS_YOU: &[Binding] = &[
-    bind("y", "yes, that's me", &[(Letter('y'), A::Yes)]),
-    bind("n", "no, I'm new", &[(Letter('n'), A::New)]),
-    bind("Esc", "change the name", &[(Code(KeyCode::Esc), A::Back)]),
+    bind("y", "key-yes-thats-me", &[(Letter('y'), A::Yes)]),
+    bind("n", "key-no-new", &[(Letter('n'), A::New)]),
+    bind("Esc", "key-change-name", &[(Code(KeyCode::Esc), A::Back)]),
     also(
         "Enter",
-        "yes, that's me",
+        "key-yes-thats-me",
         &[(Code(KeyCode::Enter), A::Confirm)],
     ),
 ];
@@ -107,7 +112,7 @@ pub fn key(app: &mut App, action: A) -> Vec<Effect> {
                 if right {
                     app.open_teacher_view();
                 } else {
-                    app.notice = Some(strings::english().text("wrong-pin"));
+                    app.notice = Some(app.messages.text("wrong-pin"));
                 }
             }
             A::Back => screen.pin = None,
@@ -134,7 +139,7 @@ pub fn key(app: &mut App, action: A) -> Vec<Effect> {
             A::Confirm => {
                 let name = progress::tidy_name(name);
                 if name.is_empty() {
-                    app.notice = Some("Type your name or nickname first.".into());
+                    app.notice = Some(app.messages.text("name-type-first"));
                     return Vec::new();
                 }
                 screen.typing = None;
@@ -218,30 +223,28 @@ pub fn draw(
 ) {
     let [intro, list] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
     let lessons = app.catalog.lessons.len();
+    let m = &app.messages;
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(""),
-            Line::styled(" Assalam-o-alaikum! Welcome to Mehfooz.", theme.title),
-            Line::styled(" Short lessons about staying safe online.", theme.text),
+            Line::styled(format!(" {}", m.text("name-welcome")), theme.title),
+            Line::styled(format!(" {}", m.text("name-about")), theme.text),
         ]),
         intro,
     );
-    let block = panel(" Who is learning today? ", theme);
+    let block = panel(format!(" {} ", m.text("name-who")), theme);
     if let Some(pin) = &screen.pin {
         let stars = "*".repeat(pin.chars().count());
-        let lines = typed_field(" Teacher PIN, then Enter:", &stars, theme);
+        let lines = typed_field(&m.text("pin-prompt"), &stars, theme);
         frame.render_widget(Paragraph::new(lines).block(block), list);
         return;
     }
     if let Some((_, known)) = &screen.asking {
         let lines = vec![
             Line::from(""),
-            Line::styled(
-                format!(" {}", strings::is_this_you(&strings::english(), known)),
-                theme.title,
-            ),
+            Line::styled(format!(" {}", strings::is_this_you(m, known)), theme.title),
             Line::from(""),
-            Line::raw(format!(" {}", strings::english().text("is-this-you-keys"))),
+            Line::raw(format!(" {}", m.text("is-this-you-keys"))),
         ];
         frame.render_widget(
             Paragraph::new(lines)
@@ -252,17 +255,10 @@ pub fn draw(
         return;
     }
     if let Some(name) = &screen.typing {
-        let mut lines = typed_field(
-            " Type your name or nickname, then press Enter:",
-            name,
-            theme,
-        );
+        let mut lines = typed_field(&m.text("name-type"), name, theme);
         lines.extend([
             Line::from(""),
-            Line::styled(
-                " Only your name is saved, on this computer, with your lesson scores.",
-                theme.dim,
-            ),
+            Line::styled(format!(" {}", m.text("name-what-is-saved")), theme.dim),
         ]);
         frame.render_widget(
             Paragraph::new(lines)
@@ -275,12 +271,18 @@ pub fn draw(
     let mut lines = Vec::new();
     for (i, student) in app.class.iter().enumerate() {
         let passed = student.lessons.values().filter(|r| r.has_passed()).count();
-        let text = format!(" {}  ({passed} of {lessons} lessons passed) ", student.name);
+        let progress = t!(
+            m,
+            "name-student-progress",
+            passed = passed,
+            lessons = lessons
+        );
+        let text = format!(" {}  ({progress}) ", student.name);
         lines.push(choice_line(i == screen.selected, text, theme));
     }
     lines.push(choice_line(
         screen.selected >= app.class.len(),
-        " + I am new: type my name ".to_string(),
+        format!(" + {} ", m.text("name-i-am-new")),
         theme,
     ));
     let inner = block.inner(list);

@@ -8,7 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
 
+use crate::i18n::Messages;
 use crate::report::{ClassReport, Mistake};
+use crate::t;
 use crate::text as lesson_text;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::keys::{Action as A, BACK_Q, Binding, HELP_KEY, K_J, Key::Code, bind};
@@ -27,12 +29,12 @@ pub struct TeacherScreen {
 pub const BINDINGS: &[Binding] = &[
     bind(
         "↑↓",
-        "students",
+        "teacher-key-students",
         &[(Code(KeyCode::Up), A::Up), (Code(KeyCode::Down), A::Down)],
     ),
     bind(
         "←→",
-        "lessons",
+        "key-lessons",
         &[
             (Code(KeyCode::Left), A::Left),
             (Code(KeyCode::Right), A::Right),
@@ -61,7 +63,7 @@ pub fn key(app: &mut App, action: A) -> Vec<Effect> {
 }
 
 /// The class report: students by lessons, then a bar chart of the most missed questions.
-pub fn draw(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen, theme: &Theme) {
     let report = &screen.report;
     let chart_height = if report.missed.is_empty() {
         3
@@ -71,7 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme
     let [table_area, chart_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(chart_height)]).areas(area);
     let block = panel(
-        format!(" How the class is doing: {} students ", report.rows.len()),
+        format!(" {} ", t!(m, "teacher-class", students = report.rows.len())),
         theme,
     );
     let inner = block.inner(table_area);
@@ -86,11 +88,11 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme
     const COLUMN: usize = 7;
     let room = ((inner.width as usize).saturating_sub(name_width + 2) / COLUMN).max(1);
     let columns: Vec<usize> = (screen.column..report.lessons.len()).take(room).collect();
-    let mut header = format!(" {:name_width$}", "STUDENT");
+    let mut header = format!(" {:name_width$}", m.text("teacher-student"));
     for &c in &columns {
         header.push_str(&format!("{:>COLUMN$}", format!("L{}", c + 1)));
     }
-    let mut passed = format!(" {:name_width$}", "PASSED");
+    let mut passed = format!(" {:name_width$}", m.text("teacher-passed"));
     for &c in &columns {
         let t = &report.totals[c];
         passed.push_str(&format!(
@@ -115,7 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme
     ));
     below.extend(hang(
         lead(),
-        "85%* best score, passed · 40% not yet passed · ... in progress · - not started",
+        &m.text("teacher-legend"),
         theme.dim,
         inner.width,
         theme,
@@ -132,11 +134,14 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme
     lines.extend(below);
     frame.render_widget(Paragraph::new(lines), inner);
 
-    let block = panel(" Questions the class missed most ", theme);
+    let block = panel(format!(" {} ", m.text("teacher-missed-most")), theme);
     let inner = block.inner(chart_area);
     frame.render_widget(block, chart_area);
     if report.missed.is_empty() {
-        frame.render_widget(Paragraph::new(" No question has been missed yet."), inner);
+        frame.render_widget(
+            Paragraph::new(format!(" {}", m.text("teacher-none-missed"))),
+            inner,
+        );
         return;
     }
     let [bars_area, legend_area] =
@@ -161,24 +166,28 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme
         bars_area,
     );
     let mut legend = Vec::new();
-    for (i, m) in top.iter().enumerate() {
+    for (i, q) in top.iter().enumerate() {
         // Said so that it is true of the question: a chat's usual mistake is a red flag
         // left unmarked, not a message chosen.
-        let mistake = match m.commonest_mistake() {
-            Some(Mistake::Chose(text)) => format!(" (most chose: {text})"),
-            Some(Mistake::MissedFlag(text)) => format!(" (red flag most often missed: {text})"),
-            Some(Mistake::MarkedSafe(text)) => {
-                format!(" (harmless message most often marked: {text})")
-            }
+        let mistake = match q.commonest_mistake() {
+            Some(Mistake::Chose(text)) => t!(m, "teacher-most-chose", text = text),
+            Some(Mistake::MissedFlag(text)) => t!(m, "teacher-flag-missed", text = text),
+            Some(Mistake::MarkedSafe(text)) => t!(m, "teacher-harmless-marked", text = text),
             None => String::new(),
         };
         legend.extend(hang_labelled(
             Vec::new(),
             (
-                &format!("{}. {} of {} missed:", i + 1, m.missed, m.answered),
+                &t!(
+                    m,
+                    "teacher-missed-count",
+                    number = i + 1,
+                    missed = q.missed,
+                    answered = q.answered
+                ),
                 theme.key,
             ),
-            (&format!("{}{mistake}", m.prompt), Style::default()),
+            (&format!("{}{mistake}", q.prompt), Style::default()),
             legend_area.width,
             theme,
         ));
