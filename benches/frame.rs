@@ -42,7 +42,7 @@ fn send(app: &mut App, actions: &[Action]) {
                     student: Student::new(&name),
                     set_aside: None,
                 }),
-                Effect::Save { .. } => continue,
+                Effect::Save { .. } | Effect::RememberLanguage { .. } => continue,
             };
             app.update(reply, &mut rng);
         }

@@ -236,8 +236,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }) => reset(&setup, student, lesson.as_deref(), *yes),
         Some(Command::Pin { action }) => pin_command(&setup, action),
         None => {
-            let mut catalog = setup.catalog()?;
-            catalog.use_language(&setup.language);
+            // The app picks each lesson's language itself: a child may choose another.
+            let catalog = setup.catalog()?;
             let store = open_store(setup.data_dir.as_deref())?;
             tui::run(setup.start(&catalog, store, None, None)).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
@@ -385,6 +385,8 @@ impl Setup {
             lesson,
             check_hint: check_hint(&self.lessons),
             theme: self.theme,
+            language: self.language.clone(),
+            language_fixed: self.lang_flag.is_some(),
         }
     }
 }

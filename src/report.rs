@@ -75,6 +75,9 @@ pub struct ClassReport {
     pub totals: Vec<LessonTotals>,
     /// Most missed first.
     pub missed: Vec<Missed>,
+    /// Each lesson's languages and whether each translation is a draft or reviewed,
+    /// like "en, ur (draft)", in the lessons' order; empty when not known.
+    pub languages: Vec<String>,
 }
 
 /// Builds the report for `lessons` over `students`.
@@ -122,6 +125,7 @@ pub fn class_report(lessons: &[&Lesson], students: &[Student]) -> ClassReport {
         rows,
         totals,
         missed: missed_questions(lessons, students),
+        languages: Vec::new(),
     }
 }
 
@@ -201,6 +205,15 @@ fn missed_questions(lessons: &[&Lesson], students: &[Student]) -> Vec<Missed> {
             .then(a.lesson_id.cmp(&b.lesson_id))
     });
     missed
+}
+
+/// A lesson's languages as the teacher sees them: English, then each translation with
+/// its review status ("en, ur (draft), ur-Latn (reviewed by Amina Khan)").
+pub fn languages_of(entry: &crate::lesson::LessonEntry) -> String {
+    std::iter::once(crate::i18n::ENGLISH.to_string())
+        .chain(entry.translations.values().map(|t| t.info.describe()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl ClassReport {

@@ -95,6 +95,14 @@ impl<'l> LessonRun<'l> {
     }
 
     /// Whether the child has answered anything in this attempt.
+    /// The attempt as it stands, answered or not: for carrying it on in another
+    /// language of the same lesson.
+    pub fn current_attempt(&self) -> Attempt {
+        let mut attempt = self.attempt.clone();
+        attempt.state = self.session.state().clone();
+        attempt
+    }
+
     pub fn has_answers(&self) -> bool {
         self.session.state().answers.iter().any(Option::is_some)
     }

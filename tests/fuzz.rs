@@ -324,10 +324,27 @@ impl FakeStore {
                             set_aside: None,
                         })
                     }
+                    Effect::RememberLanguage { student, language } => {
+                        let record = self
+                            .students
+                            .entry(student.clone())
+                            .or_insert_with(|| Student::new(&student));
+                        record.language = Some(language);
+                        Msg::Saved(Loaded {
+                            student: record.clone(),
+                            set_aside: None,
+                        })
+                    }
                 }
             };
+            // Only a language chosen before the name leads on, to remembering it.
             let more = app.update(reply, rng);
-            assert!(more.is_empty(), "store replies cause no more effects");
+            assert!(
+                more.iter()
+                    .all(|e| matches!(e, Effect::RememberLanguage { .. })),
+                "store replies cause no more effects but remembering a language"
+            );
+            self.carry_out(app, more, rng);
         }
     }
 }

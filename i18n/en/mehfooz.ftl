@@ -136,7 +136,10 @@ name-welcome = Assalam-o-alaikum! Welcome to Mehfooz.
 name-about = Short lessons about staying safe online.
 name-who = Who is learning today?
 # Beside each name in the list.
-name-student-progress = { $passed } of { $lessons } lessons passed
+name-student-progress = { $lessons ->
+    [one] { $passed } of 1 lesson passed
+   *[other] { $passed } of { $lessons } lessons passed
+}
 name-i-am-new = I am new: type my name
 name-type = Type your name or nickname, then press Enter:
 name-what-is-saved = Only your name is saved, on this computer, with your lesson scores.
@@ -247,6 +250,8 @@ key-open = open
 key-yes-thats-me = yes, that's me
 key-no-new = no, I'm new
 key-change-name = change the name
+key-language = language
+key-use-language = use this language
 
 ## The terminal app: the screens, as the ? help lists their keys
 
@@ -267,6 +272,12 @@ keys-word-meanings = the word meanings
 keys-help = help
 keys-teacher-view = the teacher view
 keys-everywhere = everywhere
+keys-any-step = any step of a lesson
+keys-language = choosing a language
+
+## The terminal app: the language picker
+
+language-title = Language
 
 ## The teacher view and the lesson preview: teacher-only
 # Every message whose id starts with `teacher-` is shown only to a teacher. The teacher's
@@ -283,6 +294,9 @@ teacher-student = STUDENT
 teacher-passed = PASSED
 teacher-legend = 85%* best score, passed · 40% not yet passed · ... in progress · - not started
 teacher-missed-most = Questions the class missed most
+# A lesson under the table: its number, its title, and its languages with each
+# translation's review status.
+teacher-lesson-languages = L{ $number } { $title } [{ $languages }]
 teacher-none-missed = No question has been missed yet.
 teacher-missed-count = { $number }. { $missed } of { $answered } missed:
 teacher-most-chose = {" "}(most chose: { $text })

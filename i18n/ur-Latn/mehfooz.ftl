@@ -243,6 +243,8 @@ key-open = kholein
 key-yes-thats-me = haan, yeh main hun
 key-no-new = nahi, main naya hun
 key-change-name = naam badlein
+key-language = zaban
+key-use-language = yeh zaban
 
 ## The terminal app: the screens, as the ? help lists their keys
 
@@ -263,3 +265,9 @@ keys-word-meanings = alfaaz ka matlab
 keys-help = madad
 keys-teacher-view = teacher ka safha
 keys-everywhere = har jagah
+keys-any-step = sabaq ka har qadam
+keys-language = zaban chunna
+
+## The terminal app: the language picker
+
+language-title = Zaban

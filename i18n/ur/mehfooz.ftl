@@ -241,6 +241,8 @@ key-open = کھولیں
 key-yes-thats-me = ہاں، یہ میں ہوں
 key-no-new = نہیں، میں نیا ہوں
 key-change-name = نام بدلیں
+key-language = زبان
+key-use-language = یہ زبان
 
 ## The terminal app: the screens, as the ? help lists their keys
 
@@ -261,3 +263,9 @@ keys-word-meanings = الفاظ کا مطلب
 keys-help = مدد
 keys-teacher-view = ٹیچر کا صفحہ
 keys-everywhere = ہر جگہ
+keys-any-step = سبق کا ہر قدم
+keys-language = زبان چننا
+
+## The terminal app: the language picker
+
+language-title = زبان

@@ -7,11 +7,11 @@ use std::rc::Rc;
 use rand::Rng;
 
 use super::keys::{self, Action, Binding};
-use super::screens::{help, lessons, player, students, teacher};
+use super::screens::{help, language, lessons, player, students, teacher};
 use crate::i18n::Messages;
 use crate::lesson::{Catalog, Lesson};
 use crate::progress::{Attempt, Loaded, Student};
-use crate::report::class_report;
+use crate::report::{class_report, languages_of};
 use crate::run::{LessonRun, Start};
 use crate::t;
 
@@ -40,6 +40,15 @@ pub struct App<'c> {
     pub preview: bool,
     /// The app's words, in the language the child reads.
     pub messages: Rc<Messages>,
+    /// The tag of that language; lessons are shown in it where translated.
+    pub language: String,
+    /// The language picker is open on this row.
+    pub language_picker: Option<usize>,
+    /// A language chosen on the name screen, to remember for the child who then says
+    /// who they are.
+    pub chosen_language: Option<String>,
+    /// `--lang` chose the language: a child's remembered one does not override it.
+    pub language_fixed: bool,
 }
 
 pub enum Screen<'c> {
@@ -53,6 +62,11 @@ pub enum Screen<'c> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadStudent(String),
+    /// Remember the language a student chose.
+    RememberLanguage {
+        student: String,
+        language: String,
+    },
     Save {
         student: String,
         lesson: String,
@@ -103,13 +117,29 @@ impl<'c> App<'c> {
             preview: false,
             teacher_pin: None,
             messages: Rc::new(Messages::english()),
+            language: crate::i18n::ENGLISH.to_string(),
+            language_picker: None,
+            chosen_language: None,
+            language_fixed: false,
         }
+    }
+
+    /// Speaks `tag` from now on: the app's words and the lessons opened.
+    pub fn set_language(&mut self, tag: &str) {
+        self.messages = Rc::new(Messages::for_language(tag));
+        self.language = tag.to_string();
+    }
+
+    /// The languages a child can choose, each named in its own words.
+    pub fn languages(&self) -> Vec<crate::i18n::Language> {
+        crate::i18n::available(self.catalog)
     }
 
     /// The keys the app takes now: those of help when it is open, else of the screen
     /// showing, and the ones that work everywhere. Nothing else is handled.
     pub fn bindings(&self) -> Vec<Binding> {
         let mut bindings = match (&self.help, &self.screen) {
+            _ if self.language_picker.is_some() => language::BINDINGS.to_vec(),
             (Some(_), _) => help::BINDINGS.to_vec(),
             (None, Screen::Students(s)) => students::bindings(s).to_vec(),
             (None, Screen::Lessons(_)) => lessons::BINDINGS.to_vec(),
@@ -131,6 +161,14 @@ impl<'c> App<'c> {
                     self.quit = true;
                     return Vec::new();
                 }
+                if let Some(row) = self.language_picker {
+                    return self.pick_language(row, action, rng);
+                }
+                if action == Action::Language {
+                    let row = self.languages().iter().position(|l| l.tag == self.language);
+                    self.language_picker = Some(row.unwrap_or(0));
+                    return Vec::new();
+                }
                 if let Some(scroll) = self.help {
                     self.help = help::key(scroll, action);
                     return Vec::new();
@@ -143,7 +181,7 @@ impl<'c> App<'c> {
             }
             Msg::Click(target) => {
                 self.notice = None;
-                if self.help.is_some() || self.is_typing() {
+                if self.help.is_some() || self.language_picker.is_some() || self.is_typing() {
                     return Vec::new();
                 }
                 // A click does what choosing with the keys and pressing Enter (for a
@@ -191,12 +229,25 @@ impl<'c> App<'c> {
                 if let Some(aside) = &loaded.set_aside {
                     self.notice = Some(aside.to_string());
                 }
+                // A language chosen before the name is this child's from now on; else
+                // the one they chose before, if the class default may give way to it.
+                let mut effects = Vec::new();
+                if let Some(tag) = self.chosen_language.take() {
+                    effects.push(Effect::RememberLanguage {
+                        student: loaded.student.name.clone(),
+                        language: tag,
+                    });
+                } else if !self.language_fixed
+                    && let Some(tag) = loaded.student.language.clone()
+                {
+                    self.set_language(&tag);
+                }
                 self.remember(&loaded.student);
                 self.screen = Screen::Lessons(LessonsScreen {
                     student: loaded.student,
                     selected: 0,
                 });
-                Vec::new()
+                effects
             }
             Msg::Saved(loaded) => {
                 if let Some(aside) = &loaded.set_aside {
@@ -246,6 +297,65 @@ impl<'c> App<'c> {
         }
     }
 
+    /// A key in the language picker open on `row`.
+    fn pick_language(&mut self, row: usize, action: Action, rng: &mut impl Rng) -> Vec<Effect> {
+        let languages = self.languages();
+        let tag = match language::key(row, languages.len(), action) {
+            language::Picked::Stay(row) => {
+                self.language_picker = Some(row);
+                return Vec::new();
+            }
+            language::Picked::Close => {
+                self.language_picker = None;
+                return Vec::new();
+            }
+            language::Picked::Choose(row) => languages[row].tag.clone(),
+        };
+        self.language_picker = None;
+        self.set_language(&tag);
+        let student = match &self.screen {
+            Screen::Students(_) => {
+                self.chosen_language = Some(tag);
+                return Vec::new();
+            }
+            Screen::Teacher(_) => return Vec::new(),
+            Screen::Lessons(list) => list.student.name.clone(),
+            Screen::Player(player) => player.student.name.clone(),
+        };
+        let mut effects = vec![Effect::RememberLanguage {
+            student,
+            language: tag.clone(),
+        }];
+        if matches!(self.screen, Screen::Player(_)) {
+            effects.extend(self.carry_on_in(&tag, rng));
+        }
+        effects
+    }
+
+    /// Carries on the lesson showing in the language `tag`, at the same step with the
+    /// same answers: progress belongs to the lesson id, not to its language.
+    fn carry_on_in(&mut self, tag: &str, rng: &mut impl Rng) -> Vec<Effect> {
+        let Screen::Player(player) = &mut self.screen else {
+            return Vec::new();
+        };
+        let id = player.run.lesson_id().to_string();
+        let Some(entry) = self.catalog.get(&id) else {
+            return Vec::new();
+        };
+        let attempt = player.run.current_attempt();
+        let student = player.student.clone();
+        let mut record = student.record(&id).cloned().unwrap_or_default();
+        record.attempts.retain(|a| a.id != attempt.id);
+        record.attempts.push(attempt);
+        let lesson = entry.in_language(tag);
+        let (run, _) = LessonRun::begin(lesson, Some(&record), rng);
+        let glossary = self.catalog.glossary_for(lesson);
+        let mut player = Box::new(Player::new(student, run, glossary));
+        let save = player.save();
+        self.screen = Screen::Player(player);
+        save.into_iter().collect()
+    }
+
     pub(crate) fn open_teacher_view(&mut self) {
         // The lessons somebody has started; all of them before anyone has.
         let started = |l: &&Lesson| {
@@ -259,8 +369,18 @@ impl<'c> App<'c> {
         } else {
             all
         };
+        let mut report = class_report(&lessons, &self.class);
+        report.languages = lessons
+            .iter()
+            .map(|l| {
+                self.catalog
+                    .get(&l.id)
+                    .map(languages_of)
+                    .unwrap_or_default()
+            })
+            .collect();
         self.screen = Screen::Teacher(TeacherScreen {
-            report: class_report(&lessons, &self.class),
+            report,
             row: 0,
             column: 0,
         });

@@ -27,6 +27,8 @@ pub enum Action {
     Teacher,
     /// "Yes, that is my answer" (a chat with nothing marked).
     Yes,
+    /// Opens the language picker.
+    Language,
     Quit,
 }
 

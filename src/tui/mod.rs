@@ -39,6 +39,10 @@ pub struct Start<'c> {
     /// The command that shows problems in the lesson files.
     pub check_hint: String,
     pub theme: Theme,
+    /// The class's language, before a child chooses theirs.
+    pub language: String,
+    /// Whether `--lang` chose it, so that it outranks a child's remembered language.
+    pub language_fixed: bool,
 }
 
 /// Restores the terminal when dropped: on quit, on an early `?` and while unwinding
@@ -120,6 +124,8 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
     let (class, unreadable) = start.store.students();
     let mut app = App::new(start.catalog, class, start.region.clone());
     app.teacher_pin = start.teacher_pin.clone();
+    app.set_language(&start.language);
+    app.language_fixed = start.language_fixed;
     if !unreadable.is_empty() {
         app.notice = Some(t!(
             app.messages,
@@ -161,7 +167,7 @@ fn open_for(
         && let app::Screen::Lessons(list) = &app.screen
     {
         let student = list.student.clone();
-        let effects = app.open_lesson(student, &entry.lesson, rng);
+        let effects = app.open_lesson(student, entry.in_language(&app.language), rng);
         carry_out(app, store, effects, rng);
     }
 }
@@ -403,8 +409,9 @@ fn show_problems(
 /// The one effect runner: does what `update` asked for (loading and saving) and tells
 /// the app how it went. The app and the tests both use it.
 pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>, rng: &mut impl rand::Rng) {
-    waiting::speak(app.messages.clone());
-    for effect in effects {
+    let mut effects = std::collections::VecDeque::from(effects);
+    while let Some(effect) = effects.pop_front() {
+        waiting::speak(app.messages.clone());
         let msg = match effect {
             Effect::LoadStudent(name) => match store.load(&name) {
                 Ok(loaded) => Msg::StudentLoaded(loaded),
@@ -418,9 +425,15 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>, rng: &mut i
                 Ok(loaded) => Msg::Saved(loaded),
                 Err(e) => Msg::StoreFailed(e.to_string()),
             },
+            Effect::RememberLanguage { student, language } => {
+                match store.set_language(&student, &language) {
+                    Ok(loaded) => Msg::Saved(loaded),
+                    Err(e) => Msg::StoreFailed(e.to_string()),
+                }
+            }
         };
-        let more = app.update(msg, rng);
-        debug_assert!(more.is_empty(), "store results cause no further effects");
+        // A student loaded may have a language to remember, chosen before their name.
+        effects.extend(app.update(msg, rng));
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Screen, Target};
 use super::keys::{self, Action, Binding, Key, SCROLL_KEY, bind};
-use super::screens::{help, lessons, player, students, teacher};
+use super::screens::{help, language, lessons, player, students, teacher};
 use super::theme::Theme;
 use super::widgets::{draw_header, footer_lines, panel};
 use crate::t;
@@ -99,6 +99,10 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
         // Help covers the screen: nothing under it can be clicked.
         targets.clear();
         help::draw(frame, body, app, scroll, theme);
+    }
+    if let Some(row) = app.language_picker {
+        targets.clear();
+        language::draw(frame, body, app, row, theme);
     }
     frame.render_widget(Paragraph::new(bar_lines), bar);
 }

@@ -76,7 +76,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(popup);
     let mut lines = vec![Line::styled(m.text("help-get-help-now"), theme.title)];
-    match &app.catalog.help {
+    // The help lines in the child's language where translated.
+    let translated = app
+        .catalog
+        .help_translations
+        .iter()
+        .find(|(tag, _)| tag.eq_ignore_ascii_case(&app.language))
+        .map(|(_, t)| &t.content);
+    match translated.or(app.catalog.help.as_ref()) {
         Some(help) => {
             lines.extend(text_lines(&help.advice, inner.width, theme));
             if let Some(region) = help.region(app.region.as_deref()) {

@@ -58,7 +58,7 @@ pub fn key(app: &mut App, action: A, rng: &mut impl Rng) -> Vec<Effect> {
         A::Confirm => {
             if let Some(entry) = shown.get(list.selected) {
                 let student = list.student.clone();
-                return app.open_lesson(student, &entry.lesson, rng);
+                return app.open_lesson(student, entry.in_language(&app.language), rng);
             }
         }
         A::Back => {
@@ -147,7 +147,7 @@ pub fn draw(
         .skip(scroll as usize)
         .take(inner.height as usize)
     {
-        let lesson = &entry.lesson;
+        let lesson = entry.in_language(&app.language);
         let (status, ratio) = lesson_progress(&screen.student, lesson);
         let title = lesson_text::fit(&lesson.title, title_width);
         // A passed lesson taken again stays passed, with the new try shown beside it.
@@ -182,7 +182,7 @@ pub fn draw(
         more_below(frame, list, theme);
     }
     if let Some(entry) = shown.get(screen.selected) {
-        let lesson = &entry.lesson;
+        let lesson = entry.in_language(&app.language);
         let best = screen
             .student
             .record_of(lesson)

@@ -2,6 +2,7 @@
 //! its drawing.
 
 pub mod help;
+pub mod language;
 pub mod lessons;
 pub mod player;
 pub mod students;
@@ -27,5 +28,7 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("keys-underlined-words", &[player::WORDS_KEY]),
     ("keys-word-meanings", player::WORDS),
     ("keys-help", help::BINDINGS),
+    ("keys-any-step", &[language::IN_A_LESSON]),
+    ("keys-language", language::BINDINGS),
     ("keys-teacher-view", teacher::BINDINGS),
 ];

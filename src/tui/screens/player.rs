@@ -196,6 +196,11 @@ pub fn bindings(p: &Player) -> Vec<Binding> {
             _ => SINGLE.to_vec(),
         }
     };
+    // A child may change language at any step; the key is listed in the help only, as
+    // the footer is full.
+    if !p.run.session.is_finished() {
+        bindings.push(crate::tui::screens::language::IN_A_LESSON);
+    }
     if !p.meanings().is_empty() {
         // The words key sits before help, where a child looks for what to press.
         let help = bindings.iter().position(|b| b.keys == HELP_KEY.keys);

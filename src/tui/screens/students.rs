@@ -14,6 +14,7 @@ use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
     Action as A, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, also, bind,
 };
+use crate::tui::screens::language::LANGUAGE_KEY;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{choice_line, panel, rows, scroll_to, typed_field};
 
@@ -53,6 +54,7 @@ pub const LIST: &[Binding] = &[
     ),
     bind("n", "key-new-name", &[(Letter('n'), A::New)]),
     bind("t", "key-teacher", &[(Letter('t'), A::Teacher)]),
+    LANGUAGE_KEY,
     HELP_KEY,
     bind(
         "q",

@@ -102,7 +102,16 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen,
     }
     let names: Vec<String> = columns
         .iter()
-        .map(|&c| format!("L{} {}", c + 1, report.lessons[c].1))
+        .map(|&c| match report.languages.get(c) {
+            Some(languages) if !languages.is_empty() => t!(
+                m,
+                "teacher-lesson-languages",
+                number = c + 1,
+                title = report.lessons[c].1.as_str(),
+                languages = languages.as_str()
+            ),
+            _ => format!("L{} {}", c + 1, report.lessons[c].1),
+        })
         .collect();
     // The lesson names and the legend wrap under their own first word, inside the
     // border, and the student rows get what room is left.
