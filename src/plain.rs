@@ -530,7 +530,8 @@ fn write_feedback(
         };
         write_marked(out, &format!("{text} ({result})"), &lead)?;
         if let Some(note) = &item.note {
-            write_marked(out, note, "     ")?;
+            let verdict = strings::verdict(m, feedback.verdict);
+            write_marked(out, strings::without_opening(note, &verdict), "     ")?;
         }
     }
     if let Some(explanation) = &feedback.explanation {

@@ -119,3 +119,38 @@ pub fn choice_text(m: &Messages, kind: QuestionKind, text: &str) -> String {
         _ => text.to_string(),
     }
 }
+
+/// `note` without an opening that repeats `verdict` ("Not quite." under "Not quite."):
+/// the verdict and the ✗ already say it, and the words twice read as a scolding.
+pub fn without_opening<'n>(note: &'n str, verdict: &str) -> &'n str {
+    let words = verdict.trim_end_matches(['.', '!']);
+    match note.get(..words.len()) {
+        Some(opening) if opening.eq_ignore_ascii_case(words) => {
+            let rest = note[words.len()..]
+                .trim_start_matches(['.', '!', ','])
+                .trim_start();
+            if rest.is_empty() { note } else { rest }
+        }
+        _ => note,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feedback_opening_with_the_verdict_is_said_without_it() {
+        let verdict = "Not quite.";
+        assert_eq!(
+            without_opening("Not quite. Block, and tell a trusted adult.", verdict),
+            "Block, and tell a trusted adult."
+        );
+        assert_eq!(
+            without_opening("Photos can be copied.", verdict),
+            "Photos can be copied."
+        );
+        // A note that is the verdict alone is kept: there would be nothing left.
+        assert_eq!(without_opening("Not quite.", verdict), "Not quite.");
+    }
+}

@@ -1287,7 +1287,9 @@ fn in_urdu_and_roman_urdu_the_childs_screens_keep_no_english_words_of_the_app() 
             send(&mut app, keys(&[Action::Number(0), Action::Confirm]));
         }
         assert!(
-            screens.iter().any(|s| s.contains(&app.messages.text("summary-finished"))),
+            screens
+                .iter()
+                .any(|s| s.contains(&app.messages.text("summary-finished"))),
             "{tag}: the summary was reached"
         );
         send(&mut app, keys(&[Action::Help]));

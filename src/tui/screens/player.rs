@@ -809,7 +809,7 @@ fn feedback_lines(
         {
             lines.extend(hang(
                 vec![Span::raw("     ")],
-                without_opening(note, &strings::verdict(m, feedback.verdict)),
+                strings::without_opening(note, &strings::verdict(m, feedback.verdict)),
                 theme.text,
                 width,
                 theme,
@@ -829,21 +829,6 @@ fn feedback_lines(
     lines.push(Line::from(""));
     lines.push(Line::styled(m.text("player-enter-to-go-on"), theme.dim));
     lines
-}
-
-/// `note` without an opening that repeats `verdict` ("Not quite." under "Not quite."):
-/// the verdict and the ✗ already say it, and the words twice read as a scolding.
-fn without_opening<'n>(note: &'n str, verdict: &str) -> &'n str {
-    let words = verdict.trim_end_matches(['.', '!']);
-    match note.get(..words.len()) {
-        Some(opening) if opening.eq_ignore_ascii_case(words) => {
-            let rest = note[words.len()..]
-                .trim_start_matches(['.', '!', ','])
-                .trim_start();
-            if rest.is_empty() { note } else { rest }
-        }
-        _ => note,
-    }
 }
 
 fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Theme) -> Vec<Line<'static>> {
