@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::lesson::{Catalog, Lesson, Origin, translation};
 use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
-use crate::text::count;
+use crate::text::{Mode, count};
 use crate::tui::theme::Theme;
 use crate::{plain, toml_reader, tui};
 
@@ -41,6 +41,12 @@ pub struct Cli {
     /// settings, else the system's language, else English].
     #[arg(long, value_name = "TAG", global = true)]
     pub lang: Option<String>,
+    /// Who joins Urdu letters and puts right-to-left lines in order: `app`, for terminals
+    /// that do neither (Windows Terminal, the Windows console, xterm, tmux), or
+    /// `terminal`, for one that does both (Konsole, mlterm, GNOME Terminal with bidi on)
+    /// [default: `text_direction` in the settings, else app].
+    #[arg(long, value_enum, value_name = "WHO", global = true)]
+    pub text_direction: Option<TextDirection>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -153,6 +159,22 @@ pub enum PinAction {
     Clear,
 }
 
+/// `--text-direction`: the flag's words for [`text::Mode`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextDirection {
+    App,
+    Terminal,
+}
+
+impl From<TextDirection> for Mode {
+    fn from(direction: TextDirection) -> Mode {
+        match direction {
+            TextDirection::App => Mode::App,
+            TextDirection::Terminal => Mode::Terminal,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
@@ -257,6 +279,8 @@ struct Setup {
     settings: Option<(PathBuf, Settings)>,
     /// The language lessons are shown in (`en` when English).
     language: String,
+    /// Who puts right-to-left text in display order in the app.
+    text_direction: Mode,
 }
 
 /// The settings file to read: `--config`, else `mehfooz.toml` here if there is one.
@@ -318,6 +342,9 @@ impl Setup {
                 std::env::var("LC_ALL").ok().as_deref(),
                 std::env::var("LANG").ok().as_deref(),
             ),
+            text_direction: cli
+                .text_direction
+                .map_or(given.text_direction, Mode::from),
             settings,
         })
     }
@@ -380,6 +407,7 @@ impl Setup {
             lesson,
             check_hint: check_hint(&self.lessons),
             theme: self.theme,
+            text_direction: self.text_direction,
         }
     }
 }
@@ -743,7 +771,13 @@ fn preview(setup: &Setup, file: &Path, watch: bool) -> Result<ExitCode, String> 
     }
     // The region and the settings are checked as for every other command.
     setup.catalog()?;
-    tui::preview(file, watch, setup.theme, setup.region.clone()).map_err(|e| e.to_string())?;
+    tui::preview(
+        file,
+        watch,
+        setup.theme,
+        setup.region.clone(),
+        setup.text_direction,
+    ).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,10 +2,11 @@
 //! wrapped, and for Urdu joined and put in display order by the app or left to a
 //! terminal that does its own. Pure: strings and alignment in, no terminal types.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::bidi::{Direction, direction_of, visual_lines};
-use super::{join_letters, width, wrap};
+use super::{cut, join_letters, width, wrap};
 
 /// Who turns right-to-left text into what the screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -100,6 +101,40 @@ fn paragraph_lines(paragraph: &str, width: usize, mode: Mode, direction: Directi
                 .map(|text| line(text, align))
                 .collect()
         }
+    }
+}
+
+/// A short piece of the app's own text (a title, a footer label, a button, a notice) on
+/// one line of at most `columns` columns, cut with an ellipsis at its logical end when
+/// longer (for Urdu that is its left end). In [`Mode::App`] letters are joined and the
+/// line is in display order, right-aligned when it reads right to left; in
+/// [`Mode::Terminal`] it is as typed, left-aligned.
+pub fn display_label(text: &str, columns: usize, mode: Mode) -> Line {
+    let direction = direction_of(text).unwrap_or(Direction::LeftToRight);
+    // A label is one line: a newline in a translated message must not start another.
+    let flat: Cow<str> = if text.contains('\n') {
+        Cow::Owned(text.replace('\n', " "))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let cut = cut(&flat, columns);
+    let (shown, align) = match mode {
+        Mode::Terminal => (cut.into_owned(), Align::Left),
+        Mode::App => {
+            let joined = join_letters(&cut);
+            let shown = visual_lines(&[joined], direction).remove(0);
+            let align = match direction {
+                Direction::LeftToRight => Align::Left,
+                Direction::RightToLeft => Align::Right,
+            };
+            (shown, align)
+        }
+    };
+    Line {
+        columns: width(&shown),
+        text: shown,
+        align,
+        direction,
     }
 }
 
@@ -237,6 +272,67 @@ mod tests {
         assert_eq!(lines[0].align, Align::Right);
         // Two numbers in a right-to-left paragraph: the first is drawn on the right.
         assert_eq!(lines[0].text, "1099 - 1799");
+    }
+
+    #[test]
+    fn a_spaced_phone_number_in_an_urdu_paragraph_stays_whole_and_in_order_at_every_width() {
+        // "Help for under-19s in the UK: 0800 1111. Free only inside the UK."
+        let text = "برطانیہ میں 19 سال سے کم عمر والوں کے لیے مدد: 0800 1111۔ فون صرف برطانیہ کے اندر سے مفت ہے۔";
+        for width in 9..60 {
+            let lines = display_lines(text, width, Mode::App);
+            assert!(
+                lines.iter().any(|l| l.text.contains("0800 1111")),
+                "{width}: {lines:?}"
+            );
+            assert!(lines.iter().all(|l| l.columns <= width), "{width}: {lines:?}");
+        }
+    }
+
+    #[test]
+    fn an_urdu_label_is_joined_reversed_and_right_aligned_in_the_app() {
+        // "Help lines"
+        let label = display_label("ہیلپ لائنز", 40, Mode::App);
+        let expected: String = join_letters("ہیلپ لائنز").chars().rev().collect();
+        assert_eq!(label.text, expected);
+        assert_eq!(label.direction, Direction::RightToLeft);
+        assert_eq!(label.align, Align::Right);
+        // Nine columns: lam and alef are one ligature.
+        assert_eq!(label.columns, 9);
+        assert_eq!(label.indent(14), 5);
+        // A key name inside it keeps its order: "Press Enter".
+        let label = display_label("Enter دبائیں", 40, Mode::App);
+        assert_eq!(label.direction, Direction::LeftToRight);
+        assert!(label.text.starts_with("Enter "), "{}", label.text);
+        let label = display_label("آگے: Enter", 40, Mode::App);
+        assert!(label.text.starts_with("Enter"), "{}", label.text);
+    }
+
+    #[test]
+    fn a_label_is_as_typed_for_a_terminal_that_does_its_own_and_english_is_untouched() {
+        let label = display_label("ہیلپ لائنز", 40, Mode::Terminal);
+        assert_eq!(label.text, "ہیلپ لائنز");
+        assert_eq!(label.align, Align::Left);
+        assert_eq!(label.direction, Direction::RightToLeft);
+        let label = display_label("Help lines", 40, Mode::App);
+        assert_eq!(label.text, "Help lines");
+        assert_eq!((label.columns, label.align), (10, Align::Left));
+    }
+
+    #[test]
+    fn a_long_urdu_label_is_cut_at_its_reading_end_which_is_drawn_on_the_left() {
+        // "Online friends are not always who they say"
+        let text = "آن لائن دوست ہمیشہ وہ نہیں ہوتے جو وہ کہتے ہیں";
+        let label = display_label(text, 12, Mode::App);
+        // Up to 12: each lam-alef takes one column fewer once joined.
+        assert!((10..=12).contains(&label.columns), "{label:?}");
+        assert!(label.text.starts_with('…'), "{}", label.text);
+        // The first word, read first, is drawn at the right end.
+        let first: String = join_letters("آن").chars().rev().collect();
+        assert!(label.text.ends_with(&first), "{}", label.text);
+        let label = display_label(text, 12, Mode::Terminal);
+        assert!(label.columns <= 12 && label.text.ends_with('…'), "{label:?}");
+        // One line, even when a message has a newline in it.
+        assert_eq!(display_label("Help\nlines", 20, Mode::App).text, "Help lines");
     }
 
     #[test]

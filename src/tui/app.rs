@@ -32,6 +32,8 @@ pub struct App<'c> {
     /// A teacher's preview: leaving the lesson ends it (there is no class to go back
     /// to), and help shows where each help line comes from.
     pub preview: bool,
+    /// Whether the app or the terminal joins and reorders right-to-left text.
+    pub text_direction: crate::text::Mode,
 }
 
 pub enum Screen<'c> {
@@ -145,6 +147,7 @@ impl<'c> App<'c> {
             quit: false,
             preview: false,
             teacher_pin: None,
+            text_direction: crate::text::Mode::App,
         }
     }
 
