@@ -342,9 +342,7 @@ impl Setup {
                 std::env::var("LC_ALL").ok().as_deref(),
                 std::env::var("LANG").ok().as_deref(),
             ),
-            text_direction: cli
-                .text_direction
-                .map_or(given.text_direction, Mode::from),
+            text_direction: cli.text_direction.map_or(given.text_direction, Mode::from),
             settings,
         })
     }
@@ -777,7 +775,8 @@ fn preview(setup: &Setup, file: &Path, watch: bool) -> Result<ExitCode, String> 
         setup.theme,
         setup.region.clone(),
         setup.text_direction,
-    ).map_err(|e| e.to_string())?;
+    )
+    .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -302,7 +302,11 @@ mod tests {
             BuiltIn::Only(vec!["trusted-adults".into()])
         );
         assert_eq!(settings.theme, ThemeChoice::Plain);
-        assert_eq!(settings.text_direction, Mode::App, "the app does it unless told");
+        assert_eq!(
+            settings.text_direction,
+            Mode::App,
+            "the app does it unless told"
+        );
     }
 
     #[test]

@@ -44,7 +44,11 @@ fn plain_mode_writes_urdu_as_typed_even_when_the_app_is_told_to_reorder() {
         assert_eq!(out.code, Some(0), "{extra:?}: {}", out.stderr);
         // The title exactly as the lesson file has it: logical order, base letters.
         assert!(out.stdout.contains(&title), "{extra:?}: {}", out.stdout);
-        assert!(!has_joined_letters(&out.stdout), "{extra:?}: {}", out.stdout);
+        assert!(
+            !has_joined_letters(&out.stdout),
+            "{extra:?}: {}",
+            out.stdout
+        );
     }
 }
 
@@ -54,7 +58,8 @@ fn a_wrong_text_direction_flag_names_the_two_choices() {
     let out = run(mehfooz(data.path()).args(["list", "--text-direction", "rtl"]));
     assert_eq!(out.code, Some(2), "{}", out.stdout);
     assert!(
-        out.stderr.contains("invalid value 'rtl' for '--text-direction <WHO>'")
+        out.stderr
+            .contains("invalid value 'rtl' for '--text-direction <WHO>'")
             && out.stderr.contains("[possible values: app, terminal]"),
         "{}",
         out.stderr
@@ -69,7 +74,8 @@ fn a_wrong_text_direction_in_the_settings_is_shown_at_its_line_and_nothing_start
         "region = \"pk\"\ntext_direction = \"rtl\"\n",
     )
     .unwrap();
-    let expected = "mehfooz.toml:2:18: error: `text_direction` is \"app\" or \"terminal\", not \"rtl\"";
+    let expected =
+        "mehfooz.toml:2:18: error: `text_direction` is \"app\" or \"terminal\", not \"rtl\"";
     let check = run(mehfooz(data.path())
         .current_dir(data.path())
         .args(["check", "mehfooz.toml"]));

@@ -325,7 +325,12 @@ mod tests {
             )
         );
         // Three groups, a mobile number, and a country code with its +.
-        for number in ["1800 55 1800", "0300 1234567", "+92 300 1234567", "+92-51-1234567"] {
+        for number in [
+            "1800 55 1800",
+            "0300 1234567",
+            "+92 300 1234567",
+            "+92-51-1234567",
+        ] {
             let shown = one_line(&format!("اس نمبر {number} پر فون کریں"));
             assert!(shown.contains(number), "{number}: {shown}");
             assert!(!shown.contains(is_isolate_control), "{shown:?}");

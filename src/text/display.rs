@@ -284,7 +284,10 @@ mod tests {
                 lines.iter().any(|l| l.text.contains("0800 1111")),
                 "{width}: {lines:?}"
             );
-            assert!(lines.iter().all(|l| l.columns <= width), "{width}: {lines:?}");
+            assert!(
+                lines.iter().all(|l| l.columns <= width),
+                "{width}: {lines:?}"
+            );
         }
     }
 
@@ -330,9 +333,15 @@ mod tests {
         let first: String = join_letters("آن").chars().rev().collect();
         assert!(label.text.ends_with(&first), "{}", label.text);
         let label = display_label(text, 12, Mode::Terminal);
-        assert!(label.columns <= 12 && label.text.ends_with('…'), "{label:?}");
+        assert!(
+            label.columns <= 12 && label.text.ends_with('…'),
+            "{label:?}"
+        );
         // One line, even when a message has a newline in it.
-        assert_eq!(display_label("Help\nlines", 20, Mode::App).text, "Help lines");
+        assert_eq!(
+            display_label("Help\nlines", 20, Mode::App).text,
+            "Help lines"
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@ mod display;
 mod shape;
 
 pub use bidi::{Direction, direction_of, visual_lines};
-pub use display::{Align, DisplayCache, Line, Mode, display_label, display_lines, display_lines_in};
+pub use display::{
+    Align, DisplayCache, Line, Mode, display_label, display_lines, display_lines_in,
+};
 pub use shape::join_letters;
 
 use std::borrow::Cow;
@@ -405,7 +407,10 @@ mod tests {
     #[test]
     fn a_phone_number_with_spaces_is_never_split_across_two_lines() {
         let lines = wrap("Childline UK: call 0800 1111, free in the UK.", 22);
-        assert_eq!(lines, vec!["Childline UK: call", "0800 1111, free in the", "UK."]);
+        assert_eq!(
+            lines,
+            vec!["Childline UK: call", "0800 1111, free in the", "UK."]
+        );
         let lines = wrap("Kids Helpline 1800 55 1800", 15);
         assert_eq!(lines, vec!["Kids Helpline", "1800 55 1800"]);
         // Numbers with a word between them, or two spaces, are still two words.
