@@ -8,12 +8,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use crate::i18n::Messages;
 use crate::lesson::{Catalog, Lesson, Origin, translation};
 use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
 use crate::text::{Mode, count};
 use crate::tui::theme::Theme;
-use crate::{plain, toml_reader, tui};
+use crate::{plain, t, toml_reader, tui};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -37,8 +38,9 @@ pub struct Cli {
     /// Class settings [default: mehfooz.toml in this folder, if there is one].
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
-    /// The language to show lessons in, like ur or ur-Latn [default: `language` in the
-    /// settings, else the system's language, else English].
+    /// The language of the lessons and of the app's words, like ur or ur-Latn; with
+    /// --student, remembered for that child [default: the child's last choice, else
+    /// `language` in the settings, else the system's language, else English].
     #[arg(long, value_name = "TAG", global = true)]
     pub lang: Option<String>,
     /// Who joins Urdu letters and puts right-to-left lines in order: `app`, for terminals
@@ -281,6 +283,8 @@ struct Setup {
     language: String,
     /// Who puts right-to-left text in display order in the app.
     text_direction: Mode,
+    /// The language `--lang` asked for, which a child's remembered one does not override.
+    lang_flag: Option<String>,
 }
 
 /// The settings file to read: `--config`, else `mehfooz.toml` here if there is one.
@@ -343,6 +347,7 @@ impl Setup {
                 std::env::var("LANG").ok().as_deref(),
             ),
             text_direction: cli.text_direction.map_or(given.text_direction, Mode::from),
+            lang_flag: cli.lang.clone(),
             settings,
         })
     }
@@ -620,7 +625,18 @@ fn play(
 ) -> Result<ExitCode, String> {
     let mut catalog = setup.catalog()?;
     report_broken(&catalog);
-    catalog.use_language(&setup.language);
+    let store = open_store(setup.data_dir.as_deref())?;
+    let name = known_name(&store, student);
+    let language = if name.is_empty() {
+        setup.language.clone()
+    } else {
+        student_language(setup, &store, &name)?
+    };
+    catalog.use_language(&language);
+    let (m, problems) = Messages::for_language_in(&language, &setup.lessons);
+    for problem in problems {
+        eprintln!("{problem}");
+    }
     let entry = catalog.get(lesson_id).ok_or_else(|| {
         // "grooming" names no lesson, but two ids contain it: say which.
         let near: Vec<&str> = catalog
@@ -629,22 +645,24 @@ fn play(
             .map(|e| e.lesson.id.as_str())
             .filter(|id| id.contains(lesson_id) || strsim::jaro_winkler(id, lesson_id) > 0.85)
             .collect();
-        let hint = match near.as_slice() {
-            [] => String::new(),
-            [one] => format!(" Did you mean {one}?"),
-            many => format!(" Did you mean one of: {}?", many.join(", ")),
-        };
-        format!(
-            "there is no lesson with the id \"{lesson_id}\"; `mehfooz list` shows the ids.{hint}"
-        )
+        let mut said = t!(m, "play-no-such-lesson", id = lesson_id);
+        if !near.is_empty() {
+            said.push(' ');
+            said.push_str(&t!(
+                m,
+                "play-did-you-mean",
+                count = near.len(),
+                ids = near.join(", ")
+            ));
+        }
+        said
     })?;
-    let store = open_store(setup.data_dir.as_deref())?;
-    let name = known_name(&store, student);
     if name.is_empty() {
-        return Err("the student's name is empty".into());
+        return Err(m.text("play-empty-name"));
     }
     if plain_mode || !io::stdout().is_terminal() || tui::is_dumb_terminal() {
         let played = plain::play(
+            &m,
             &entry.lesson,
             &catalog.glossary_for(&entry.lesson),
             &name,
@@ -660,6 +678,28 @@ fn play(
     let start = setup.start(&catalog, store, Some(name), Some(lesson_id.to_string()));
     tui::run(start).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The language to show a child: `--lang` (remembered for them from now on), else the
+/// one they chose last time, else the class's or the system's.
+fn student_language(setup: &Setup, store: &Store, name: &str) -> Result<String, String> {
+    match &setup.lang_flag {
+        Some(tag) if translation::is_language_tag(tag) => {
+            let loaded = store
+                .set_language(name, tag)
+                .map_err(|e| format!("cannot remember {name}'s language: {e}"))?;
+            // The lesson's own load finds the new file, so the child hears of the old
+            // one here.
+            if let Some(aside) = &loaded.set_aside {
+                println!("{aside}");
+            }
+            Ok(tag.clone())
+        }
+        Some(tag) => Ok(tag.clone()),
+        None => Ok(store
+            .remembered_language(name)
+            .unwrap_or_else(|| setup.language.clone())),
+    }
 }
 
 fn new_lesson(id: &str, dir: &Path) -> Result<ExitCode, String> {
@@ -736,10 +776,33 @@ fn new_translation(cli: &Cli, id: &str, dir: &Path) -> Result<ExitCode, String> 
     if lang.eq_ignore_ascii_case("en") {
         return Err("English is the language lessons are written in; choose another --lang".into());
     }
-    let catalog = Catalog::load(&cli.lessons, true);
+    // The source is looked for wherever the app would load it from: built in, the
+    // settings' folders, then --lessons. Settings with mistakes only lose their folders
+    // here, since writing a translation does not need them.
+    let mut folders = Vec::new();
+    let mut unread = None;
+    if let Some(path) = settings_path(cli) {
+        match read_settings(&path) {
+            Ok((Some(settings), _)) => folders.extend(settings.lessons),
+            Ok((None, _)) => {
+                unread = Some(format!(
+                    " ({} has mistakes, so its lessons folders were not read: `mehfooz check` shows them)",
+                    path.display()
+                ));
+            }
+            Err(e) => unread = Some(format!(" ({e})")),
+        }
+    }
+    folders.extend(cli.lessons.iter().cloned());
+    let catalog = Catalog::load(&folders, true);
     let (source_path, source) = catalog.source_text(id).ok_or_else(|| {
+        let places: Vec<String> = std::iter::once("the built-in lessons".to_string())
+            .chain(folders.iter().map(|f| f.display().to_string()))
+            .collect();
         format!(
-            "there is no lesson with the id \"{id}\" to translate; `mehfooz list` shows the ids"
+            "there is no lesson with the id \"{id}\" to translate: looked in {}{}; `mehfooz list` shows the ids",
+            places.join(", "),
+            unread.unwrap_or_default()
         )
     })?;
     let text = translation::skeleton(source, lang)

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod console;
 pub mod diagnostic;
 pub mod help;
+pub mod i18n;
 pub mod import;
 pub mod lesson;
 pub mod pin;

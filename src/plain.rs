@@ -3,13 +3,14 @@
 
 use std::io::{self, BufRead, Write};
 
+use crate::i18n::Messages;
 use crate::lesson::glossary::{self, Glossary, Meaning};
-use crate::lesson::{Lesson, Sender};
+use crate::lesson::{Lesson, QuestionKind, Sender};
 use crate::progress::{Store, StoreError, Waiting};
 use crate::quiz::{Feedback, View};
 use crate::run::{LessonRun, Start};
-use crate::strings;
 use crate::text::{self, Block};
+use crate::{strings, t};
 
 const WIDTH: usize = 78;
 
@@ -22,8 +23,9 @@ pub enum Ended {
 }
 
 /// Takes `student` through `lesson`, reading answers from `input`, saving after every
-/// answer and every step.
+/// answer and every step, saying everything in the language of `m`.
 pub fn play(
+    m: &Messages,
     lesson: &Lesson,
     glossary: &Glossary,
     student: &str,
@@ -39,27 +41,31 @@ pub fn play(
         LessonRun::begin(lesson, loaded.student.record(&lesson.id), &mut rand::rng());
     write_wrapped(
         out,
-        &format!("{}, for {student}", lesson.title),
-        &format!("{}: ", strings::APP_NAME),
+        &t!(
+            m,
+            "plain-lesson-for",
+            lesson = lesson.title.as_str(),
+            name = student
+        ),
+        &format!("{}: ", m.text("app-name")),
     )?;
     match start {
         Start::Fresh => {}
-        Start::Resumed => writeln!(
+        Start::Resumed => write_wrapped(
             out,
-            "Carrying on where you stopped: step {} of {}.",
-            run.session.position() + 1,
-            run.session.len()
+            &t!(
+                m,
+                "plain-resumed",
+                step = run.session.position() + 1,
+                steps = run.session.len()
+            ),
+            "",
         )?,
-        Start::LessonChanged => writeln!(
-            out,
-            "This lesson has changed since you last opened it, so it starts again from the beginning."
-        )?,
+        Start::LessonChanged => write_wrapped(out, &m.text("plain-lesson-changed"), "")?,
     }
-    writeln!(
-        out,
-        "Type q and Enter at any time to stop; your progress is saved."
-    )?;
+    write_wrapped(out, &m.text("plain-how-to-stop"), "")?;
     let mut saver = Saver {
+        m,
         store,
         student,
         unsaved: None,
@@ -70,7 +76,7 @@ pub fn play(
         let Some(view) = run.session.current() else {
             // The last save before the score, so the score shown is the one kept.
             if saver.save(&mut run, out)? == Saved::Cleared {
-                run = start_again(lesson, &mut saver, out)?;
+                run = start_again(m, lesson, &mut saver, out)?;
                 continue;
             }
             break;
@@ -83,13 +89,13 @@ pub fn play(
                 write_wrapped(
                     out,
                     title,
-                    &format!("Page, step {} of {total}: ", position + 1),
+                    &lead(&t!(m, "plain-page", step = position + 1, steps = total)),
                 )?;
                 write_text(out, text, "")?;
-                write_words(out, &words)?;
-                writeln!(out, "Press Enter to go on, or b and Enter to go back.")?;
-                if !move_on(&mut run, input, out, &words)? {
-                    return stop(out, &mut saver, &mut run);
+                write_words(m, out, &words)?;
+                write_wrapped(out, &m.text("plain-enter-or-back"), "")?;
+                if !move_on(m, &mut run, input, out, &words)? {
+                    return stop(m, out, &mut saver, &mut run);
                 }
             }
             View::Question {
@@ -101,34 +107,38 @@ pub fn play(
                 write_marked(
                     out,
                     &question.prompt,
-                    &format!("Question {number} of {questions}: "),
+                    &lead(&t!(
+                        m,
+                        "plain-question",
+                        number = *number,
+                        questions = *questions
+                    )),
                 )?;
                 for (i, choice) in choices.iter().enumerate() {
-                    write_marked(out, &choice.text, &format!("  {}. ", i + 1))?;
+                    let text = strings::choice_text(m, question.kind, &choice.text);
+                    write_marked(out, &text, &format!("  {}. ", i + 1))?;
                 }
-                write_words(out, &words)?;
+                write_words(m, out, &words)?;
                 if let Some(feedback) = run.session.feedback_at(position) {
-                    if !review(&mut run, &feedback, None, input, out, &words)? {
-                        return stop(out, &mut saver, &mut run);
+                    let shown = Shown::Choices(question.kind);
+                    if !review(m, &mut run, &feedback, shown, input, out, &words)? {
+                        return stop(m, out, &mut saver, &mut run);
                     }
                     continue;
                 }
-                let ask = match question.kind {
-                    crate::lesson::QuestionKind::Multiple => {
-                        "Pick every right answer: type their numbers with spaces, like 1 3."
-                    }
-                    _ => "Type the number of your answer.",
-                };
-                let hint = if question.hint.is_some() {
-                    " Type h for a hint."
-                } else {
-                    ""
-                };
-                write_wrapped(out, &format!("{ask}{hint} Type b to go back."), "")?;
+                let mut ask = vec![m.text(match question.kind {
+                    crate::lesson::QuestionKind::Multiple => "plain-ask-multiple",
+                    _ => "plain-ask-single",
+                })];
+                if question.hint.is_some() {
+                    ask.push(m.text("plain-ask-hint"));
+                }
+                ask.push(m.text("plain-ask-back"));
+                write_wrapped(out, &ask.join(" "), "")?;
                 let answered =
-                    answer_loop(&mut run, input, out, question.hint.as_deref(), None, &words)?;
-                if !go_on(answered, &mut run, lesson, &mut saver, out)? {
-                    return stop(out, &mut saver, &mut run);
+                    answer_loop(m, &mut run, input, out, Asked::Question(question), &words)?;
+                if !go_on(m, answered, &mut run, lesson, &mut saver, out)? {
+                    return stop(m, out, &mut saver, &mut run);
                 }
             }
             View::Chat {
@@ -139,7 +149,12 @@ pub fn play(
                 write_wrapped(
                     out,
                     &chat.title,
-                    &format!("Chat, question {number} of {questions}: "),
+                    &lead(&t!(
+                        m,
+                        "plain-chat",
+                        number = *number,
+                        questions = *questions
+                    )),
                 )?;
                 if let Some(intro) = &chat.intro {
                     write_text(out, intro, "")?;
@@ -152,51 +167,51 @@ pub fn play(
                             number += 1;
                             format!("  {number}. {}: ", chat.with)
                         }
-                        Sender::Me => "     You: ".to_string(),
+                        Sender::Me => format!("     {}: ", m.text("plain-you")),
                     };
                     write_marked(out, &message.text, &lead)?;
                 }
-                write_words(out, &words)?;
+                write_words(m, out, &words)?;
                 let markable = crate::quiz::markable(chat);
                 if let Some(feedback) = run.session.feedback_at(position) {
-                    if !review(&mut run, &feedback, Some(&chat.with), input, out, &words)? {
-                        return stop(out, &mut saver, &mut run);
+                    let shown = Shown::Messages(&chat.with);
+                    if !review(m, &mut run, &feedback, shown, input, out, &words)? {
+                        return stop(m, out, &mut saver, &mut run);
                     }
                     continue;
                 }
-                write_wrapped(
-                    out,
-                    "Which messages are warning signs? Type their numbers with spaces, like 1 3, or 0 for none. Type b to go back.",
-                    "",
-                )?;
-                let chat_answer = Some((chat.with.as_str(), markable.as_slice()));
-                let answered = answer_loop(&mut run, input, out, None, chat_answer, &words)?;
-                if !go_on(answered, &mut run, lesson, &mut saver, out)? {
-                    return stop(out, &mut saver, &mut run);
+                write_wrapped(out, &m.text("plain-ask-chat"), "")?;
+                let asked = Asked::Chat(&chat.with, &markable);
+                let answered = answer_loop(m, &mut run, input, out, asked, &words)?;
+                if !go_on(m, answered, &mut run, lesson, &mut saver, out)? {
+                    return stop(m, out, &mut saver, &mut run);
                 }
             }
         }
     }
     let summary = run.session.summary();
     writeln!(out)?;
-    write_wrapped(out, &lesson.title, "Lesson finished: ")?;
-    writeln!(
+    write_wrapped(out, &lesson.title, &lead(&m.text("plain-finished")))?;
+    write_wrapped(
         out,
-        "{}",
-        strings::score_line(summary.percent, lesson.pass_percent, summary.passed)
+        &strings::score_line(m, summary.percent, lesson.pass_percent, summary.passed),
+        "",
     )?;
     let review: Vec<_> = summary.to_review().collect();
     if !review.is_empty() {
-        writeln!(out, "Questions to look at again:")?;
+        writeln!(out, "{}", t!(m, "plain-look-again", count = review.len()))?;
         for q in review {
             write_wrapped(
                 out,
                 &glossary::plain(&q.prompt),
-                &format!("  Question {}: ", q.number),
+                &format!(
+                    "  {}",
+                    lead(&t!(m, "plain-question-number", number = q.number))
+                ),
             )?;
         }
     }
-    writeln!(out, "{}", strings::NEVER_YOUR_FAULT)?;
+    write_wrapped(out, &m.text("never-your-fault"), "")?;
     saver.finish(out)?;
     Ok(Ended::Finished)
 }
@@ -213,6 +228,7 @@ enum Saved {
 /// Saves after every answer. A failed save does not end the lesson: the child is told,
 /// carries on, and every later save (each holds all the answers) tries again.
 struct Saver<'s> {
+    m: &'s Messages,
     store: &'s Store,
     student: &'s str,
     /// Why the last save failed, while no save has worked since.
@@ -233,7 +249,7 @@ impl Saver<'_> {
                     writeln!(out, "{aside}")?;
                 }
                 if self.unsaved.take().is_some() {
-                    writeln!(out, "Your progress is saved now.")?;
+                    writeln!(out, "{}", self.m.text("plain-saved-now"))?;
                 }
                 if run.was_cleared(loaded.student.record(lesson_id)) {
                     return Ok(Saved::Cleared);
@@ -241,12 +257,8 @@ impl Saver<'_> {
             }
             Err(error) => {
                 if self.unsaved.is_none() {
-                    write_wrapped(
-                        out,
-                        "Your progress could not be saved just now. Carry on: your answers are kept here, and Mehfooz tries again to save them after each answer.",
-                        "",
-                    )?;
-                    write_wrapped(out, &error.to_string(), "Why: ")?;
+                    write_wrapped(out, &self.m.text("plain-not-saved"), "")?;
+                    write_wrapped(out, &error.to_string(), &lead(&self.m.text("plain-why")))?;
                 }
                 self.unsaved = Some(error);
             }
@@ -259,10 +271,7 @@ impl Saver<'_> {
         match self.unsaved.take() {
             None => Ok(()),
             Some(error) => {
-                writeln!(
-                    out,
-                    "Your answers in this run could not be saved. Tell your teacher."
-                )?;
+                write_wrapped(out, &self.m.text("plain-not-saved-at-end"), "")?;
                 Err(PlainError::Store(error))
             }
         }
@@ -273,6 +282,7 @@ impl Saver<'_> {
 /// again, when a teacher cleared it meanwhile); `b` goes back a step. False when the
 /// child stopped.
 fn go_on<'l>(
+    m: &Messages,
     answered: Answered,
     run: &mut LessonRun<'l>,
     lesson: &'l Lesson,
@@ -282,7 +292,7 @@ fn go_on<'l>(
     match answered {
         Answered::Yes => {
             if saver.save(run, out)? == Saved::Cleared {
-                *run = start_again(lesson, saver, out)?;
+                *run = start_again(m, lesson, saver, out)?;
             } else {
                 run.session.advance();
             }
@@ -296,16 +306,13 @@ fn go_on<'l>(
 /// A teacher cleared the lesson while the child was taking it: begin again, as the
 /// teacher wanted, and say why.
 fn start_again<'l>(
+    m: &Messages,
     lesson: &'l Lesson,
     saver: &mut Saver,
     out: &mut impl Write,
 ) -> Result<LessonRun<'l>, PlainError> {
     writeln!(out)?;
-    write_wrapped(
-        out,
-        "Your teacher has cleared your progress in this lesson, so it starts again from the beginning.",
-        "",
-    )?;
+    write_wrapped(out, &m.text("plain-teacher-cleared"), "")?;
     let mut run = LessonRun::restart(lesson, &mut rand::rng());
     saver.save(&mut run, out)?;
     Ok(run)
@@ -321,21 +328,23 @@ pub fn tell_waiting(waiting: &Waiting) {
 
 /// Shows again how an answered step went, then moves on or back.
 fn review(
+    m: &Messages,
     run: &mut LessonRun,
     feedback: &Feedback,
-    chat_with: Option<&str>,
+    shown: Shown,
     input: &mut impl BufRead,
     out: &mut impl Write,
     words: &[Meaning],
 ) -> Result<bool, PlainError> {
-    writeln!(out, "You have answered this one already:")?;
-    write_feedback(out, feedback, chat_with)?;
-    writeln!(out, "Press Enter to go on, or b and Enter to go back.")?;
-    move_on(run, input, out, words)
+    writeln!(out, "{}", m.text("plain-already-answered"))?;
+    write_feedback(m, out, feedback, shown)?;
+    write_wrapped(out, &m.text("plain-enter-or-back"), "")?;
+    move_on(m, run, input, out, words)
 }
 
 /// Enter moves to the next step, `b` back one; false when the child stops.
 fn move_on(
+    m: &Messages,
     run: &mut LessonRun,
     input: &mut impl BufRead,
     out: &mut impl Write,
@@ -345,7 +354,7 @@ fn move_on(
         match read_line(input, out)? {
             None => return Ok(false),
             Some(line) if line.eq_ignore_ascii_case("q") => return Ok(false),
-            Some(line) if line.eq_ignore_ascii_case("g") => write_meanings(out, words)?,
+            Some(line) if line.eq_ignore_ascii_case("g") => write_meanings(m, out, words)?,
             Some(line) if line.eq_ignore_ascii_case("b") => {
                 run.session.back();
                 return Ok(true);
@@ -360,25 +369,26 @@ fn move_on(
 
 /// "Words: evidence*, permission* (type g for what they mean)", after a step that marks
 /// any, so a child knows the `*` words can be explained.
-fn write_words(out: &mut impl Write, words: &[Meaning]) -> io::Result<()> {
+fn write_words(m: &Messages, out: &mut impl Write, words: &[Meaning]) -> io::Result<()> {
     if words.is_empty() {
         return Ok(());
     }
     let list: Vec<String> = words.iter().map(|w| format!("{}*", w.shown)).collect();
     write_wrapped(
         out,
-        &format!("{} (type g for what they mean)", list.join(", ")),
-        "Words: ",
+        &t!(m, "plain-words-list", words = list.join(", ")),
+        &lead(&m.text("plain-words")),
     )
 }
 
 /// What each word of the step means; asked for with `g`, it answers nothing.
-fn write_meanings(out: &mut impl Write, words: &[Meaning]) -> io::Result<()> {
+fn write_meanings(m: &Messages, out: &mut impl Write, words: &[Meaning]) -> io::Result<()> {
     if words.is_empty() {
-        return writeln!(out, "{}", strings::NO_GLOSSARY_WORDS);
+        return write_wrapped(out, &m.text("no-glossary-words"), "");
     }
+    let no_meaning = m.text("no-meaning-yet");
     for w in words {
-        let meaning = w.meaning.as_deref().unwrap_or(strings::NO_MEANING_YET);
+        let meaning = w.meaning.as_deref().unwrap_or(&no_meaning);
         write_wrapped(out, meaning, &format!("  {}: ", w.shown))?;
     }
     Ok(())
@@ -392,16 +402,35 @@ enum Answered {
     Stopped,
 }
 
-/// Reads answers until one is taken or the child stops or goes back. For a chat,
-/// `chat` gives the other person's name and the messages the numbers count.
+/// What an answer is asked for.
+#[derive(Clone, Copy)]
+enum Asked<'a> {
+    Question(&'a crate::lesson::Question),
+    /// A chat: the other person's name, and the messages the typed numbers count.
+    Chat(&'a str, &'a [usize]),
+}
+
+/// What the items of an answer's feedback are.
+#[derive(Clone, Copy)]
+enum Shown<'a> {
+    Choices(QuestionKind),
+    /// A chat's messages, from the person named.
+    Messages(&'a str),
+}
+
+/// Reads answers until one is taken or the child stops or goes back.
 fn answer_loop(
+    m: &Messages,
     run: &mut LessonRun,
     input: &mut impl BufRead,
     out: &mut impl Write,
-    hint: Option<&str>,
-    chat: Option<(&str, &[usize])>,
+    asked: Asked,
     words: &[Meaning],
 ) -> Result<Answered, PlainError> {
+    let (hint, shown) = match asked {
+        Asked::Question(q) => (q.hint.as_deref(), Shown::Choices(q.kind)),
+        Asked::Chat(with, _) => (None, Shown::Messages(with)),
+    };
     loop {
         let Some(line) = read_line(input, out)? else {
             return Ok(Answered::Stopped);
@@ -413,26 +442,26 @@ fn answer_loop(
             return Ok(Answered::Back);
         }
         if line.eq_ignore_ascii_case("g") {
-            write_meanings(out, words)?;
+            write_meanings(m, out, words)?;
             continue;
         }
         if line.eq_ignore_ascii_case("h") {
             match hint {
-                Some(hint) => write_marked(out, hint, "Hint: ")?,
-                None => writeln!(out, "There is no hint for this one.")?,
+                Some(hint) => write_marked(out, hint, &lead(&m.text("plain-hint")))?,
+                None => writeln!(out, "{}", m.text("plain-no-hint"))?,
             }
             continue;
         }
         if line.is_empty() {
             // An Enter meant for the page before is not an answer.
-            writeln!(out, "{}", strings::PLAIN_NOTHING_TYPED)?;
+            write_wrapped(out, &m.text("plain-nothing-typed"), "")?;
             continue;
         }
         let Some(mut picked) = parse_numbers(&line) else {
-            writeln!(out, "Type numbers only, like 2 or 1 3.")?;
+            writeln!(out, "{}", m.text("plain-numbers-only"))?;
             continue;
         };
-        if let Some((_, markable)) = chat {
+        if let Asked::Chat(_, markable) = asked {
             // The numbers count the markable messages; the answer names the messages.
             match picked
                 .iter()
@@ -441,17 +470,17 @@ fn answer_loop(
             {
                 Ok(messages) => picked = messages,
                 Err(n) => {
-                    writeln!(out, "{}", strings::no_such_message(n + 1))?;
+                    writeln!(out, "{}", strings::no_such_message(m, n + 1))?;
                     continue;
                 }
             }
         }
         match run.session.answer(&picked) {
             Ok(feedback) => {
-                write_feedback(out, &feedback, chat.map(|(with, _)| with))?;
+                write_feedback(m, out, &feedback, shown)?;
                 return Ok(Answered::Yes);
             }
-            Err(e) => writeln!(out, "{}", strings::answer_error(&e))?,
+            Err(e) => write_wrapped(out, &strings::answer_error(m, &e), "")?,
         }
     }
 }
@@ -478,27 +507,28 @@ fn parse_numbers(line: &str) -> Option<Vec<usize>> {
 /// How an answer went, item by item, numbered as the question or chat showed them; a
 /// chat's messages keep their sender.
 fn write_feedback(
+    m: &Messages,
     out: &mut impl Write,
     feedback: &Feedback,
-    chat_with: Option<&str>,
+    shown: Shown,
 ) -> io::Result<()> {
-    writeln!(out, "{}", strings::verdict(feedback.verdict))?;
+    writeln!(out, "{}", strings::verdict(m, feedback.verdict))?;
     let one_right = feedback.items.iter().filter(|i| i.correct).count() == 1;
     for (i, item) in feedback.items.iter().enumerate() {
-        let (lead, result) = match chat_with {
-            Some(with) => (
+        let (lead, text, result) = match shown {
+            Shown::Messages(with) => (
                 format!("  {}. {with}: ", i + 1),
-                strings::message_result(item.picked, item.correct),
+                item.text.clone(),
+                strings::message_result(m, item.picked, item.correct),
             ),
-            None => (
+            Shown::Choices(kind) => (
                 format!("  {}. ", i + 1),
-                match strings::choice_result(item.picked, item.correct, one_right) {
-                    "" => "not picked, and not right",
-                    result => result,
-                },
+                strings::choice_text(m, kind, &item.text),
+                strings::choice_result(m, item.picked, item.correct, one_right)
+                    .unwrap_or_else(|| m.text("choice-not-picked")),
             ),
         };
-        write_marked(out, &format!("{} ({result})", item.text), &lead)?;
+        write_marked(out, &format!("{text} ({result})"), &lead)?;
         if let Some(note) = &item.note {
             write_marked(out, note, "     ")?;
         }
@@ -560,20 +590,24 @@ fn read_line(input: &mut impl BufRead, out: &mut impl Write) -> io::Result<Optio
     Ok(Some(line.trim().to_string()))
 }
 
-fn stop(out: &mut impl Write, saver: &mut Saver, run: &mut LessonRun) -> Result<Ended, PlainError> {
+fn stop(
+    m: &Messages,
+    out: &mut impl Write,
+    saver: &mut Saver,
+    run: &mut LessonRun,
+) -> Result<Ended, PlainError> {
     if saver.save(run, out)? == Saved::Cleared {
-        writeln!(
-            out,
-            "Stopped. Your teacher has cleared your progress in this lesson; run the same command to start it again."
-        )?;
+        write_wrapped(out, &m.text("plain-stopped-cleared"), "")?;
         return Ok(Ended::Stopped);
     }
     saver.finish(out)?;
-    writeln!(
-        out,
-        "Stopped. Your progress is saved; run the same command to carry on."
-    )?;
+    write_wrapped(out, &m.text("plain-stopped"), "")?;
     Ok(Ended::Stopped)
+}
+
+/// A message that labels a line ("Question 2 of 5:") as the line's start.
+fn lead(label: &str) -> String {
+    format!("{label} ")
 }
 
 #[derive(Debug)]

@@ -41,6 +41,11 @@ pub struct Student {
     pub name: String,
     #[serde(default)]
     pub lessons: BTreeMap<String, LessonRecord>,
+    /// The language the child last chose (a BCP 47 tag, like `ur-Latn`); none until
+    /// they choose. Optional, so files written before it load, and older copies of the
+    /// app read these files (they pass over a field they do not know).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -71,6 +76,10 @@ pub struct Attempt {
     /// saved before it was kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_version: Option<String>,
+    /// The language (BCP 47 tag) the lesson was shown in, the last one when the child
+    /// switched part way; missing in files saved before it was kept, which were English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     pub state: AttemptState,
     /// Which running copy of the app is saving this attempt. Never written: it names the
     /// attempt of its own a copy gets when its answers disagree with another copy's.
@@ -89,6 +98,7 @@ impl Attempt {
             percent: None,
             passed: None,
             content_version: None,
+            language: None,
             state,
             copy: None,
         }
@@ -200,6 +210,7 @@ impl Student {
             format_version: FORMAT_VERSION,
             name: name.to_string(),
             lessons: BTreeMap::new(),
+            language: None,
         }
     }
 
@@ -258,6 +269,10 @@ impl Student {
     }
 
     fn merge(&mut self, other: &Student) {
+        // A choice of language is the newest word on it: the record being saved holds it.
+        if other.language.is_some() {
+            self.language.clone_from(&other.language);
+        }
         for (lesson_id, record) in &other.lessons {
             for attempt in &record.attempts {
                 self.merge_attempt(lesson_id, attempt);
@@ -551,6 +566,25 @@ impl Store {
             loaded.student.merge_attempt(lesson_id, attempt);
         }
         write_atomically(&path, &loaded.student)?;
+        Ok(loaded)
+    }
+
+    /// The language a student last chose, if any. Only looks: a file that cannot be read
+    /// is left for `load` to set aside and tell the child about.
+    pub fn remembered_language(&self, name: &str) -> Option<String> {
+        read_student(&self.path_for(name)).ok().flatten()?.language
+    }
+
+    /// Remembers the language a student chose (a BCP 47 tag), keeping all else on disk
+    /// as it is. Returns the student as now on disk.
+    pub fn set_language(&self, name: &str, language: &str) -> Result<Loaded, StoreError> {
+        let path = self.path_for(name);
+        let _lock = self.lock(&path, name)?;
+        let mut loaded = self.load_locked(name, &path)?;
+        if loaded.student.language.as_deref() != Some(language) {
+            loaded.student.language = Some(language.to_string());
+            write_atomically(&path, &loaded.student)?;
+        }
         Ok(loaded)
     }
 
@@ -916,5 +950,35 @@ mod tests {
         record.attempts.push(a);
         assert_eq!(record.status(), Status::Passed);
         assert_eq!(record.best_percent(), Some(90));
+    }
+
+    #[test]
+    fn a_chosen_language_is_remembered_and_keeps_the_answers() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let a = attempt(vec![Some(vec![1]), None]);
+        store
+            .save_attempts("Ayesha", "lesson", std::slice::from_ref(&a))
+            .unwrap();
+        store.set_language("Ayesha", "ur-Latn").unwrap();
+        let loaded = store.load("Ayesha").unwrap();
+        assert_eq!(loaded.student.language.as_deref(), Some("ur-Latn"));
+        assert_eq!(loaded.student.lessons["lesson"].attempts, vec![a.clone()]);
+        // Answers saved later leave the choice as it is.
+        store.save_attempts("Ayesha", "lesson", &[a]).unwrap();
+        let loaded = store.load("Ayesha").unwrap();
+        assert_eq!(loaded.student.language.as_deref(), Some("ur-Latn"));
+    }
+
+    #[test]
+    fn a_file_written_before_languages_were_remembered_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let old = br#"{"format_version": 2, "name": "Hamza", "lessons": {}}"#;
+        fs::write(store.path_for("Hamza"), old).unwrap();
+        let loaded = store.load("Hamza").unwrap();
+        assert!(loaded.set_aside.is_none());
+        assert_eq!(loaded.student.name, "Hamza");
+        assert_eq!(loaded.student.language, None);
     }
 }

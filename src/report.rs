@@ -187,7 +187,7 @@ impl ClassReport {
                     name.as_str(),
                     &id,
                     &title,
-                    crate::strings::status(cell.status),
+                    &crate::strings::status(&crate::strings::english(), cell.status),
                     &best,
                     &attempts,
                     if cell.passed { "yes" } else { "no" },

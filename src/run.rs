@@ -43,6 +43,7 @@ impl<'l> LessonRun<'l> {
         {
             let mut attempt = open.clone();
             attempt.content_version = Some(version);
+            attempt.language = Some(language_of(lesson));
             attempt.copy = Some(copy_id(rng));
             let run = LessonRun {
                 session,
@@ -63,6 +64,7 @@ impl<'l> LessonRun<'l> {
         let session = Session::start(lesson, rng);
         let mut attempt = Attempt::new(session.state().clone());
         attempt.content_version = Some(lesson.content_version());
+        attempt.language = Some(language_of(lesson));
         attempt.copy = Some(copy_id(rng));
         LessonRun {
             session,
@@ -108,7 +110,45 @@ impl<'l> LessonRun<'l> {
     }
 }
 
+/// The language a lesson is shown in: a translation's tag, else the source's English.
+fn language_of(lesson: &Lesson) -> String {
+    lesson.lang.clone().unwrap_or_else(|| "en".to_string())
+}
+
 /// Names this copy of the app among others saving the same attempt.
 fn copy_id(rng: &mut impl Rng) -> String {
     format!("{:08x}", rng.random::<u32>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lesson::Catalog;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    #[test]
+    fn an_attempt_records_the_language_its_lesson_is_shown_in() {
+        let catalog = Catalog::built_in();
+        let entry = catalog.get("stop-block-tell").expect("a built-in lesson");
+        let mut rng = StdRng::seed_from_u64(3);
+        let english = LessonRun::restart(&entry.lesson, &mut rng);
+        assert_eq!(english.attempt.language.as_deref(), Some("en"));
+        let urdu = LessonRun::restart(entry.in_language("ur"), &mut rng);
+        assert_eq!(urdu.attempt.language.as_deref(), Some("ur"));
+    }
+
+    #[test]
+    fn carrying_on_in_another_language_records_that_language() {
+        let catalog = Catalog::built_in();
+        let entry = catalog.get("stop-block-tell").expect("a built-in lesson");
+        let mut rng = StdRng::seed_from_u64(4);
+        let mut record = LessonRecord::default();
+        let started = LessonRun::restart(&entry.lesson, &mut rng);
+        record.attempts.push(started.attempt.clone());
+        let (resumed, how) =
+            LessonRun::begin(entry.in_language("ur-Latn"), Some(&record), &mut rng);
+        assert_eq!(how, Start::Resumed);
+        assert_eq!(resumed.attempt.language.as_deref(), Some("ur-Latn"));
+    }
 }

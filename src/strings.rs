@@ -1,128 +1,121 @@
-//! Words a child or a teacher reads that more than one front end shows, in one place, so
-//! that wording stays the same everywhere and a translation has one file to start from.
+//! Words a child reads that more than one front end shows, chosen from the message files
+//! (`i18n/`) by what happened, so that wording stays the same everywhere and in every
+//! language.
 
+use std::rc::Rc;
+
+use crate::i18n::Messages;
+use crate::lesson::QuestionKind;
 use crate::progress::Status;
 use crate::quiz::{AnswerError, Verdict};
+use crate::t;
 
-pub const APP_NAME: &str = "Mehfooz";
-pub const TAGLINE: &str = "Learn to stay safe online";
-pub const NEVER_YOUR_FAULT: &str =
-    "If something online worries you, it is never your fault. Tell a trusted adult.";
-
-pub fn verdict(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Correct => "Correct!",
-        Verdict::PartlyCorrect => "Partly right.",
-        Verdict::NotQuite => "Not quite.",
+/// The English messages, for the screens whose words have not moved to the message files
+/// yet (the terminal app's own, and the teacher commands'). Read once per thread: a
+/// `Messages` is not shared between threads.
+pub fn english() -> Rc<Messages> {
+    thread_local! {
+        static ENGLISH: Rc<Messages> = Rc::new(Messages::english());
     }
+    ENGLISH.with(Rc::clone)
 }
 
-pub fn status(status: Status) -> &'static str {
-    match status {
-        Status::NotStarted => "not started",
-        Status::InProgress => "in progress",
-        Status::Passed => "passed",
-        Status::NotYetPassed => "not yet passed",
-    }
+pub fn verdict(m: &Messages, verdict: Verdict) -> String {
+    m.text(match verdict {
+        Verdict::Correct => "verdict-correct",
+        Verdict::PartlyCorrect => "verdict-partly-correct",
+        Verdict::NotQuite => "verdict-not-quite",
+    })
+}
+
+pub fn status(m: &Messages, status: Status) -> String {
+    m.text(match status {
+        Status::NotStarted => "status-not-started",
+        Status::InProgress => "status-in-progress",
+        Status::Passed => "status-passed",
+        Status::NotYetPassed => "status-not-yet-passed",
+    })
 }
 
 /// How a choice went, after answering: shown beside it. `one_right` says the question
-/// had a single right answer, which is then simply "the right answer".
-pub fn choice_result(picked: bool, correct: bool, one_right: bool) -> &'static str {
-    match (picked, correct) {
-        (true, true) => "your answer, right",
-        (true, false) => "your answer, not right",
-        (false, true) if one_right => "the right answer",
-        (false, true) => "a right answer you missed",
-        (false, false) => "",
-    }
+/// had a single right answer, which is then simply "the right answer". `None` for a
+/// choice neither picked nor right, which the TUI leaves bare.
+pub fn choice_result(m: &Messages, picked: bool, correct: bool, one_right: bool) -> Option<String> {
+    let id = match (picked, correct) {
+        (true, true) => "choice-picked-right",
+        (true, false) => "choice-picked-wrong",
+        (false, true) if one_right => "choice-the-right-answer",
+        (false, true) => "choice-right-missed",
+        (false, false) => return None,
+    };
+    Some(m.text(id))
 }
 
 /// How a chat message went, after answering; the same words in every front end.
-pub fn message_result(marked: bool, red_flag: bool) -> &'static str {
-    match (marked, red_flag) {
-        (true, true) => "Red flag, and you spotted it.",
-        (false, true) => "Red flag you missed.",
-        (true, false) => "You marked it, but this one is OK.",
-        (false, false) => "OK, you left it.",
-    }
+pub fn message_result(m: &Messages, marked: bool, red_flag: bool) -> String {
+    m.text(match (marked, red_flag) {
+        (true, true) => "message-spotted",
+        (false, true) => "message-missed",
+        (true, false) => "message-marked-ok",
+        (false, false) => "message-left-ok",
+    })
 }
 
-pub fn answer_error(error: &AnswerError) -> String {
+pub fn answer_error(m: &Messages, error: &AnswerError) -> String {
     match error {
-        AnswerError::NotAQuestion => "There is nothing to answer here.".into(),
-        AnswerError::AlreadyAnswered => "You have answered this one already.".into(),
-        AnswerError::NoSuchChoice(n) => format!("There is no choice number {n}."),
-        AnswerError::PickOne => "Pick one answer.".into(),
-        AnswerError::PickAtLeastOne => "Pick at least one answer.".into(),
-        AnswerError::OwnMessage(n) => {
-            format!("Message {n} is one you sent. Mark the other person's messages.")
-        }
+        AnswerError::NotAQuestion => m.text("answer-not-a-question"),
+        AnswerError::AlreadyAnswered => m.text("answer-already-answered"),
+        AnswerError::NoSuchChoice(n) => t!(m, "answer-no-such-choice", number = *n),
+        AnswerError::PickOne => m.text("answer-pick-one"),
+        AnswerError::PickAtLeastOne => m.text("answer-pick-at-least-one"),
+        AnswerError::OwnMessage(n) => t!(m, "answer-own-message", number = *n),
     }
 }
-
-/// Said when Space is pressed before any choice or message is highlighted.
-pub const MOVE_FIRST: &str = "Use ↑↓ to move to one first, or press its number.";
-
-/// Said when a chat is answered with no message marked, once, before it counts.
-pub const CHAT_NOTHING_MARKED: &str = "You marked no messages: is that your answer? Press y for yes, or mark the warning signs first.";
 
 /// Said when Enter is pressed on a question before anything is chosen. Nothing is
 /// recorded.
-pub fn nothing_chosen(multiple: bool, choices: usize) -> String {
-    if multiple {
-        format!(
-            "Nothing is ticked yet. Press the numbers 1-{choices} to tick every right answer, then Enter."
-        )
+pub fn nothing_chosen(m: &Messages, multiple: bool, choices: usize) -> String {
+    let id = if multiple {
+        "nothing-ticked"
     } else {
-        format!(
-            "Choose an answer first: press a number from 1 to {choices}, or use ↑↓, then Enter."
-        )
-    }
+        "nothing-chosen"
+    };
+    t!(m, id, choices = choices)
 }
 
-/// Said in plain mode when a question gets an empty line.
-pub const PLAIN_NOTHING_TYPED: &str =
-    "Nothing was chosen. Type the number of your answer, then press Enter.";
-
-pub fn no_such_message(n: usize) -> String {
-    format!("There is no message number {n}.")
+pub fn no_such_message(m: &Messages, n: usize) -> String {
+    t!(m, "answer-no-such-message", number = n)
 }
-
-/// A lesson passed before and being taken again.
-pub const PASSED_TRYING_AGAIN: &str = "passed, new try";
 
 /// The child's own progress over the lessons on offer.
-pub fn own_progress(passed: usize, lessons: usize) -> String {
-    format!("{passed} of {lessons} passed")
+pub fn own_progress(m: &Messages, passed: usize, lessons: usize) -> String {
+    t!(m, "own-progress", passed = passed, lessons = lessons)
 }
 
 /// Asked when a typed name is close to one already in the class.
-pub fn is_this_you(known: &str) -> String {
-    format!("Is this you? {known}")
+pub fn is_this_you(m: &Messages, known: &str) -> String {
+    t!(m, "is-this-you", name = known)
 }
 
-pub const IS_THIS_YOU_KEYS: &str =
-    "Press y if it is you, n if you are someone new, or Esc to change what you typed.";
-
-/// Said when the teacher PIN typed is not the one set.
-pub const WRONG_PIN: &str = "That is not the teacher PIN.";
-
-pub fn score_line(percent: u32, pass_percent: u32, passed: bool) -> String {
-    if passed {
-        format!("You scored {percent}%. You passed! (The pass mark is {pass_percent}%.)")
+pub fn score_line(m: &Messages, percent: u32, pass_percent: u32, passed: bool) -> String {
+    let id = if passed {
+        "score-passed"
     } else {
-        format!(
-            "You scored {percent}%. Not yet passed: the pass mark is {pass_percent}%. You can try again."
-        )
+        "score-not-yet-passed"
+    };
+    t!(m, id, percent = percent, pass = pass_percent)
+}
+
+pub fn ages(m: &Messages, min: u32, max: u32) -> String {
+    t!(m, "ages", min = min, max = max)
+}
+
+/// A choice's words as shown: the lesson reader names a true/false question's two
+/// choices "True" and "False" in English, so those are said in the child's language.
+pub fn choice_text(m: &Messages, kind: QuestionKind, text: &str) -> String {
+    match (kind, text) {
+        (QuestionKind::TrueFalse, "True") => m.text("choice-true"),
+        (QuestionKind::TrueFalse, "False") => m.text("choice-false"),
+        _ => text.to_string(),
     }
 }
-
-pub fn ages(min: u32, max: u32) -> String {
-    format!("ages {min}-{max}")
-}
-
-/// Asked for meanings on a step that marks no glossary words.
-pub const NO_GLOSSARY_WORDS: &str = "This step has no words with a meaning to look up.";
-/// A marked word no glossary explains (`check` warns about it).
-pub const NO_MEANING_YET: &str = "No meaning has been written for this word yet. Ask your teacher.";

@@ -730,6 +730,7 @@ fn play_short_quiz(
     };
     let mut out = Vec::new();
     let ended = mehfooz::plain::play(
+        &mehfooz::i18n::Messages::english(),
         lesson,
         &catalog.glossary_for(lesson),
         "Ayesha",

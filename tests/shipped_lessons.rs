@@ -82,8 +82,12 @@ fn every_file_in_the_lessons_folder_is_built_in() {
         let files = toml_files(crate_dir().join("lessons").join(lang));
         let lessons = files
             .iter()
-            .filter(|p| !p.ends_with("help-lines.toml"))
+            .filter(|p| !p.ends_with("help-lines.toml") && !p.ends_with("glossary.toml"))
             .count();
+        assert!(
+            catalog.language_glossaries.contains_key(lang),
+            "{lang}/glossary.toml is built in"
+        );
         let translated = catalog
             .lessons
             .iter()
@@ -969,6 +973,36 @@ fn every_word_a_shipped_lesson_marks_has_a_meaning() {
         marked >= 100,
         "only {marked} words are marked in the shipped lessons"
     );
+}
+
+#[test]
+fn every_word_a_shipped_translation_marks_has_a_meaning_in_its_language() {
+    let catalog = Catalog::built_in();
+    for lang in ["ur", "ur-Latn"] {
+        let own = &catalog.language_glossaries[lang];
+        let mut missing = Vec::new();
+        let mut marked = 0;
+        for entry in &catalog.lessons {
+            let lesson = &entry.translations[lang].content;
+            for text in child_texts(lesson) {
+                for (shown, word) in glossary::marked_words(text) {
+                    marked += 1;
+                    if own.lookup(&word).is_none() {
+                        missing.push(format!("{}: {shown} ({word})", lesson.id));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "{lang}: marked with no meaning in {lang}/glossary.toml:\n{}",
+            missing.join("\n")
+        );
+        assert!(
+            marked >= 150,
+            "only {marked} words are marked in the {lang} lessons"
+        );
+    }
 }
 
 #[test]

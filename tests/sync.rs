@@ -427,3 +427,39 @@ fn a_missing_secret_is_named_with_where_to_put_it() {
         out.stderr
     );
 }
+
+#[test]
+fn statements_say_the_language_the_lesson_was_taken_in() {
+    let class = Class::new(&dead_endpoint(), 100);
+    fs::create_dir_all(class.data()).unwrap();
+    let out = run(mehfooz(&class.data())
+        .args([
+            "play",
+            "kind-online",
+            "--student",
+            "Sana",
+            "--plain",
+            "--lang",
+            "ur",
+        ])
+        .write_stdin("1\n".repeat(80)));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    class.play("Ayesha", ALL_RIGHT);
+    let statements = class.dry_run();
+    let languages: BTreeMap<String, BTreeSet<String>> =
+        statements.iter().fold(BTreeMap::new(), |mut by_lesson, s| {
+            let lesson = s["object"]["id"].as_str().unwrap();
+            let lesson = if lesson.contains("kind-online") {
+                "kind-online"
+            } else {
+                "short-quiz"
+            };
+            by_lesson
+                .entry(lesson.to_string())
+                .or_default()
+                .insert(s["context"]["language"].as_str().unwrap().to_string());
+            by_lesson
+        });
+    assert_eq!(languages["kind-online"], BTreeSet::from(["ur".to_string()]));
+    assert_eq!(languages["short-quiz"], BTreeSet::from(["en".to_string()]));
+}

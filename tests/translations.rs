@@ -126,6 +126,7 @@ fn attempt(data: &std::path::Path, id: &str) -> serde_json::Value {
 fn play_in_urdu_runs_the_whole_lesson_in_urdu_and_saves_under_the_same_lesson_id() {
     let data = data_dir();
     let urdu_title = translated_title("kind-online", "ur");
+    let finished = mehfooz::i18n::Messages::for_language("ur").text("plain-finished");
     let out = run(mehfooz(data.path())
         .args([
             "play",
@@ -139,8 +140,7 @@ fn play_in_urdu_runs_the_whole_lesson_in_urdu_and_saves_under_the_same_lesson_id
         .write_stdin("1\n".repeat(80)));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
-        out.stdout
-            .contains(&format!("Lesson finished: {urdu_title}")),
+        out.stdout.contains(&format!("{finished} {urdu_title}")),
         "{}",
         out.stdout
     );
@@ -345,5 +345,173 @@ fn new_translate_of_an_unknown_lesson_says_so() {
             .contains("there is no lesson with the id \"no-such-lesson\" to translate"),
         "{}",
         out.stderr
+    );
+}
+
+/// A class folder whose `mehfooz.toml` names its lessons folder, `my-lessons`, which
+/// holds the fixture source when `with_source`.
+fn class_with_settings(with_source: bool) -> tempfile::TempDir {
+    let class = tempfile::tempdir().unwrap();
+    fs::create_dir(class.path().join("my-lessons")).unwrap();
+    if with_source {
+        fs::copy(SOURCE, class.path().join("my-lessons/spot-the-signs.toml")).unwrap();
+    }
+    fs::write(
+        class.path().join("mehfooz.toml"),
+        "lessons = \"my-lessons\"\n",
+    )
+    .unwrap();
+    class
+}
+
+/// `new --translate spot-the-signs --lang ur` with the class's settings, into `dir`.
+fn translate_with_settings(class: &tempfile::TempDir, dir: &std::path::Path) -> common::Run {
+    let data = data_dir();
+    run(mehfooz(data.path())
+        .arg("--config")
+        .arg(class.path().join("mehfooz.toml"))
+        .args([
+            "new",
+            "--translate",
+            "spot-the-signs",
+            "--lang",
+            "ur",
+            "--dir",
+        ])
+        .arg(dir))
+}
+
+#[test]
+fn new_translate_finds_a_lesson_in_a_folder_the_settings_name() {
+    let class = class_with_settings(true);
+    let out_dir = class.path().join("ur");
+    fs::create_dir(&out_dir).unwrap();
+    let out = translate_with_settings(&class, &out_dir);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let text = fs::read_to_string(out_dir.join("spot-the-signs.toml")).unwrap();
+    assert!(
+        text.contains("id = \"spot-the-signs\"\nlang = \"ur\"\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn new_translate_of_a_missing_lesson_names_every_folder_it_looked_in() {
+    let class = class_with_settings(false);
+    let out = translate_with_settings(&class, class.path());
+    assert_eq!(out.code, Some(1));
+    let folder = class.path().join("my-lessons");
+    assert!(
+        out.stderr.contains(&format!(
+            "looked in the built-in lessons, {}",
+            folder.display()
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A class folder with the fixture source and its Roman Urdu translation, whose page
+/// marks `{ban kar|bhes badalna}` (a word no built-in glossary has), and a Roman Urdu
+/// glossary with these words.
+fn class_with_glossary(words: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(SOURCE, dir.path().join("spot-the-signs.toml")).unwrap();
+    let translation =
+        fs::read_to_string("tests/broken_translations/reviewed-without-reviewer.toml")
+            .unwrap()
+            .replace("status = \"reviewed\"", "status = \"draft\"")
+            .replace(
+                "Kuch log online koi aur ban kar baat karte hain.",
+                "Kuch log online koi aur {ban kar|bhes badalna} baat karte hain.",
+            );
+    fs::create_dir(dir.path().join("ur-Latn")).unwrap();
+    fs::write(dir.path().join("ur-Latn/spot-the-signs.toml"), translation).unwrap();
+    let mut glossary = String::from("format_version = 1\nlang = \"ur-Latn\"\n");
+    for (word, meaning) in words {
+        glossary.push_str(&format!(
+            "\n[[words]]\nword = \"{word}\"\nmeaning = \"{meaning}\"\n"
+        ));
+    }
+    fs::write(dir.path().join("ur-Latn/glossary.toml"), glossary).unwrap();
+    dir
+}
+
+#[test]
+fn a_translations_marked_word_is_explained_by_its_languages_glossary_without_warnings() {
+    let data = data_dir();
+    let class = class_with_glossary(&[("bhes badalna", "Koi aur hone ka natak karna.")]);
+    let out = run(mehfooz(data.path()).arg("check").arg(class.path()));
+    assert_eq!(out.code, Some(0), "{}", out.stdout);
+    assert!(!out.stdout.contains("glossary"), "{}", out.stdout);
+}
+
+#[test]
+fn check_warns_of_a_translations_word_no_glossary_explains_naming_its_languages_glossary() {
+    let data = data_dir();
+    let class = class_with_glossary(&[("saboot", "Woh cheezein jo dikhati hain ke kya hua.")]);
+    let out = run(mehfooz(data.path()).arg("check").arg(class.path()));
+    assert!(
+        out.stdout.contains(
+            "warning: \"bhes badalna\" is marked as a glossary word but no glossary says what it means: add it to ur-Latn/glossary.toml"
+        ),
+        "{}",
+        out.stdout
+    );
+    // The language's word that no translation marks is pointed out at its line.
+    let glossary = class.path().join("ur-Latn/glossary.toml");
+    assert!(
+        out.stdout.contains(&format!(
+            "{}:5:8: warning: no lesson marks \"saboot\"",
+            glossary.display()
+        )),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_languages_glossary_explains_only_that_languages_lessons() {
+    let catalog = mehfooz::lesson::Catalog::built_in();
+    let entry = catalog.get("stop-block-tell").unwrap();
+    let urdu = catalog.glossary_for(entry.in_language("ur"));
+    let english = catalog.glossary_for(&entry.lesson);
+    let bharosa = urdu.lookup("بھروسے والا بڑا").expect("an Urdu word");
+    assert!(bharosa.meaning.contains("امی ابو"), "{}", bharosa.meaning);
+    assert!(english.lookup("بھروسے والا بڑا").is_none());
+    // A word the translation's glossary lacks falls back to the English meaning.
+    assert_eq!(
+        urdu.lookup("trusted adult").map(|e| &e.meaning),
+        english.lookup("trusted adult").map(|e| &e.meaning)
+    );
+}
+
+/// What `g` prints on the first page of a built-in lesson played in `lang`.
+fn first_page_meanings(id: &str, lang: &str) -> String {
+    let data = data_dir();
+    let out = run(mehfooz(data.path())
+        .args(["play", id, "--student", "Ali", "--plain", "--lang", lang])
+        .write_stdin(format!("g\n{}", "1\n".repeat(80))));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    out.stdout
+}
+
+#[test]
+fn g_in_an_urdu_lesson_shows_the_meaning_in_urdu() {
+    let s = first_page_meanings("stop-block-tell", "ur");
+    assert!(
+        s.contains("  عجیب اور بُرا: اندر سے بُرا، پریشان یا عجیب سا احساس، جیسے کچھ ٹھیک نہیں ہے۔"),
+        "{s}"
+    );
+    assert!(s.contains("عجیب اور بُرا*"), "{s}");
+    assert!(!s.contains("A bad, worried or odd feeling"), "{s}");
+}
+
+#[test]
+fn g_in_a_roman_urdu_lesson_shows_the_meaning_in_roman_urdu() {
+    let s = first_page_meanings("stop-block-tell", "ur-Latn");
+    assert!(
+        s.contains("  ajeeb aur bura: Andar se bura, pareshan ya ajeeb sa ehsaas"),
+        "{s}"
     );
 }

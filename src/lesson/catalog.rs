@@ -72,12 +72,14 @@ fn find_language<'t, T>(
     translations: &'t BTreeMap<String, Translation<T>>,
     lang: &str,
 ) -> Option<&'t Translation<T>> {
+    find_variant(translations, lang)
+}
+
+/// The value for `lang`, or for the language it is a variant of (`ur` for `ur-PK`).
+fn find_variant<'t, T>(by_tag: &'t BTreeMap<String, T>, lang: &str) -> Option<&'t T> {
     let mut tag = lang;
     loop {
-        if let Some((_, t)) = translations
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(tag))
-        {
+        if let Some((_, t)) = by_tag.iter().find(|(k, _)| k.eq_ignore_ascii_case(tag)) {
             return Some(t);
         }
         tag = &tag[..tag.rfind('-')?];
@@ -92,6 +94,9 @@ pub struct Catalog {
     /// The shared meanings of marked words: the built-in glossary, with a folder's own
     /// `glossary.toml` over it.
     pub glossary: Glossary,
+    /// Each language's own meanings (`ur/glossary.toml`), by BCP 47 tag, for the words
+    /// its translations mark; `glossary` is their fallback.
+    pub language_glossaries: BTreeMap<String, Glossary>,
     /// The help lines in other languages, by BCP 47 tag.
     pub help_translations: BTreeMap<String, Translation<HelpLines>>,
     /// Every problem in every file read, errors and warnings.
@@ -104,9 +109,10 @@ pub struct Catalog {
     /// is to be pointed out (as `check` does): it would replace the built-in lesson.
     taken_ids: Vec<String>,
     /// Every word of each glossary file read, with its place, and every word the lessons
-    /// mark: the checks that need all files at once run on them after loading.
-    glossary_words: Vec<(String, Diagnostic)>,
-    marks: Vec<(String, Diagnostic)>,
+    /// mark, each with the language it is in (`None` for English): the checks that need
+    /// all files at once run on them after loading.
+    glossary_words: Vec<(Option<String>, String, Diagnostic)>,
+    marks: Vec<(Option<String>, String, Diagnostic)>,
     /// Each source lesson's file and text by id (and the help lines' under `help-lines`),
     /// for comparing its translations with it.
     sources: HashMap<String, (PathBuf, String, bool)>,
@@ -210,7 +216,7 @@ fn parse_one(file: &SourceFile, today: Date) -> ParsedFile {
     let read_well = match &parsed {
         Parsed::Lesson(p) => p.lesson.is_some(),
         Parsed::Help(help, _) => help.is_some(),
-        // A language's own glossary is not read yet: only the English one is.
+        // A glossary's `lang` says whose meanings it holds; it translates no source.
         Parsed::Unreadable(_) | Parsed::Settings(_) | Parsed::Glossary(..) => false,
     };
     let translation = (read_well && translation::is_translation(&text))
@@ -317,8 +323,10 @@ impl Catalog {
         let mut seen = std::collections::HashSet::new();
         files.retain(|f| seen.insert(fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())));
         catalog.taken_ids = built_in_ids();
-        // A teacher's lesson may mark the built-in glossary's words.
-        catalog.glossary = Catalog::built_in().glossary;
+        // A teacher's lesson may mark the built-in glossaries' words.
+        let built_in = Catalog::built_in();
+        catalog.glossary = built_in.glossary;
+        catalog.language_glossaries = built_in.language_glossaries;
         catalog.add_files(files, false);
         catalog.match_translations(true);
         catalog.check_marks();
@@ -358,9 +366,20 @@ impl Catalog {
         self.lessons.iter().find(|e| e.lesson.id == id)
     }
 
-    /// The meanings a lesson's marked words have: its own entries over the shared ones.
+    /// The meanings a lesson's marked words have: its own entries over its language's
+    /// glossary, over the English one (so a word a translation's glossary lacks still
+    /// has a meaning, if only in English).
     pub fn glossary_for(&self, lesson: &Lesson) -> Glossary {
-        self.glossary.with(&lesson.glossary)
+        self.glossary_in(lesson.lang.as_deref())
+            .with(&lesson.glossary)
+    }
+
+    /// The shared meanings for text in `lang` (`None` for English).
+    fn glossary_in(&self, lang: Option<&str>) -> Glossary {
+        match lang.and_then(|l| find_variant(&self.language_glossaries, l)) {
+            Some(own) => self.glossary.with(own.entries()),
+            None => self.glossary.clone(),
+        }
     }
 
     /// A marked word no glossary has, and a glossary word no lesson marks, are warnings
@@ -369,14 +388,23 @@ impl Catalog {
         let marks = std::mem::take(&mut self.marks);
         let words = std::mem::take(&mut self.glossary_words);
         let mut found = Vec::new();
+        let mut glossaries: BTreeMap<Option<String>, Glossary> = BTreeMap::new();
+        for lang in marks.iter().map(|m| &m.0).chain(words.iter().map(|w| &w.0)) {
+            if !glossaries.contains_key(lang) {
+                glossaries.insert(lang.clone(), self.glossary_in(lang.as_deref()));
+            }
+        }
         // Marks a lesson's own entries explain were already left out when it was read.
-        for (word, place) in &marks {
-            if self.glossary.lookup(word).is_none() {
+        for (lang, word, place) in &marks {
+            if glossaries[lang].lookup(word).is_none() {
                 let mut d = place.clone();
                 d.severity = Severity::Warning;
+                let file = match lang {
+                    Some(lang) => format!("{lang}/{}", glossary::FILE_NAME),
+                    None => glossary::FILE_NAME.to_string(),
+                };
                 d.message = format!(
-                    "\"{word}\" is marked as a glossary word but no glossary says what it means: add it to {} or to this lesson's [[glossary]]",
-                    glossary::FILE_NAME
+                    "\"{word}\" is marked as a glossary word but no glossary says what it means: add it to {file} or to this lesson's [[glossary]]"
                 );
                 found.push(shown_inert(d));
             }
@@ -387,11 +415,14 @@ impl Catalog {
         } else {
             words
         };
-        for (word, place) in words {
-            let entry = self.glossary.lookup(&word);
-            let used = marks
-                .iter()
-                .any(|(marked, _)| self.glossary.lookup(marked) == entry);
+        for (lang, word, place) in words {
+            let entry = glossaries[&lang].lookup(&word);
+            // A language's word is used by that language's marks; an English word also by
+            // a translation's mark that falls back to it.
+            let used = marks.iter().any(|(marked_lang, marked, _)| {
+                (lang.is_none() || *marked_lang == lang)
+                    && glossaries[marked_lang].lookup(marked) == entry
+            });
             if !used {
                 let mut d = place;
                 d.severity = Severity::Warning;
@@ -462,8 +493,17 @@ impl Catalog {
                 Parsed::Glossary(read, diagnostics) => {
                     self.note(&file.path, diagnostics);
                     if let Some(read) = read {
-                        self.glossary = self.glossary.with(read.glossary.entries());
-                        self.glossary_words.extend(read.places);
+                        let lang = read.lang;
+                        let shared = match &lang {
+                            Some(lang) => self.language_glossaries.entry(lang.clone()).or_default(),
+                            None => &mut self.glossary,
+                        };
+                        *shared = shared.with(read.glossary.entries());
+                        self.glossary_words.extend(
+                            read.places
+                                .into_iter()
+                                .map(|(word, place)| (lang.clone(), word, place)),
+                        );
                     }
                     continue;
                 }
@@ -471,7 +511,8 @@ impl Catalog {
             };
             self.note(&file.path, diagnostics);
             // Marks of a lesson with errors are checked too, so all its problems show at once.
-            self.marks.extend(marks);
+            self.marks
+                .extend(marks.into_iter().map(|(word, place)| (None, word, place)));
             let Some(lesson) = lesson else { continue };
             if self.taken_ids.contains(&lesson.id) {
                 let mut d = id_place
@@ -537,7 +578,15 @@ impl Catalog {
         let (content, diagnostics) = match parsed {
             Parsed::Unreadable(d) => (None, vec![*d]),
             Parsed::Help(help, d) => (help.map(PendingContent::Help), d),
-            Parsed::Lesson(p) => (p.lesson.map(PendingContent::Lesson), p.diagnostics),
+            Parsed::Lesson(p) => {
+                let lang = info.as_ref().map(|i| i.lang.clone());
+                self.marks.extend(
+                    p.marks
+                        .into_iter()
+                        .map(|(word, place)| (lang.clone(), word, place)),
+                );
+                (p.lesson.map(PendingContent::Lesson), p.diagnostics)
+            }
             Parsed::Settings(d) | Parsed::Glossary(_, d) => (None, d),
         };
         let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().chain(problems).collect();
@@ -612,7 +661,8 @@ impl Catalog {
                     self.help_translations
                         .insert(lang.clone(), translated.with(help));
                 }
-                PendingContent::Lesson(lesson) => {
+                PendingContent::Lesson(mut lesson) => {
+                    lesson.lang = Some(lang.clone());
                     if let Some(entry) = self.lessons.iter_mut().find(|e| e.lesson.id == key) {
                         entry
                             .translations

@@ -245,6 +245,8 @@ pub fn marked_words(text: &str) -> Vec<(String, String)> {
 /// Where each word of a glossary file is written, for `check`'s warnings.
 #[derive(Debug, Clone)]
 pub struct GlossaryFile {
+    /// The language its meanings are written in (`lang = "ur"`); `None` for English.
+    pub lang: Option<String>,
     pub glossary: Glossary,
     pub places: Vec<(String, Diagnostic)>,
 }
@@ -266,6 +268,17 @@ fn read(reader: &mut Reader, table: &DeTable, span: Range<usize>) -> Option<Glos
             ),
         );
     }
+    let lang = f.string(reader, "lang", Need::Optional).and_then(|(lang, span)| {
+        if super::translation::is_language_tag(&lang) {
+            Some(lang)
+        } else {
+            reader.error(
+                span,
+                "`lang` names the language of the meanings as a BCP 47 tag, like \"ur\" or \"ur-Latn\"",
+            );
+            None
+        }
+    });
     let tables = f
         .tables(reader, "words", Need::Required)
         .unwrap_or_default();
@@ -291,6 +304,7 @@ fn read(reader: &mut Reader, table: &DeTable, span: Range<usize>) -> Option<Glos
     }
     f.finish(reader);
     Some(GlossaryFile {
+        lang,
         glossary: Glossary::new(entries),
         places,
     })

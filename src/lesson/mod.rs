@@ -54,6 +54,9 @@ pub struct Lesson {
     pub steps: Vec<Step>,
     /// Meanings this lesson adds to the shared glossary, or gives its own way.
     pub glossary: Vec<glossary::Entry>,
+    /// The BCP 47 tag of a translation the catalog accepted; `None` for a source lesson,
+    /// which is English.
+    pub lang: Option<String>,
 }
 
 impl Lesson {

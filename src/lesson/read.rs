@@ -162,6 +162,7 @@ impl Reader<'_> {
             sources,
             steps,
             glossary: own_glossary,
+            lang: None,
         };
         if lesson.question_count() == 0 && !lesson.steps.is_empty() {
             self.warning(

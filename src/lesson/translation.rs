@@ -367,7 +367,7 @@ impl Walk<'_> {
                     let label = format!("`{name}`");
                     self.table(a, value.span(), b, tr_value.span(), &label, false)
                 }
-                (DeValue::String(a), DeValue::String(b)) if a == b => {
+                (DeValue::String(a), DeValue::String(b)) if same_words(a, b) => {
                     self.same_as_english(a, tr_value.span(), &format!("`{name}` is"));
                 }
                 (a, b) if std::mem::discriminant(a) != std::mem::discriminant(b) => {
@@ -449,7 +449,7 @@ impl Walk<'_> {
                 (DeValue::Table(ta), DeValue::Table(tb)) => {
                     self.table(ta, a.span(), tb, b.span(), item, false)
                 }
-                (DeValue::String(sa), DeValue::String(sb)) if sa == sb => {
+                (DeValue::String(sa), DeValue::String(sb)) if same_words(sa, sb) => {
                     self.same_as_english(sa, b.span(), "this text is");
                 }
                 _ => {}
@@ -556,6 +556,12 @@ fn worth_translating(text: &str) -> bool {
     text.trim().chars().count() >= SHORTEST_TRANSLATED && text.chars().any(char::is_alphabetic)
 }
 
+/// Whether two texts read the same to a child: glossary marks are where a translation
+/// may differ from its source and still be untranslated.
+fn same_words(a: &str, b: &str) -> bool {
+    a == b || super::glossary::plain(a) == super::glossary::plain(b)
+}
+
 /// A text value without its quotes, for a sentence ("a page").
 fn plain(value: &DeValue) -> String {
     value.as_str().map_or_else(|| render(value), str::to_string)
@@ -650,6 +656,19 @@ mod tests {
         );
         let short = translated("Keep it secret", "OK");
         assert_eq!(messages(&short).len(), 1);
+    }
+
+    #[test]
+    fn marks_are_no_difference_and_do_not_hide_untranslated_text() {
+        let marked = translated(
+            "text = \"Tell a trusted adult\"",
+            "text = \"Tell a {trusted adult}\"",
+        )
+        .replace("Keep it secret", "راز {رکھیں|راز}");
+        assert_eq!(
+            messages(&marked),
+            vec!["13:warning: `text` is still the same as the English".to_string()]
+        );
     }
 
     #[test]

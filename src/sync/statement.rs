@@ -34,10 +34,19 @@ pub struct Statement {
     pub json: Value,
 }
 
-/// The language a lesson is written in (BCP 47). Lesson files have no language field
-/// yet and every lesson is written in English; a translated lesson will name its own.
-pub fn lesson_language(_lesson: &Lesson) -> &'static str {
-    "en"
+/// The language a lesson's words are written in (BCP 47): a translation's tag, else the
+/// source's English. The activity definitions describe the lesson in this language.
+pub fn lesson_language(lesson: &Lesson) -> &str {
+    lesson.lang.as_deref().unwrap_or(SOURCE_LANGUAGE)
+}
+
+/// Every source lesson is written in English.
+const SOURCE_LANGUAGE: &str = "en";
+
+/// The language the child took an attempt in: as recorded, or, for an attempt saved
+/// before the language was kept, the source's English.
+pub fn attempt_language(attempt: &Attempt) -> &str {
+    attempt.language.as_deref().unwrap_or(SOURCE_LANGUAGE)
 }
 
 /// The activity id of a lesson at its present content version.
@@ -70,7 +79,7 @@ pub fn attempt_statements(
     });
     let context = json!({
         "platform": format!("Mehfooz {}", env!("CARGO_PKG_VERSION")),
-        "language": lesson_language(lesson),
+        "language": attempt_language(attempt),
         "extensions": {
             format!("{}/extensions/school", origin.activity_base.trim_end_matches('/')): origin.school,
         },
@@ -235,6 +244,47 @@ fn timestamp(seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::lesson::Catalog;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    /// The context languages of the statements for a finished attempt at a built-in
+    /// lesson, taken in `language` (`None`: saved before the language was kept).
+    fn sent_languages(language: Option<&str>) -> Vec<String> {
+        let catalog = Catalog::built_in();
+        let lesson = &catalog
+            .get("kind-online")
+            .expect("a built-in lesson")
+            .lesson;
+        let session = Session::start(lesson, &mut StdRng::seed_from_u64(7));
+        let mut attempt = Attempt::new(session.state().clone());
+        attempt.finished = Some(attempt.started + 60);
+        attempt.language = language.map(str::to_string);
+        let origin = Origin {
+            school: "https://example.org/school".into(),
+            activity_base: "https://example.org".into(),
+        };
+        attempt_statements(&origin, "pseudonym", lesson, &attempt)
+            .expect("the answers fit")
+            .expect("a finished attempt is sent")
+            .iter()
+            .map(|s| s.json["context"]["language"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn statements_name_the_language_the_attempt_was_taken_in() {
+        let languages = sent_languages(Some("ur-Latn"));
+        assert!(languages.len() >= 3, "{languages:?}");
+        assert!(languages.iter().all(|l| l == "ur-Latn"), "{languages:?}");
+    }
+
+    #[test]
+    fn an_attempt_saved_without_a_language_is_sent_as_english() {
+        let languages = sent_languages(None);
+        assert!(languages.iter().all(|l| l == "en"), "{languages:?}");
+    }
 
     #[test]
     fn timestamps_are_utc_iso_8601() {

@@ -302,7 +302,7 @@ impl<'c> App<'c> {
                             if right {
                                 self.open_teacher_view();
                             } else {
-                                self.notice = Some(strings::WRONG_PIN.into());
+                                self.notice = Some(strings::english().text("wrong-pin"));
                             }
                         }
                         Action::Back => screen.pin = None,
@@ -573,7 +573,7 @@ impl<'c> Player<'c> {
         }
         if action == Action::Glossary {
             if self.meanings().is_empty() {
-                self.problem = Some(strings::NO_GLOSSARY_WORDS.into());
+                self.problem = Some(strings::english().text("no-glossary-words"));
             } else {
                 self.words = Some(0);
             }
@@ -678,14 +678,14 @@ impl<'c> Player<'c> {
             }
             Action::Number(n) => {
                 self.problem = Some(if is_chat {
-                    strings::no_such_message(n + 1)
+                    strings::no_such_message(&strings::english(), n + 1)
                 } else {
-                    strings::answer_error(&AnswerError::NoSuchChoice(n + 1))
+                    strings::answer_error(&strings::english(), &AnswerError::NoSuchChoice(n + 1))
                 });
             }
             Action::Toggle if multiple => match self.cursor {
                 Some(cursor) => toggle(&mut self.marked, cursor),
-                None => self.problem = Some(strings::MOVE_FIRST.into()),
+                None => self.problem = Some(strings::english().text("move-first")),
             },
             Action::Hint => {
                 if hint {
@@ -705,9 +705,9 @@ impl<'c> Player<'c> {
                     // and only a `y` says yes.
                     self.problem = Some(if is_chat {
                         self.asked_none = true;
-                        strings::CHAT_NOTHING_MARKED.into()
+                        strings::english().text("chat-nothing-marked")
                     } else {
-                        strings::nothing_chosen(multiple, count)
+                        strings::nothing_chosen(&strings::english(), multiple, count)
                     });
                     return (Vec::new(), false);
                 }
@@ -729,7 +729,7 @@ impl<'c> Player<'c> {
                 (self.save().into_iter().collect(), false)
             }
             Err(e) => {
-                self.problem = Some(strings::answer_error(&e));
+                self.problem = Some(strings::answer_error(&strings::english(), &e));
                 (Vec::new(), false)
             }
         }

@@ -130,8 +130,14 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
 
 fn draw_header(frame: &mut Frame, area: Rect, right: &str, theme: &Theme) {
     let left = Line::from(vec![
-        Span::styled(format!(" {} ", strings::APP_NAME), theme.title),
-        Span::styled(format!("· {}", strings::TAGLINE), theme.dim),
+        Span::styled(
+            format!(" {} ", strings::english().text("app-name")),
+            theme.title,
+        ),
+        Span::styled(
+            format!("· {}", strings::english().text("tagline")),
+            theme.dim,
+        ),
     ]);
     frame.render_widget(Paragraph::new(left), area);
     if !right.is_empty() {
@@ -224,9 +230,12 @@ fn draw_students(
     if let Some((_, known)) = &screen.asking {
         let lines = vec![
             Line::from(""),
-            Line::styled(format!(" {}", strings::is_this_you(known)), theme.title),
+            Line::styled(
+                format!(" {}", strings::is_this_you(&strings::english(), known)),
+                theme.title,
+            ),
             Line::from(""),
-            Line::raw(format!(" {}", strings::IS_THIS_YOU_KEYS)),
+            Line::raw(format!(" {}", strings::english().text("is-this-you-keys"))),
         ];
         frame.render_widget(
             Paragraph::new(lines)
@@ -351,7 +360,7 @@ fn draw_lessons(
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(" You: ", theme.title),
-            Span::raw(strings::own_progress(passed, lessons)),
+            Span::raw(strings::own_progress(&strings::english(), passed, lessons)),
             Span::raw(" "),
             Span::styled(bar(ratio, 12), theme.gauge),
         ])),
@@ -359,7 +368,7 @@ fn draw_lessons(
     );
     let showing = match app.ages {
         None => "all ages".to_string(),
-        Some((min, max)) => strings::ages(min, max),
+        Some((min, max)) => strings::ages(&strings::english(), min, max),
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -391,9 +400,9 @@ fn draw_lessons(
             .as_ref()
             .is_some_and(|r| r.has_passed() && r.open_attempt().is_some());
         let status_text = if retrying {
-            strings::PASSED_TRYING_AGAIN
+            strings::english().text("passed-trying-again")
         } else {
-            strings::status(status)
+            strings::status(&strings::english(), status)
         };
         let text = format!(
             " {title} {:>5} {:>3}m {} {:<15}",
@@ -618,11 +627,12 @@ fn draw_player(
                         (false, true) => ("✗", theme.partly),
                         (false, false) => ("✓", theme.right),
                     };
-                    let label = strings::message_result(picked, message.red_flag);
+                    let label =
+                        strings::message_result(&strings::english(), picked, message.red_flag);
                     let why = message.why.as_deref().unwrap_or_default();
                     lines.extend(hang_labelled(
                         vec![Span::raw("      "), Span::styled(format!("{sign} "), style)],
-                        (label, style),
+                        (&label, style),
                         (why, theme.dim),
                         inner.width,
                         theme,
@@ -910,7 +920,7 @@ fn verdict_line(feedback: &Feedback, theme: &Theme) -> Line<'static> {
         Verdict::PartlyCorrect => theme.partly,
         Verdict::NotQuite => theme.wrong,
     };
-    let mut text = strings::verdict(feedback.verdict).to_string();
+    let mut text = strings::verdict(&strings::english(), feedback.verdict);
     if feedback.verdict == Verdict::PartlyCorrect {
         text.push_str(&format!(
             " ({}% of this one)",
@@ -932,11 +942,11 @@ fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'s
             (false, true) => ("○", theme.partly),
             (false, false) => (" ", theme.text),
         };
-        let label = strings::choice_result(item.picked, item.correct, one_right);
-        let text = if label.is_empty() {
-            item.text.clone()
-        } else {
-            format!("{}  ({label})", item.text)
+        let label =
+            strings::choice_result(&strings::english(), item.picked, item.correct, one_right);
+        let text = match label {
+            None => item.text.clone(),
+            Some(label) => format!("{}  ({label})", item.text),
         };
         let lead = vec![Span::styled(format!("{mark} {}. ", i + 1), style)];
         lines.extend(hang(lead, &text, style, width, theme));
@@ -975,7 +985,12 @@ fn summary_lines(player: &Player, theme: &Theme) -> Vec<Line<'static>> {
         Line::styled("Lesson finished!", theme.title),
         Line::from(""),
         Line::styled(
-            strings::score_line(summary.percent, lesson.pass_percent, summary.passed),
+            strings::score_line(
+                &strings::english(),
+                summary.percent,
+                lesson.pass_percent,
+                summary.passed,
+            ),
             if summary.passed {
                 theme.right
             } else {
@@ -1006,7 +1021,10 @@ fn summary_lines(player: &Player, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled(strings::NEVER_YOUR_FAULT, theme.dim));
+    lines.push(Line::styled(
+        strings::english().text("never-your-fault"),
+        theme.dim,
+    ));
     lines.push(Line::styled(
         "Press Enter for the lessons, or r to try again.",
         theme.dim,
@@ -1022,7 +1040,8 @@ fn draw_words(frame: &mut Frame, area: Rect, words: &[Meaning], scroll: u16, the
     let inner = block.inner(area);
     let mut lines = Vec::new();
     for word in words {
-        let meaning = word.meaning.as_deref().unwrap_or(strings::NO_MEANING_YET);
+        let no_meaning = strings::english().text("no-meaning-yet");
+        let meaning = word.meaning.as_deref().unwrap_or(&no_meaning);
         lines.push(Line::styled(word.shown.clone(), theme.title));
         lines.extend(hang(
             vec![Span::raw("  ")],
@@ -1084,7 +1103,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
                 }
             }
         }
-        None => lines.push(Line::raw(strings::NEVER_YOUR_FAULT)),
+        None => lines.push(Line::raw(strings::english().text("never-your-fault"))),
     }
     lines.push(Line::from(""));
     lines.push(Line::styled("Keys", theme.title));

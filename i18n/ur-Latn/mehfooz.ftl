@@ -1,0 +1,124 @@
+# Mehfooz: the words the app says to a child, in Roman Urdu (Urdu in Latin letters).
+#
+# Written from i18n/en/mehfooz.ftl: the same message ids; a message missing here is
+# said in English. The teacher commands (check, report, import, new, pin, reset, sync)
+# stay English for now.
+# The spellings and terms match the shipped lessons (lessons/ur-Latn/): bharose wala
+# bara, khatre ki nishani, sambhal kar rakhna (never "mehfooz", which is the app's name
+# and means "safe").
+# Keys the child presses (Enter, Esc, y, n, q, b, h, g) stay as they are on the keyboard.
+
+language-name = Roman Urdu
+
+app-name = Mehfooz
+tagline = Online mehfooz rehna seekhein
+never-your-fault = Agar online koi baat aap ko pareshan kare, to is mein kabhi aap ka qasoor nahi hota. Kisi bharose wale baray ko batayein.
+
+## How an answer went
+
+verdict-correct = Bilkul sahi!
+verdict-partly-correct = Kuch sahi.
+verdict-not-quite = Yeh poori tarah sahi nahi.
+
+choice-picked-right = aap ka jawab, sahi
+choice-picked-wrong = aap ka jawab, sahi nahi
+choice-the-right-answer = sahi jawab
+choice-right-missed = ek sahi jawab jo aapne nahi chuna
+# The two choices of a true-or-false question.
+choice-true = Sahi
+choice-false = Ghalat
+choice-not-picked = nahi chuna, aur sahi bhi nahi
+
+message-spotted = Khatre ki nishani, aur aapne isay pehchan liya.
+message-missed = Khatre ki nishani jo aap se reh gayi.
+message-marked-ok = Aapne isay chuna, lekin yeh message theek hai.
+message-left-ok = Yeh message theek hai, aur aapne isay nahi chuna.
+
+## A lesson's status
+
+status-not-started = shuru nahi kiya
+status-in-progress = jari hai
+status-passed = pass
+status-not-yet-passed = abhi pass nahi
+passed-trying-again = pass, nayi koshish
+# The verb follows the number: 1 sabaq pass kiya, 5 sabaq pass kiye.
+own-progress = { $passed ->
+    [0] Aapne abhi { $lessons } mein se koi sabaq pass nahi kiya
+    [one] Aapne { $lessons } mein se { $passed } sabaq pass kiya
+   *[other] Aapne { $lessons } mein se { $passed } sabaq pass kiye
+}
+ages = umar { $min } se { $max } saal
+
+## An answer that cannot be taken
+
+answer-not-a-question = Yahan jawab dene ke liye kuch nahi.
+answer-already-answered = Aap is ka jawab de chuke hain.
+answer-no-such-choice = Number { $number } ka koi jawab nahi hai.
+answer-pick-one = Ek jawab chunein.
+answer-pick-at-least-one = Kam az kam ek jawab chunein.
+answer-own-message = Message { $number } aapne khud bheja tha. Doosre insaan ke messages chunein.
+answer-no-such-message = Number { $number } ka koi message nahi hai.
+move-first = Pehle ↑↓ se kisi ek par jayein, ya us ka number dabayein.
+chat-nothing-marked = Aapne koi message nahi chuna: kya yehi aap ka jawab hai? Haan ke liye y dabayein, ya pehle khatre ki nishaniyan chunein.
+nothing-ticked = Abhi kuch nahi chuna gaya. Har sahi jawab chunne ke liye 1 se { $choices } tak ke number dabayein, phir Enter dabayein.
+nothing-chosen = Pehle jawab chunein: 1 se { $choices } tak koi number dabayein, ya ↑↓ se chunein, phir Enter dabayein.
+
+## The name screen and the teacher PIN
+
+is-this-you = Kya yeh aap hain? { $name }
+is-this-you-keys = Agar yeh aap hain to y dabayein, agar aap naye hain to n dabayein, ya jo likha hai usay badalne ke liye Esc dabayein.
+wrong-pin = Yeh teacher ka PIN nahi hai.
+
+## The end of a lesson
+
+score-passed = Aap ka score { $percent }% hai. Aap pass ho gaye! (Pass hone ke liye { $pass }% chahiye.)
+score-not-yet-passed = Aap ka score { $percent }% hai. Abhi pass nahi hue: pass hone ke liye { $pass }% chahiye. Aap dobara koshish kar sakte hain.
+
+## Words with a meaning to look up
+
+no-glossary-words = Is qadam mein aisa koi lafz nahi jis ka matlab dekha ja sake.
+no-meaning-yet = Is lafz ka matlab abhi likha nahi gaya. Apne teacher se poochein.
+
+## The plain mode: a lesson line by line
+
+plain-lesson-for = { $lesson } ({ $name } ke liye)
+plain-resumed = Jahan aap ruke thay wahin se aage: qadam { $step } ({ $steps } mein se).
+plain-lesson-changed = Yeh sabaq aap ke pichhli baar kholne ke baad badal gaya hai, is liye yeh dobara pehle qadam se shuru hoga.
+plain-how-to-stop = Rukne ke liye kisi bhi waqt q likh kar Enter dabayein; aap ka kiya hua kaam sambhal kar rakha jata hai.
+plain-page = Safha, qadam { $step } ({ $steps } mein se):
+plain-enter-or-back = Aage chalne ke liye Enter dabayein, ya peeche jane ke liye b likh kar Enter dabayein.
+plain-question = Sawal { $number } ({ $questions } mein se):
+plain-ask-multiple = Har sahi jawab chunein: un ke number beech mein jagah de kar likhein, jaise 1 3.
+plain-ask-single = Apne jawab ka number likhein.
+plain-ask-hint = Madad ke liye h likhein.
+plain-ask-back = Peeche jane ke liye b likhein.
+plain-chat = Chat, sawal { $number } ({ $questions } mein se):
+plain-you = Aap
+plain-ask-chat = Kaun se messages khatre ki nishani hain? Un ke number beech mein jagah de kar likhein, jaise 1 3, aur agar koi nahi to 0 likhein. Peeche jane ke liye b likhein.
+plain-already-answered = Aap is ka jawab de chuke hain:
+plain-words = Mushkil alfaaz:
+plain-words-list = { $words } (in ka matlab dekhne ke liye g likhein)
+plain-hint = Madad:
+plain-no-hint = Is sawal ke liye koi madad nahi likhi gayi.
+plain-nothing-typed = Kuch nahi chuna gaya. Apne jawab ka number likhein, phir Enter dabayein.
+plain-numbers-only = Sirf number likhein, jaise 2 ya 1 3.
+plain-finished = Sabaq khatam:
+# "sawal" is the same for one and for many.
+plain-look-again = Yeh sawal dobara dekhein:
+plain-question-number = Sawal { $number }:
+plain-saved-now = Ab aap ka kaam sambhal liya gaya hai.
+plain-not-saved = Abhi aap ka kaam sambhala nahi ja saka. Sabaq jari rakhein: aap ke jawab yahin maujood hain, aur app har jawab ke baad inhein sambhalne ki dobara koshish karegi.
+plain-why = Wajah:
+plain-not-saved-at-end = Is baar ke aap ke jawab sambhale nahi ja sake. Apne teacher ko batayein.
+plain-teacher-cleared = Aap ke teacher ne is sabaq mein aap ka kaam mita diya hai, is liye yeh dobara pehle qadam se shuru hoga.
+plain-stopped-cleared = Sabaq ruk gaya. Aap ke teacher ne is sabaq mein aap ka kaam mita diya hai; isay dobara shuru karne ke liye wohi command phir chalayein.
+plain-stopped = Sabaq ruk gaya. Aap ka kaam sambhal kar rakha gaya hai; wahin se aage chalne ke liye wohi command phir chalayein.
+
+## Errors a child can meet when starting a lesson
+
+play-no-such-lesson = Is naam ka koi sabaq nahi: { $id }. Sabaq ke naam `mehfooz list` se dekhein.
+play-did-you-mean = { $count ->
+    [one] Kya aap ka matlab { $ids } tha?
+   *[other] Kya aap ka matlab in mein se koi tha: { $ids }?
+}
+play-empty-name = Naam khali hai: apna naam ya nickname likhein.
