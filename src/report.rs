@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::lesson::Lesson;
 use crate::progress::{Status, Student};
-use crate::quiz::Session;
+use crate::quiz::{Session, View};
 
 /// One student's results in one lesson.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +35,35 @@ pub struct Missed {
     pub answered: usize,
     /// The wrong choice (or harmless chat message) picked most, and how often.
     pub top_wrong: Option<(String, usize)>,
+    /// For a chat: the red flag left unmarked most, and how often.
+    pub top_missed_flag: Option<(String, usize)>,
+}
+
+/// The mistake made most often on a question, as the teacher is told it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mistake<'m> {
+    /// A question's wrong choice.
+    Chose(&'m str),
+    /// A chat's red flag that was not marked.
+    MissedFlag(&'m str),
+    /// A chat's harmless message that was marked.
+    MarkedSafe(&'m str),
+}
+
+impl Missed {
+    /// What went wrong most: for a chat, a missed red flag or a harmless message marked
+    /// (a missed flag when as common, being the more serious); for a question, the wrong
+    /// choice picked most.
+    pub fn commonest_mistake(&self) -> Option<Mistake<'_>> {
+        let wrong = self.top_wrong.as_ref();
+        match &self.top_missed_flag {
+            Some((flag, times)) if wrong.is_none_or(|(_, w)| w <= times) => {
+                Some(Mistake::MissedFlag(flag))
+            }
+            Some(_) => wrong.map(|(text, _)| Mistake::MarkedSafe(text)),
+            None => wrong.map(|(text, _)| Mistake::Chose(text)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +132,15 @@ struct Tally {
     answered: usize,
     /// How often each wrong item was picked.
     wrong: BTreeMap<String, usize>,
+    /// How often each red flag of a chat was left unmarked.
+    flags_missed: BTreeMap<String, usize>,
+}
+
+/// The item counted most (the first in order of a tie), and its count.
+fn most(counts: BTreeMap<String, usize>) -> Option<(String, usize)> {
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
 }
 
 /// Every answered question of every attempt, replayed through the quiz engine so that
@@ -133,6 +171,12 @@ fn missed_questions(lessons: &[&Lesson], students: &[Student]) -> Vec<Missed> {
                     for item in feedback.items.iter().filter(|i| i.picked && !i.correct) {
                         *entry.wrong.entry(item.text.clone()).or_default() += 1;
                     }
+                    // A chat's usual mistake is a red flag not marked: count those too.
+                    if matches!(session.view(index), Some(View::Chat { .. })) {
+                        for item in feedback.items.iter().filter(|i| !i.picked && i.correct) {
+                            *entry.flags_missed.entry(item.text.clone()).or_default() += 1;
+                        }
+                    }
                 }
             }
         }
@@ -145,10 +189,8 @@ fn missed_questions(lessons: &[&Lesson], students: &[Student]) -> Vec<Missed> {
             prompt: crate::lesson::glossary::plain(&prompt),
             missed: tally.missed,
             answered: tally.answered,
-            top_wrong: tally
-                .wrong
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))),
+            top_wrong: most(tally.wrong),
+            top_missed_flag: most(tally.flags_missed),
         })
         .collect();
     missed.sort_by(|a, b| {
@@ -256,10 +298,17 @@ impl ClassReport {
                     "  {} of {} answers missed  {}: {}\n",
                     m.missed, m.answered, m.lesson_id, m.prompt
                 ));
-                if let Some((text, count)) = &m.top_wrong {
+                if let Some((text, count)) = &m.top_missed_flag {
                     out.push_str(&format!(
-                        "      most chosen wrong answer ({count}x): {text}\n"
+                        "      red flag most often not marked ({count}x): {text}\n"
                     ));
+                }
+                if let Some((text, count)) = &m.top_wrong {
+                    let what = match m.top_missed_flag {
+                        Some(_) => "harmless message most often marked",
+                        None => "most chosen wrong answer",
+                    };
+                    out.push_str(&format!("      {what} ({count}x): {text}\n"));
                 }
             }
         }

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use mehfooz::lesson::Catalog;
-use mehfooz::progress::{Loaded, Student};
+use mehfooz::progress::{Loaded, Store, Student};
 use mehfooz::tui::app::{App, Effect, Msg};
 use mehfooz::tui::keys::Action;
-use mehfooz::tui::render_to_string;
+use mehfooz::tui::{carry_out, render_to_string};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -19,9 +19,19 @@ fn catalog() -> Catalog {
     catalog
 }
 
-/// Feeds messages to the app, answering its effects as the real loop would (without disk).
+/// Feeds messages to the app, its effects carried out by the app's own effect runner on
+/// a throw-away data folder (one per test).
 fn send(app: &mut App, msgs: Vec<Msg>) {
     saves(app, msgs);
+}
+
+thread_local! {
+    // Each test runs on its own thread, so each gets its own folder.
+    static STORE: (tempfile::TempDir, Store) = {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        (dir, store)
+    };
 }
 
 /// Like `send`, and returns every save the app asked for.
@@ -29,19 +39,14 @@ fn saves(app: &mut App, msgs: Vec<Msg>) -> Vec<Effect> {
     let mut rng = StdRng::seed_from_u64(7);
     let mut saved = Vec::new();
     for msg in msgs {
-        for effect in app.update(msg, &mut rng) {
-            let reply = match effect {
-                Effect::LoadStudent(name) => Msg::StudentLoaded(Loaded {
-                    student: Student::new(&name),
-                    set_aside: None,
-                }),
-                save @ Effect::Save { .. } => {
-                    saved.push(save);
-                    continue;
-                }
-            };
-            app.update(reply, &mut rng);
-        }
+        let effects = app.update(msg, &mut rng);
+        saved.extend(
+            effects
+                .iter()
+                .filter(|e| matches!(e, Effect::Save { .. }))
+                .cloned(),
+        );
+        STORE.with(|(_, store)| carry_out(app, store, effects, &mut rng));
     }
     saved
 }
@@ -292,6 +297,62 @@ fn teacher_view_shows_the_class_and_the_most_missed_question() {
     );
     assert!(screen.contains("(most chose: Keep it"), "{screen}");
     insta::assert_snapshot!(screen);
+    insta::assert_snapshot!("teacher_view_60x20", render_to_string(&app, 60, 20));
+}
+
+#[test]
+fn the_teacher_view_legend_stays_inside_its_border() {
+    let catalog = catalog();
+    let class = vec![student_who_answered(&catalog, "Ayesha", 1, &[0])];
+    let mut app = App::new(&catalog, class, None);
+    send(&mut app, keys(&[Action::Teacher]));
+    for (width, height) in [(80, 24), (60, 20)] {
+        let screen = render_to_string(&app, width, height);
+        // Every row inside the table's border starts with the border and a space.
+        let rows: Vec<&str> = screen
+            .lines()
+            .skip(2)
+            .take_while(|row| !row.starts_with("\"╰"))
+            .collect();
+        assert!(rows.len() > 4, "{screen}");
+        for row in rows {
+            assert!(
+                row.starts_with("\"│ "),
+                "{row:?} touches the border:\n{screen}"
+            );
+        }
+        assert!(screen.contains(" started "), "{screen}");
+    }
+}
+
+#[test]
+fn a_chat_whose_red_flag_was_missed_is_reported_as_missed_not_as_chosen() {
+    let catalog = catalog();
+    // Two children marked nothing, one marked only the harmless "gg".
+    let class = vec![
+        student_who_answered(&catalog, "Ayesha", 1, &[]),
+        student_who_answered(&catalog, "Bilal", 1, &[]),
+        student_who_answered(&catalog, "Zara", 1, &[2]),
+    ];
+    let mut app = App::new(&catalog, class.clone(), None);
+    send(&mut app, keys(&[Action::Teacher]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(!screen.contains("most chose"), "{screen}");
+    assert!(
+        screen.contains("flag most often missed: you're really"),
+        "{screen}"
+    );
+    let lesson = &catalog.get("screens").unwrap().lesson;
+    let table = mehfooz::report::class_report(&[lesson], &class).to_table();
+    assert!(
+        table.contains("red flag most often not marked (3x): you're really good"),
+        "{table}"
+    );
+    assert!(
+        table.contains("harmless message most often marked (1x): gg, see you next match"),
+        "{table}"
+    );
+    assert!(!table.contains("most chosen wrong answer"), "{table}");
 }
 
 #[test]
@@ -414,7 +475,16 @@ fn marking_after_being_asked_about_nothing_marked_asks_again() {
 #[test]
 fn urdu_and_arabic_digits_pick_choices_like_1_to_9() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let key = |c| mehfooz::tui::keys::action(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    let bindings = app.bindings();
+    let key = |c| {
+        mehfooz::tui::keys::action(
+            &bindings,
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        )
+    };
     assert_eq!(key('۲'), Some(Action::Number(1)));
     assert_eq!(key('٢'), Some(Action::Number(1)));
     assert_eq!(key('۹'), Some(Action::Number(8)));
@@ -578,11 +648,13 @@ fn a_name_close_to_one_in_the_class_asks_is_this_you() {
 
 #[test]
 fn every_screen_at_60_by_20_shows_all_its_keys() {
-    use mehfooz::tui::keys;
     let catalog = catalog();
-    let check = |app: &App, bindings: &[keys::Binding]| {
+    // The footer holds the main keys of the very bindings the screen takes keys with.
+    let check = |app: &App| {
         let screen = render_to_string(app, 60, 20);
-        for b in bindings {
+        let footer: Vec<_> = app.bindings().into_iter().filter(|b| b.footer).collect();
+        assert!(footer.len() >= 2, "{screen}");
+        for b in footer {
             assert!(
                 screen.contains(&format!("{} {}", b.keys, b.what)),
                 "{} {} is missing:\n{screen}",
@@ -592,26 +664,90 @@ fn every_screen_at_60_by_20_shows_all_its_keys() {
         }
     };
     let app = App::new(&catalog, class(), None);
-    check(&app, keys::STUDENTS);
+    check(&app);
     let mut app = on_lessons(&catalog);
-    check(&app, keys::LESSONS);
+    check(&app);
     send(&mut app, keys(&[Action::Confirm]));
-    check(&app, keys::PAGE);
+    check(&app);
     send(&mut app, keys(&[Action::Confirm]));
-    check(&app, keys::SINGLE);
+    check(&app);
     send(&mut app, keys(&[Action::Number(1), Action::Confirm]));
-    check(&app, keys::FEEDBACK);
+    check(&app);
     send(&mut app, keys(&[Action::Confirm]));
-    check(&app, keys::CHAT);
+    check(&app);
     send(&mut app, keys(&[Action::Confirm]));
-    check(&app, keys::CHAT_NONE_MARKED);
+    check(&app);
     send(&mut app, keys(&[Action::Yes, Action::Confirm]));
-    check(&app, keys::SUMMARY);
+    check(&app);
     send(&mut app, keys(&[Action::Help]));
-    check(&app, keys::HELP);
+    check(&app);
     let mut app = App::new(&catalog, class(), None);
     send(&mut app, keys(&[Action::Teacher]));
-    check(&app, keys::TEACHER);
+    check(&app);
+}
+
+#[test]
+fn every_key_that_works_anywhere_is_listed_in_the_help() {
+    use mehfooz::tui::keys::EVERYWHERE;
+    use mehfooz::tui::screens::SCREENS;
+    let catalog = catalog();
+    let mut app = App::new(&catalog, class(), None);
+    send(&mut app, keys(&[Action::Help]));
+    // Tall enough that the whole help shows at once.
+    let help: String = render_to_string(&app, 200, 200)
+        .lines()
+        .map(|row| {
+            let row = row.strip_prefix('"').and_then(|r| r.strip_suffix('"'));
+            row.unwrap_or_default()
+                .trim_matches(|c| c == ' ' || c == '│')
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (screen, bindings) in SCREENS.iter().chain(&[("everywhere", EVERYWHERE)]) {
+        let listed: Vec<String> = bindings
+            .iter()
+            .map(|b| format!("{} {}", b.keys, b.what))
+            .collect();
+        let line = format!("{screen}: {}", listed.join(", "));
+        assert!(help.contains(&line), "{line} is not in the help:\n{help}");
+    }
+    for hidden in [
+        "k j same as ↑ ↓",
+        "Tab same as ↓",
+        "← b back a step",
+        "Ctrl-C Ctrl-Q",
+    ] {
+        assert!(help.contains(hidden), "{hidden}");
+    }
+}
+
+#[test]
+fn a_key_the_screen_does_not_list_does_nothing() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm]));
+    let page = render_to_string(&app, 80, 24);
+    // A page lists no number, hint, ages, retry or "yes": none of them changes it.
+    for action in [
+        Action::Number(0),
+        Action::Hint,
+        Action::AgeFilter,
+        Action::Retry,
+        Action::Yes,
+        Action::Toggle,
+        Action::Teacher,
+    ] {
+        assert!(!mehfooz::tui::keys::offers(&app.bindings(), action));
+        send(&mut app, keys(&[action]));
+        assert_eq!(render_to_string(&app, 80, 24), page, "{action:?}");
+    }
+    // The lesson list takes `a` but a question does not.
+    send(
+        &mut app,
+        keys(&[Action::Confirm, Action::AgeFilter, Action::Number(0)]),
+    );
+    let question = render_to_string(&app, 80, 24);
+    assert!(question.contains("(•) 1."), "{question}");
 }
 
 #[test]
@@ -870,4 +1006,120 @@ fn a_question_with_a_glossary_word_fits_at_60_by_20() {
     let mut app = on_lessons(&catalog);
     send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
     insta::assert_snapshot!(render_to_string(&app, 60, 20));
+}
+
+#[test]
+fn a_lesson_the_teacher_cleared_mid_lesson_says_so_and_starts_again() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    // The page, then the first question answered: the attempt is on disk.
+    send(
+        &mut app,
+        keys(&[
+            Action::Confirm,
+            Action::Confirm,
+            Action::Number(1),
+            Action::Confirm,
+        ]),
+    );
+    assert!(render_to_string(&app, 80, 24).contains("step 2 of 3"));
+    // The teacher runs `reset` for this lesson while the child is on it.
+    STORE.with(|(_, store)| store.reset("Ayesha", Some("screens")).unwrap());
+    // Going on to the chat saves the place, and the save finds the attempt cleared.
+    send(&mut app, keys(&[Action::Confirm]));
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen.contains("Your teacher has cleared your progress in this lesson"),
+        "{screen}"
+    );
+    assert!(screen.contains("step 1 of 3"), "{screen}");
+    assert!(screen.contains("Not everyone is who they say"), "{screen}");
+    // Nothing of the cleared attempt comes back, and the new one is kept as usual.
+    let saved = saves(
+        &mut app,
+        keys(&[Action::Confirm, Action::Number(1), Action::Confirm]),
+    );
+    assert_eq!(answers_in(&saved), vec![vec![1]]);
+    let on_disk = STORE.with(|(_, store)| store.load("Ayesha").unwrap().student);
+    let record = on_disk.record("screens").unwrap();
+    assert_eq!(record.attempts.len(), 1, "{record:?}");
+}
+
+#[test]
+fn wrong_answer_feedback_does_not_repeat_the_verdict() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("online.toml"),
+        r#"format_version = 1
+id = "online"
+title = "Who is online"
+summary = "People online may not be who they say."
+ages = { min = 8, max = 10 }
+minutes = 5
+shuffle_choices = false
+
+[[steps]]
+type = "question"
+kind = "single"
+prompt = "Someone you met in a game says they are 11. Are they?"
+  [[steps.choices]]
+  text = "Yes, they said so"
+  feedback = "Not quite. You only know this person online. People online may not be who they say they are."
+  [[steps.choices]]
+  text = "Maybe not: I only know them online"
+  correct = true
+  feedback = "Yes. You cannot see who is typing."
+"#,
+    )
+    .unwrap();
+    let catalog = Catalog::load(&[folder.path().to_path_buf()], false);
+    assert!(catalog.diagnostics.is_empty(), "{:?}", catalog.diagnostics);
+    let mut app = on_lessons(&catalog);
+    send(
+        &mut app,
+        keys(&[Action::Confirm, Action::Number(0), Action::Confirm]),
+    );
+    let screen = render_to_string(&app, 80, 24);
+    assert_eq!(screen.matches("Not quite").count(), 1, "{screen}");
+    assert!(screen.contains("│ Not quite."), "{screen}");
+    assert!(screen.contains("✗ 1. Yes, they said so"), "{screen}");
+    assert!(
+        screen.contains("     You only know this person online."),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    insta::assert_snapshot!(
+        "wrong_answer_feedback_60x20",
+        render_to_string(&app, 60, 20)
+    );
+}
+
+#[test]
+fn a_long_lesson_summary_hangs_under_its_text() {
+    let catalog = Catalog::built_in();
+    let mut app = on_lessons(&catalog);
+    // The lesson with the longest summary, wherever it is in the list.
+    let row = mehfooz::tui::app::lessons_for(&catalog, None)
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, e)| e.lesson.summary.len())
+        .map(|(i, _)| i)
+        .unwrap();
+    send(&mut app, keys(&vec![Action::Down; row]));
+    let screen = render_to_string(&app, 60, 20);
+    // The rows under the list's border: the summary and the lesson's facts.
+    let detail: Vec<&str> = screen
+        .lines()
+        .skip_while(|r| !r.starts_with("\"╰"))
+        .skip(1)
+        .take(4)
+        .collect();
+    assert!(detail[1].trim_matches('"').trim() != "", "{screen}");
+    for row in detail {
+        assert!(
+            row.starts_with("\" ") || row.trim_matches('"').trim().is_empty(),
+            "{row:?} starts at column 0:\n{screen}"
+        );
+    }
+    insta::assert_snapshot!("long_summary_60x20", screen);
 }

@@ -1,9 +1,10 @@
-//! The key bindings: one table that decides what a key does on each screen and also
-//! draws the help bar and the help screen, so the two can never disagree.
+//! Keys as data: each screen lists its bindings (the keys, what they do, the action
+//! they send), and the same list decides which keys that screen takes, draws its
+//! footer and fills the `?` help, so what works and what is shown cannot disagree.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// What a key asks for; which ones a screen offers is up to the screen.
+/// What a key asks for; which ones a screen offers is up to its bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Up,
@@ -29,204 +30,203 @@ pub enum Action {
     Quit,
 }
 
-/// One line of the help bar: the keys as shown, and what they do.
+/// A key as a binding names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// This key, without Ctrl or Alt (Shift is allowed: `?` needs it on most layouts).
+    Code(KeyCode),
+    /// A letter in either case.
+    Letter(char),
+    /// Ctrl and this letter.
+    Ctrl(char),
+    /// 1 to 9 in any script a child's keyboard may type them in; sends `Number(d - 1)`.
+    Digit,
+}
+
+impl Key {
+    fn matches(self, key: KeyEvent) -> bool {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match (self, key.code) {
+            (Key::Code(code), pressed) => plain && code == pressed,
+            (Key::Letter(letter), KeyCode::Char(c)) => plain && c.eq_ignore_ascii_case(&letter),
+            (Key::Ctrl(letter), KeyCode::Char(c)) => {
+                key.modifiers.contains(KeyModifiers::CONTROL) && c.eq_ignore_ascii_case(&letter)
+            }
+            (Key::Digit, KeyCode::Char(c)) => plain && digit(c).is_some(),
+            _ => false,
+        }
+    }
+}
+
+fn digit(c: char) -> Option<usize> {
+    crate::text::digit_value(c)
+        .filter(|d| *d > 0)
+        .map(|d| d as usize)
+}
+
+/// One entry of a screen's keys: how they are shown, what they do, and the action each
+/// key sends.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub keys: &'static str,
     pub what: &'static str,
+    pub map: &'static [(Key, Action)],
+    /// In the footer; the others (other spellings of a footer key, rarer keys) are shown
+    /// only in the `?` help.
+    pub footer: bool,
 }
 
-const fn bind(keys: &'static str, what: &'static str) -> Binding {
-    Binding { keys, what }
-}
-
-/// Turns a key press into an action. Text entry screens read characters themselves.
-pub fn action(key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('c') | KeyCode::Char('q') => Some(Action::Quit),
-            _ => None,
-        };
+impl Binding {
+    /// The action `key` sends through this binding, if it is one of its keys.
+    pub fn action(&self, key: KeyEvent) -> Option<Action> {
+        let &(found, action) = self.map.iter().find(|(k, _)| k.matches(key))?;
+        Some(match (found, key.code) {
+            (Key::Digit, KeyCode::Char(c)) => Action::Number(digit(c).unwrap_or(1) - 1),
+            _ => action,
+        })
     }
-    Some(match key.code {
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => Action::Down,
-        KeyCode::Left | KeyCode::Char('b') => Action::Left,
-        KeyCode::Right => Action::Right,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::Enter => Action::Confirm,
-        KeyCode::Char(' ') => Action::Toggle,
-        KeyCode::Char(c) if crate::text::digit_value(c).is_some_and(|d| d > 0) => {
-            Action::Number(crate::text::digit_value(c).unwrap_or(1) as usize - 1)
-        }
-        KeyCode::Char('h') | KeyCode::Char('H') => Action::Hint,
-        KeyCode::Char('?') | KeyCode::F(1) => Action::Help,
-        KeyCode::Char('q') | KeyCode::Char('Q') | KeyCode::Esc => Action::Back,
-        KeyCode::Char('n') | KeyCode::Char('N') => Action::New,
-        KeyCode::Char('t') | KeyCode::Char('T') => Action::Teacher,
-        KeyCode::Char('a') | KeyCode::Char('A') => Action::AgeFilter,
-        KeyCode::Char('r') | KeyCode::Char('R') => Action::Retry,
-        KeyCode::Char('y') | KeyCode::Char('Y') => Action::Yes,
-        KeyCode::Char('g') | KeyCode::Char('G') => Action::Glossary,
-        _ => return None,
-    })
+
+    /// Whether this binding sends `action` (any number, for a digit binding).
+    pub fn offers(&self, action: Action) -> bool {
+        self.map.iter().any(|&(key, sends)| match (key, action) {
+            (Key::Digit, Action::Number(_)) => true,
+            _ => sends == action,
+        })
+    }
 }
 
-// Keys that several screens share.
-const HELP_KEY: Binding = bind("?", "help");
-const STOP_KEY: Binding = bind("q", "stop");
-const HINT_KEY: Binding = bind("h", "hint");
-const ANSWER_KEY: Binding = bind("Enter", "answer");
-const CHOOSE_KEY: Binding = bind("↑↓", "choose");
-
-pub const STUDENTS: &[Binding] = &[
-    CHOOSE_KEY,
-    bind("Enter", "that's me"),
-    bind("n", "new name"),
-    bind("t", "teacher"),
-    HELP_KEY,
-    bind("q", "quit"),
-];
-
-pub const IS_THIS_YOU: &[Binding] = &[
-    bind("y", "yes, that's me"),
-    bind("n", "no, I'm new"),
-    bind("Esc", "change the name"),
-];
-
-pub const TEACHER_PIN: &[Binding] = &[bind("Enter", "open"), bind("Esc", "cancel")];
-
-pub const TYPING: &[Binding] = &[bind("Enter", "done"), bind("Esc", "cancel")];
-
-pub const LESSONS: &[Binding] = &[
-    CHOOSE_KEY,
-    bind("Enter", "start"),
-    bind("a", "ages"),
-    HELP_KEY,
-    bind("q", "back"),
-];
-
-pub const PAGE: &[Binding] = &[
-    bind("Enter", "next"),
-    bind("←", "back"),
-    bind("↑↓", "scroll"),
-    HELP_KEY,
-    STOP_KEY,
-];
-
-// Numbers reach the first nine items; ↑↓ reach every one, however many there are.
-pub const SINGLE: &[Binding] = &[
-    bind("1-9 ↑↓", "choose"),
-    ANSWER_KEY,
-    HINT_KEY,
-    HELP_KEY,
-    STOP_KEY,
-];
-
-pub const MULTIPLE: &[Binding] = &[
-    bind("1-9", "tick"),
-    bind("↑↓ Space", "move, tick"),
-    ANSWER_KEY,
-    HINT_KEY,
-    HELP_KEY,
-    STOP_KEY,
-];
-
-pub const CHAT: &[Binding] = &[
-    bind("1-9", "mark"),
-    bind("↑↓ Space", "move, mark"),
-    ANSWER_KEY,
-    HELP_KEY,
-    STOP_KEY,
-];
-
-/// A chat answered with nothing marked, asked "is that your answer?".
-pub const CHAT_NONE_MARKED: &[Binding] = &[
-    bind("y", "yes, none"),
-    bind("1-9", "mark"),
-    bind("↑↓ Space", "move, mark"),
-    HELP_KEY,
-    STOP_KEY,
-];
-
-pub const FEEDBACK: &[Binding] = &[
-    bind("Enter", "next"),
-    bind("↑↓", "scroll"),
-    bind("←", "back"),
-    HELP_KEY,
-    STOP_KEY,
-];
-
-pub const SUMMARY: &[Binding] = &[
-    bind("Enter", "lessons"),
-    bind("r", "try again"),
-    bind("←", "back"),
-    HELP_KEY,
-];
-
-/// Shown on a step with underlined (or starred) glossary words, before the help key.
-pub const WORDS_KEY: Binding = bind("g", "word meanings");
-
-/// The panel of word meanings.
-pub const WORDS: &[Binding] = &[bind("↑↓", "scroll"), bind("g q Esc", "close")];
-
-pub const HELP: &[Binding] = &[bind("↑↓", "scroll"), bind("? q Esc", "close")];
-
-pub const PROBLEMS: &[Binding] = &[bind("↑↓", "scroll"), bind("q", "quit")];
-
-pub const TEACHER: &[Binding] = &[
-    bind("↑↓", "students"),
-    bind("←→", "lessons"),
-    HELP_KEY,
-    bind("q", "back"),
-];
-
-/// Every screen's keys, named as the README and the help screen name them.
-pub const SCREENS: &[(&str, &[Binding])] = &[
-    ("choosing your name", STUDENTS),
-    ("typing a new name", TYPING),
-    ("the teacher PIN", TEACHER_PIN),
-    ("\"Is this you?\"", IS_THIS_YOU),
-    ("choosing a lesson", LESSONS),
-    ("a page", PAGE),
-    ("a question with one answer", SINGLE),
-    ("a question with several answers", MULTIPLE),
-    ("a pretend chat", CHAT),
-    ("a chat with nothing marked", CHAT_NONE_MARKED),
-    ("after answering", FEEDBACK),
-    ("the summary", SUMMARY),
-    ("a step with underlined words", &[WORDS_KEY]),
-    ("the word meanings", WORDS),
-    ("help", HELP),
-    ("the teacher view", TEACHER),
-];
-
-/// The README's key table, made from the bindings the screens use, so the two agree.
-pub fn readme_table() -> String {
-    let mut table = String::from("| where | keys |\n|---|---|\n");
-    table.push_str("| everywhere | `Ctrl-C` or `Ctrl-Q` quit at once |\n");
-    for (screen, bindings) in SCREENS {
-        let keys: Vec<String> = bindings
-            .iter()
-            .map(|b| format!("`{}` {}", b.keys, b.what))
-            .collect();
-        table.push_str(&format!("| {screen} | {} |\n", keys.join(" · ")));
+/// A binding shown in the footer.
+pub const fn bind(
+    keys: &'static str,
+    what: &'static str,
+    map: &'static [(Key, Action)],
+) -> Binding {
+    Binding {
+        keys,
+        what,
+        map,
+        footer: true,
     }
-    table
+}
+
+/// A binding shown only in the `?` help.
+pub const fn also(
+    keys: &'static str,
+    what: &'static str,
+    map: &'static [(Key, Action)],
+) -> Binding {
+    Binding {
+        keys,
+        what,
+        map,
+        footer: false,
+    }
+}
+
+/// The action `key` sends on a screen with these bindings; `None` for any key they do
+/// not name, which the screen then ignores.
+pub fn action(bindings: &[Binding], key: KeyEvent) -> Option<Action> {
+    bindings.iter().find_map(|b| b.action(key))
+}
+
+/// Whether a screen with these bindings takes `action`.
+pub fn offers(bindings: &[Binding], action: Action) -> bool {
+    bindings.iter().any(|b| b.offers(action))
+}
+
+// The keys several screens share.
+use Action as A;
+use Key::{Code, Letter};
+use KeyCode as C;
+
+pub const HELP_KEY: Binding = bind("?", "help", &[(Code(C::Char('?')), A::Help)]);
+pub const STOP_KEY: Binding = bind(
+    "q",
+    "stop",
+    &[(Letter('q'), A::Back), (Code(C::Esc), A::Back)],
+);
+/// Leaves a screen for the one before it.
+pub const BACK_Q: Binding = bind(
+    "q",
+    "back",
+    &[(Letter('q'), A::Back), (Code(C::Esc), A::Back)],
+);
+pub const HINT_KEY: Binding = bind("h", "hint", &[(Letter('h'), A::Hint)]);
+pub const ANSWER_KEY: Binding = bind("Enter", "answer", &[(Code(C::Enter), A::Confirm)]);
+pub const CHOOSE_KEY: Binding = bind(
+    "↑↓",
+    "choose",
+    &[(Code(C::Up), A::Up), (Code(C::Down), A::Down)],
+);
+pub const SCROLL_KEY: Binding = bind(
+    "↑↓",
+    "scroll",
+    &[(Code(C::Up), A::Up), (Code(C::Down), A::Down)],
+);
+pub const BACK_KEY: Binding = bind("←", "back", &[(Code(C::Left), A::Left)]);
+/// `k` and `j` move as in many programs a teacher may know.
+pub const K_J: Binding = also(
+    "k j",
+    "same as ↑ ↓",
+    &[(Letter('k'), A::Up), (Letter('j'), A::Down)],
+);
+/// Tab steps down a list, as in a form.
+pub const TAB_DOWN: Binding = also("Tab", "same as ↓", &[(Code(C::Tab), A::Down)]);
+pub const PAGE_KEYS: Binding = also(
+    "PgUp PgDn",
+    "scroll a screenful",
+    &[
+        (Code(C::PageUp), A::PageUp),
+        (Code(C::PageDown), A::PageDown),
+    ],
+);
+pub const B_BACK: Binding = also("b", "back", &[(Letter('b'), A::Left)]);
+
+/// Works on every screen, typing included.
+pub const EVERYWHERE: &[Binding] = &[also(
+    "Ctrl-C Ctrl-Q",
+    "quit at once",
+    &[(Key::Ctrl('c'), A::Quit), (Key::Ctrl('q'), A::Quit)],
+)];
+
+/// The keys a binding list shows in the footer.
+pub fn footer(bindings: &[Binding]) -> Vec<Binding> {
+    bindings.iter().filter(|b| b.footer).copied().collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
     #[test]
-    fn the_readme_key_table_is_the_one_the_bindings_make() {
-        let readme = include_str!("../../README.md");
-        let table = readme_table();
-        assert!(
-            readme.contains(&table),
-            "README.md's key table differs from the bindings; it should read:\n{table}"
+    fn a_key_works_only_on_a_screen_whose_bindings_name_it() {
+        let screen = [HELP_KEY, STOP_KEY];
+        let q = press(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(action(&screen, q), Some(Action::Back));
+        assert_eq!(
+            action(&screen, press(KeyCode::Enter, KeyModifiers::NONE)),
+            None
         );
+        let ctrl_q = press(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        assert_eq!(action(&screen, ctrl_q), None, "Ctrl-Q is not q");
+        assert_eq!(action(EVERYWHERE, ctrl_q), Some(Action::Quit));
+    }
+
+    #[test]
+    fn a_digit_in_any_script_sends_its_number() {
+        let digits = [also("1-9", "choose", &[(Key::Digit, Action::Number(0))])];
+        let three = press(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(action(&digits, three), Some(Action::Number(2)));
+        let urdu_three = press(KeyCode::Char('۳'), KeyModifiers::NONE);
+        assert_eq!(action(&digits, urdu_three), Some(Action::Number(2)));
+        let zero = press(KeyCode::Char('0'), KeyModifiers::NONE);
+        assert_eq!(action(&digits, zero), None);
+        assert!(offers(&digits, Action::Number(11)));
     }
 }

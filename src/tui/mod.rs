@@ -3,9 +3,11 @@
 
 pub mod app;
 pub mod keys;
+pub mod screens;
 pub mod theme;
 pub mod view;
 pub mod waiting;
+pub mod widgets;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -206,7 +208,7 @@ fn run_app(
                 }
             }
         }
-        let msg = message(event::read()?, app.is_typing(), &targets);
+        let msg = message(event::read()?, app.is_typing(), &app.bindings(), &targets);
         if let Some(msg) = msg {
             if panic_on_key {
                 panic!("MEHFOOZ_TEST_PANIC is set: stopping on the first key, on purpose");
@@ -224,6 +226,7 @@ fn run_app(
 fn message(
     event: Event,
     typing: bool,
+    bindings: &[keys::Binding],
     targets: &[(ratatui::layout::Rect, app::Target)],
 ) -> Option<Msg> {
     let key = match event {
@@ -253,7 +256,7 @@ fn message(
             _ => {}
         }
     }
-    keys::action(key).map(Msg::Key)
+    keys::action(bindings, key).map(Msg::Key)
 }
 
 /// A lesson file being watched for saves.
@@ -394,7 +397,8 @@ fn show_problems(
         if let Event::Key(key) = event::read()?
             && key.is_press()
         {
-            match keys::action(key) {
+            let bindings = [view::PROBLEMS, keys::EVERYWHERE].concat();
+            match keys::action(&bindings, key) {
                 Some(keys::Action::Back | keys::Action::Quit) => return Ok(Outcome::Quit),
                 Some(keys::Action::Up) => scroll = scroll.saturating_sub(1),
                 Some(keys::Action::Down) => scroll = scroll.saturating_add(1),
@@ -404,8 +408,9 @@ fn show_problems(
     }
 }
 
-/// Does what `update` asked for and tells the app how it went.
-fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>, rng: &mut impl rand::Rng) {
+/// The one effect runner: does what `update` asked for (loading and saving) and tells
+/// the app how it went. The app and the tests both use it.
+pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>, rng: &mut impl rand::Rng) {
     for effect in effects {
         let msg = match effect {
             Effect::LoadStudent(name) => match store.load(&name) {
@@ -426,24 +431,15 @@ fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>, rng: &mut impl 
     }
 }
 
-/// Draws one frame of `app` into a test backend; used by the snapshot tests.
+/// Draws one frame of `app` into a test backend, as the snapshot tests see it: the
+/// backend's own text, one line per row.
 pub fn render_to_string(app: &App, width: u16, height: u16) -> String {
     let backend = ratatui::backend::TestBackend::new(width, height);
     let mut terminal = Terminal::new(backend).expect("a test backend always opens");
     terminal
         .draw(|frame| view::draw(frame, app, &Theme::monochrome()))
         .expect("drawing into a test backend cannot fail");
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        for x in 0..buffer.area.width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    terminal.backend().to_string()
 }
 
 #[cfg(test)]
@@ -451,6 +447,7 @@ mod tests {
     use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
     use super::*;
+    use screens::students::LIST;
 
     fn key(code: KeyCode, kind: KeyEventKind) -> Event {
         Event::Key(KeyEvent {
@@ -463,19 +460,37 @@ mod tests {
 
     #[test]
     fn a_key_release_never_counts_as_a_press() {
-        let press = message(key(KeyCode::Enter, KeyEventKind::Press), false, &[]);
+        let press = message(key(KeyCode::Enter, KeyEventKind::Press), false, LIST, &[]);
         assert!(matches!(press, Some(Msg::Key(keys::Action::Confirm))));
-        assert!(message(key(KeyCode::Enter, KeyEventKind::Release), false, &[]).is_none());
-        assert!(message(key(KeyCode::Char('a'), KeyEventKind::Release), true, &[]).is_none());
+        assert!(message(key(KeyCode::Enter, KeyEventKind::Release), false, LIST, &[]).is_none());
+        assert!(
+            message(
+                key(KeyCode::Char('a'), KeyEventKind::Release),
+                true,
+                LIST,
+                &[]
+            )
+            .is_none()
+        );
     }
 
     #[test]
     fn letters_are_typed_into_a_name_not_taken_as_commands() {
-        let typed = message(key(KeyCode::Char('q'), KeyEventKind::Press), true, &[]);
+        let typed = message(
+            key(KeyCode::Char('q'), KeyEventKind::Press),
+            true,
+            LIST,
+            &[],
+        );
         assert!(matches!(typed, Some(Msg::Char('q'))));
-        let command = message(key(KeyCode::Char('q'), KeyEventKind::Press), false, &[]);
+        let command = message(
+            key(KeyCode::Char('q'), KeyEventKind::Press),
+            false,
+            LIST,
+            &[],
+        );
         assert!(matches!(command, Some(Msg::Key(keys::Action::Back))));
-        assert!(message(Event::Resize(80, 24), false, &[]).is_none());
+        assert!(message(Event::Resize(80, 24), false, LIST, &[]).is_none());
     }
 }
 
@@ -501,13 +516,18 @@ mod mouse_tests {
         let targets = [(Rect::new(2, 5, 40, 2), Target::Item(1))];
         let down = MouseEventKind::Down(MouseButton::Left);
         assert!(matches!(
-            message(mouse(down, 10, 6), false, &targets),
+            message(mouse(down, 10, 6), false, &[], &targets),
             Some(Msg::Click(Target::Item(1)))
         ));
-        assert!(message(mouse(down, 10, 7), false, &targets).is_none());
-        assert!(message(mouse(MouseEventKind::Moved, 10, 6), false, &targets).is_none());
+        assert!(message(mouse(down, 10, 7), false, &[], &targets).is_none());
+        assert!(message(mouse(MouseEventKind::Moved, 10, 6), false, &[], &targets).is_none());
         assert!(matches!(
-            message(mouse(MouseEventKind::ScrollDown, 0, 0), false, &targets),
+            message(
+                mouse(MouseEventKind::ScrollDown, 0, 0),
+                false,
+                &[],
+                &targets
+            ),
             Some(Msg::Wheel(3))
         ));
     }

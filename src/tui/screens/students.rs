@@ -1,0 +1,290 @@
+//! Choosing who is learning: the class list, typing a new name, "Is this you?" for a
+//! name close to one in the class, and the teacher PIN before the teacher view.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::progress;
+use crate::strings;
+use crate::tui::app::{App, Effect, Screen, Target};
+use crate::tui::keys::{
+    Action as A, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, also, bind,
+};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{choice_line, panel, rows, scroll_to, typed_field};
+
+pub struct StudentsScreen {
+    pub selected: usize,
+    /// The new name being typed, if the child chose "new".
+    pub typing: Option<String>,
+    /// A typed name close to one in the class, asking "Is this you?": what was typed,
+    /// and the name it is close to.
+    pub asking: Option<(String, String)>,
+    /// The teacher PIN being typed, before the teacher view opens.
+    pub pin: Option<String>,
+}
+
+impl StudentsScreen {
+    /// The list, with `selected` chosen.
+    pub fn new(selected: usize) -> Self {
+        StudentsScreen {
+            selected,
+            typing: None,
+            asking: None,
+            pin: None,
+        }
+    }
+
+    pub fn is_typing(&self) -> bool {
+        self.typing.is_some() || self.pin.is_some()
+    }
+}
+
+pub const LIST: &[Binding] = &[
+    CHOOSE_KEY,
+    bind("Enter", "that's me", &[(Code(KeyCode::Enter), A::Confirm)]),
+    bind("n", "new name", &[(Letter('n'), A::New)]),
+    bind("t", "teacher", &[(Letter('t'), A::Teacher)]),
+    HELP_KEY,
+    bind(
+        "q",
+        "quit",
+        &[(Letter('q'), A::Back), (Code(KeyCode::Esc), A::Back)],
+    ),
+    K_J,
+    TAB_DOWN,
+];
+
+pub const TYPING: &[Binding] = &[
+    bind("Enter", "done", &[(Code(KeyCode::Enter), A::Confirm)]),
+    bind("Esc", "cancel", &[(Code(KeyCode::Esc), A::Back)]),
+];
+
+pub const TEACHER_PIN: &[Binding] = &[
+    bind("Enter", "open", &[(Code(KeyCode::Enter), A::Confirm)]),
+    bind("Esc", "cancel", &[(Code(KeyCode::Esc), A::Back)]),
+];
+
+pub const IS_THIS_YOU: &[Binding] = &[
+    bind("y", "yes, that's me", &[(Letter('y'), A::Yes)]),
+    bind("n", "no, I'm new", &[(Letter('n'), A::New)]),
+    bind("Esc", "change the name", &[(Code(KeyCode::Esc), A::Back)]),
+    also(
+        "Enter",
+        "yes, that's me",
+        &[(Code(KeyCode::Enter), A::Confirm)],
+    ),
+];
+
+/// The keys this screen takes in its present state.
+pub fn bindings(screen: &StudentsScreen) -> &'static [Binding] {
+    if screen.pin.is_some() {
+        TEACHER_PIN
+    } else if screen.asking.is_some() {
+        IS_THIS_YOU
+    } else if screen.typing.is_some() {
+        TYPING
+    } else {
+        LIST
+    }
+}
+
+pub fn key(app: &mut App, action: A) -> Vec<Effect> {
+    let Screen::Students(screen) = &mut app.screen else {
+        return Vec::new();
+    };
+    if let Some(pin) = &screen.pin {
+        match action {
+            A::Confirm => {
+                let right = app
+                    .teacher_pin
+                    .as_deref()
+                    .is_some_and(|hash| crate::pin::verify(hash, pin));
+                screen.pin = None;
+                if right {
+                    app.open_teacher_view();
+                } else {
+                    app.notice = Some(strings::english().text("wrong-pin").into());
+                }
+            }
+            A::Back => screen.pin = None,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if let Some((typed, known)) = &screen.asking {
+        let load = match action {
+            A::Yes | A::Confirm => known.clone(),
+            A::New => typed.clone(),
+            A::Back => {
+                screen.typing = Some(typed.clone());
+                screen.asking = None;
+                return Vec::new();
+            }
+            _ => return Vec::new(),
+        };
+        screen.asking = None;
+        return vec![Effect::LoadStudent(load)];
+    }
+    if let Some(name) = &screen.typing {
+        match action {
+            A::Confirm => {
+                let name = progress::tidy_name(name);
+                if name.is_empty() {
+                    app.notice = Some("Type your name or nickname first.".into());
+                    return Vec::new();
+                }
+                screen.typing = None;
+                // The same name in another case or spacing is the same child; a near
+                // one may be a typing slip, so ask.
+                if let Some(known) = app
+                    .class
+                    .iter()
+                    .find(|s| progress::same_name(&s.name, &name))
+                {
+                    return vec![Effect::LoadStudent(known.name.clone())];
+                }
+                if let Some(known) = app.class.iter().find(|s| close_names(&s.name, &name)) {
+                    screen.asking = Some((name, known.name.clone()));
+                    return Vec::new();
+                }
+                return vec![Effect::LoadStudent(name)];
+            }
+            A::Back => screen.typing = None,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    // The last row is "new student".
+    let rows = app.class.len() + 1;
+    match action {
+        A::Up => screen.selected = screen.selected.saturating_sub(1),
+        A::Down => screen.selected = (screen.selected + 1).min(rows - 1),
+        A::New => screen.typing = Some(String::new()),
+        // Classmates' results are for the teacher: a PIN first, if one is set.
+        A::Teacher if app.teacher_pin.is_some() => screen.pin = Some(String::new()),
+        A::Teacher => app.open_teacher_view(),
+        A::Confirm if screen.selected >= app.class.len() => {
+            screen.typing = Some(String::new());
+        }
+        A::Confirm => {
+            return vec![Effect::LoadStudent(app.class[screen.selected].name.clone())];
+        }
+        A::Back => app.quit = true,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// A character typed into the name or the PIN.
+pub fn typed(screen: &mut StudentsScreen, c: char) {
+    if let Some(pin) = &mut screen.pin {
+        if pin.chars().count() < 64 {
+            pin.push(c);
+        }
+    } else if let Some(name) = &mut screen.typing
+        && name.chars().count() < progress::MAX_NAME_CHARS
+    {
+        // Control and direction characters never reach the screen.
+        name.push_str(&crate::text::clean(&c.to_string()));
+    }
+}
+
+/// Backspace in the name or the PIN.
+pub fn rub_out(screen: &mut StudentsScreen) {
+    if let Some(pin) = &mut screen.pin {
+        pin.pop();
+    } else if let Some(name) = &mut screen.typing {
+        name.pop();
+    }
+}
+
+/// Names a child may have mistyped for each other: one letter apart, or alike enough.
+fn close_names(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    strsim::levenshtein(&a, &b) <= 1 || strsim::normalized_levenshtein(&a, &b) >= 0.75
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    screen: &StudentsScreen,
+    theme: &Theme,
+    targets: &mut Vec<(Rect, Target)>,
+) {
+    let [intro, list] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+    let lessons = app.catalog.lessons.len();
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(""),
+            Line::styled(" Assalam-o-alaikum! Welcome to Mehfooz.", theme.title),
+            Line::styled(" Short lessons about staying safe online.", theme.text),
+        ]),
+        intro,
+    );
+    let block = panel(" Who is learning today? ", theme);
+    if let Some(pin) = &screen.pin {
+        let stars = "*".repeat(pin.chars().count());
+        let lines = typed_field(" Teacher PIN, then Enter:", &stars, theme);
+        frame.render_widget(Paragraph::new(lines).block(block), list);
+        return;
+    }
+    if let Some((_, known)) = &screen.asking {
+        let lines = vec![
+            Line::from(""),
+            Line::styled(
+                format!(" {}", strings::is_this_you(&strings::english(), known)),
+                theme.title,
+            ),
+            Line::from(""),
+            Line::raw(format!(" {}", strings::english().text("is-this-you-keys"))),
+        ];
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            list,
+        );
+        return;
+    }
+    if let Some(name) = &screen.typing {
+        let mut lines = typed_field(
+            " Type your name or nickname, then press Enter:",
+            name,
+            theme,
+        );
+        lines.extend([
+            Line::from(""),
+            Line::styled(
+                " Only your name is saved, on this computer, with your lesson scores.",
+                theme.dim,
+            ),
+        ]);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            list,
+        );
+        return;
+    }
+    let mut lines = Vec::new();
+    for (i, student) in app.class.iter().enumerate() {
+        let passed = student.lessons.values().filter(|r| r.has_passed()).count();
+        let text = format!(" {}  ({passed} of {lessons} lessons passed) ", student.name);
+        lines.push(choice_line(i == screen.selected, text, theme));
+    }
+    lines.push(choice_line(
+        screen.selected >= app.class.len(),
+        " + I am new: type my name ".to_string(),
+        theme,
+    ));
+    let inner = block.inner(list);
+    let scroll = scroll_to(screen.selected, inner.height);
+    targets.extend(rows(inner, scroll, lines.len()).map(|(row, i)| (row, Target::Student(i))));
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), list);
+}

@@ -1,0 +1,190 @@
+//! The teacher view: every student by every lesson started, and the questions the
+//! class missed most. Behind the teacher PIN when one is set.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
+
+use crate::report::{ClassReport, Mistake};
+use crate::text as lesson_text;
+use crate::tui::app::{App, Effect, Screen};
+use crate::tui::keys::{Action as A, BACK_Q, Binding, HELP_KEY, K_J, Key::Code, bind};
+use crate::tui::screens::students::StudentsScreen;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{hang, hang_labelled, panel};
+
+/// How the class is doing, for the teacher: the same report as `mehfooz report`.
+pub struct TeacherScreen {
+    pub report: ClassReport,
+    /// The first student row and the first lesson column shown.
+    pub row: usize,
+    pub column: usize,
+}
+
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        "↑↓",
+        "students",
+        &[(Code(KeyCode::Up), A::Up), (Code(KeyCode::Down), A::Down)],
+    ),
+    bind(
+        "←→",
+        "lessons",
+        &[
+            (Code(KeyCode::Left), A::Left),
+            (Code(KeyCode::Right), A::Right),
+        ],
+    ),
+    HELP_KEY,
+    BACK_Q,
+    K_J,
+];
+
+pub fn key(app: &mut App, action: A) -> Vec<Effect> {
+    let Screen::Teacher(teacher) = &mut app.screen else {
+        return Vec::new();
+    };
+    let rows = teacher.report.rows.len();
+    let columns = teacher.report.lessons.len();
+    match action {
+        A::Up => teacher.row = teacher.row.saturating_sub(1),
+        A::Down => teacher.row = (teacher.row + 1).min(rows.saturating_sub(1)),
+        A::Left => teacher.column = teacher.column.saturating_sub(1),
+        A::Right => teacher.column = (teacher.column + 1).min(columns.saturating_sub(1)),
+        A::Back => app.screen = Screen::Students(StudentsScreen::new(0)),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The class report: students by lessons, then a bar chart of the most missed questions.
+pub fn draw(frame: &mut Frame, area: Rect, screen: &TeacherScreen, theme: &Theme) {
+    let report = &screen.report;
+    let chart_height = if report.missed.is_empty() {
+        3
+    } else {
+        (area.height / 3).clamp(5, 9)
+    };
+    let [table_area, chart_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(chart_height)]).areas(area);
+    let block = panel(
+        format!(" How the class is doing: {} students ", report.rows.len()),
+        theme,
+    );
+    let inner = block.inner(table_area);
+    frame.render_widget(block, table_area);
+    let name_width = report
+        .rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(7)
+        .clamp(7, 20);
+    const COLUMN: usize = 7;
+    let room = ((inner.width as usize).saturating_sub(name_width + 2) / COLUMN).max(1);
+    let columns: Vec<usize> = (screen.column..report.lessons.len()).take(room).collect();
+    let mut header = format!(" {:name_width$}", "STUDENT");
+    for &c in &columns {
+        header.push_str(&format!("{:>COLUMN$}", format!("L{}", c + 1)));
+    }
+    let mut passed = format!(" {:name_width$}", "PASSED");
+    for &c in &columns {
+        let t = &report.totals[c];
+        passed.push_str(&format!(
+            "{:>COLUMN$}",
+            format!("{}/{}", t.passed, report.rows.len())
+        ));
+    }
+    let names: Vec<String> = columns
+        .iter()
+        .map(|&c| format!("L{} {}", c + 1, report.lessons[c].1))
+        .collect();
+    // The lesson names and the legend wrap under their own first word, inside the
+    // border, and the student rows get what room is left.
+    let lead = || vec![Span::raw(" ")];
+    let mut below = vec![Line::styled(passed, theme.title)];
+    below.extend(hang(
+        lead(),
+        &names.join(" · "),
+        theme.dim,
+        inner.width,
+        theme,
+    ));
+    below.extend(hang(
+        lead(),
+        "85%* best score, passed · 40% not yet passed · ... in progress · - not started",
+        theme.dim,
+        inner.width,
+        theme,
+    ));
+    let mut lines = vec![Line::styled(header, theme.title)];
+    let body_rows = (inner.height as usize).saturating_sub(1 + below.len());
+    for (name, cells) in report.rows.iter().skip(screen.row).take(body_rows) {
+        let mut line = format!(" {}", lesson_text::fit(name, name_width));
+        for &c in &columns {
+            line.push_str(&format!("{:>COLUMN$}", crate::report::cell_text(&cells[c])));
+        }
+        lines.push(Line::raw(line));
+    }
+    lines.extend(below);
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    let block = panel(" Questions the class missed most ", theme);
+    let inner = block.inner(chart_area);
+    frame.render_widget(block, chart_area);
+    if report.missed.is_empty() {
+        frame.render_widget(Paragraph::new(" No question has been missed yet."), inner);
+        return;
+    }
+    let [bars_area, legend_area] =
+        Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(inner);
+    let top: Vec<_> = report.missed.iter().take(5).collect();
+    let bars: Vec<Bar> = top
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            Bar::default()
+                .value(m.missed as u64)
+                .label(Line::from(format!("{}", i + 1)))
+                .style(theme.wrong)
+        })
+        .collect();
+    frame.render_widget(
+        BarChart::default()
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(3)
+            .bar_gap(2)
+            .value_style(theme.selected),
+        bars_area,
+    );
+    let mut legend = Vec::new();
+    for (i, m) in top.iter().enumerate() {
+        // Said so that it is true of the question: a chat's usual mistake is a red flag
+        // left unmarked, not a message chosen.
+        let mistake = match m.commonest_mistake() {
+            Some(Mistake::Chose(text)) => format!(" (most chose: {text})"),
+            Some(Mistake::MissedFlag(text)) => format!(" (red flag most often missed: {text})"),
+            Some(Mistake::MarkedSafe(text)) => {
+                format!(" (harmless message most often marked: {text})")
+            }
+            None => String::new(),
+        };
+        legend.extend(hang_labelled(
+            Vec::new(),
+            (
+                &format!("{}. {} of {} missed:", i + 1, m.missed, m.answered),
+                theme.key,
+            ),
+            (&format!("{}{mistake}", m.prompt), Style::default()),
+            legend_area.width,
+            theme,
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(legend).wrap(Wrap { trim: false }),
+        legend_area,
+    );
+}
