@@ -120,6 +120,8 @@ pub fn display_label(text: &str, columns: usize, mode: Mode) -> Line {
     let cut = cut(&flat, columns);
     let (shown, align) = match mode {
         Mode::Terminal => (cut.into_owned(), Align::Left),
+        // Most labels are English: nothing to join or reorder.
+        Mode::App if !cut.chars().any(is_right_to_left) => (cut.into_owned(), Align::Left),
         Mode::App => {
             let joined = join_letters(&cut);
             let shown = visual_lines(&[joined], direction).remove(0);
@@ -138,13 +140,30 @@ pub fn display_label(text: &str, columns: usize, mode: Mode) -> Line {
     }
 }
 
-/// Laid-out text kept per (text, width, mode), so a screen redrawn every frame lays out
+/// A piece of a right-to-left line that is drawn apart from its text (a list mark, a
+/// number, a name before a message), joined and in the order a terminal must draw it
+/// there: "2. " becomes " .2", as the bidi algorithm puts it at the right end of Urdu.
+pub fn right_to_left_piece(text: &str) -> String {
+    visual_lines(&[join_letters(text)], Direction::RightToLeft).remove(0)
+}
+
+/// Letters and marks of the scripts written right to left (Hebrew, Arabic, Urdu and
+/// their presentation forms).
+fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Laid-out text kept per (text, width, mode, direction given), so a screen redrawn every frame lays out
 /// each paragraph once, and again only when the terminal is resized.
 #[derive(Debug, Default)]
 pub struct DisplayCache {
-    layouts: HashMap<(usize, Mode), HashMap<String, Vec<Line>>>,
+    layouts: HashMap<LayoutKey, HashMap<String, Vec<Line>>>,
     entries: usize,
 }
+
+/// What a layout depends on besides the text: the width, who lays it out, and the
+/// direction given for it (if any).
+type LayoutKey = (usize, Mode, Option<Direction>);
 
 /// Beyond this many layouts the cache starts again: enough for every paragraph of the
 /// longest lesson at a few widths, small enough that resizing for a minute cannot grow it
@@ -158,23 +177,35 @@ impl DisplayCache {
 
     /// The lines of [`display_lines`] for `text`, laid out on the first call only.
     pub fn lines(&mut self, text: &str, width: usize, mode: Mode) -> &[Line] {
+        self.lines_in(text, width, mode, None)
+    }
+
+    /// The lines of [`display_lines_in`] for `text`, laid out on the first call only.
+    pub fn lines_in(
+        &mut self,
+        text: &str,
+        width: usize,
+        mode: Mode,
+        direction: Option<Direction>,
+    ) -> &[Line] {
+        let key = (width, mode, direction);
         let cached = self
             .layouts
-            .get(&(width, mode))
+            .get(&key)
             .is_some_and(|texts| texts.contains_key(text));
         if !cached {
             if self.entries >= CACHE_LIMIT {
                 self.layouts.clear();
                 self.entries = 0;
             }
-            let lines = display_lines(text, width, mode);
+            let lines = display_lines_in(text, width, mode, direction);
             self.layouts
-                .entry((width, mode))
+                .entry(key)
                 .or_default()
                 .insert(text.to_string(), lines);
             self.entries += 1;
         }
-        &self.layouts[&(width, mode)][text]
+        &self.layouts[&key][text]
     }
 }
 
@@ -341,6 +372,30 @@ mod tests {
         assert_eq!(
             display_label("Help\nlines", 20, Mode::App).text,
             "Help lines"
+        );
+    }
+
+    #[test]
+    fn a_mark_or_number_beside_urdu_is_drawn_as_urdu_puts_it() {
+        assert_eq!(right_to_left_piece("2. "), " .2");
+        assert_eq!(right_to_left_piece("  • "), " •  ");
+        // A bracketed mark still opens and closes; a number of two digits keeps its order.
+        assert_eq!(right_to_left_piece("(•) 12. "), " .12 (•)");
+        // A name is joined and reversed.
+        let name: String = join_letters("علی").chars().rev().collect();
+        assert_eq!(right_to_left_piece("علی: "), format!(" :{name}"));
+    }
+
+    #[test]
+    fn the_cache_keeps_a_layout_per_direction_given() {
+        let mut cache = DisplayCache::new();
+        let given = cache
+            .lines_in("1799 - 1099", 20, Mode::App, Some(Direction::RightToLeft))
+            .to_vec();
+        assert_eq!(given[0].text, "1099 - 1799");
+        assert_eq!(
+            cache.lines("1799 - 1099", 20, Mode::App)[0].text,
+            "1799 - 1099"
         );
     }
 

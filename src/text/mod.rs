@@ -9,6 +9,7 @@ mod shape;
 pub use bidi::{Direction, direction_of, visual_lines};
 pub use display::{
     Align, DisplayCache, Line, Mode, display_label, display_lines, display_lines_in,
+    right_to_left_piece,
 };
 pub use shape::join_letters;
 

@@ -121,7 +121,7 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
     let (class, unreadable) = start.store.students();
     let mut app = App::new(start.catalog, class, start.region.clone());
     app.teacher_pin = start.teacher_pin.clone();
-    app.text_direction = start.text_direction;
+    app.text = widgets::TextLayout::new(start.text_direction);
     if !unreadable.is_empty() {
         app.notice = Some(format!(
             "{} progress file{} in {} could not be read; they are left as they are.",
@@ -315,7 +315,7 @@ pub fn preview(
                 let mut app = App::new(&catalog, Vec::new(), region.clone());
                 // Leaving the lesson leaves the preview: there is no class to go back to.
                 app.preview = true;
-                app.text_direction = text_direction;
+                app.text = widgets::TextLayout::new(text_direction);
                 carry_out(
                     &mut app,
                     &store,
