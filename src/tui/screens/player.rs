@@ -303,7 +303,7 @@ impl<'c> Player<'c> {
         }
         if action == A::Glossary {
             if self.meanings().is_empty() {
-                self.problem = Some(strings::english().text("no-glossary-words").into());
+                self.problem = Some(strings::english().text("no-glossary-words"));
             } else {
                 self.words = Some(0);
             }
@@ -415,7 +415,7 @@ impl<'c> Player<'c> {
             }
             A::Toggle if multiple => match self.cursor {
                 Some(cursor) => toggle(&mut self.marked, cursor),
-                None => self.problem = Some(strings::english().text("move-first").into()),
+                None => self.problem = Some(strings::english().text("move-first")),
             },
             A::Hint => {
                 if hint {
@@ -435,7 +435,7 @@ impl<'c> Player<'c> {
                     // and only a `y` says yes.
                     self.problem = Some(if is_chat {
                         self.asked_none = true;
-                        strings::english().text("chat-nothing-marked").into()
+                        strings::english().text("chat-nothing-marked")
                     } else {
                         strings::nothing_chosen(&strings::english(), multiple, count)
                     });

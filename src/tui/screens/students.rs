@@ -107,7 +107,7 @@ pub fn key(app: &mut App, action: A) -> Vec<Effect> {
                 if right {
                     app.open_teacher_view();
                 } else {
-                    app.notice = Some(strings::english().text("wrong-pin").into());
+                    app.notice = Some(strings::english().text("wrong-pin"));
                 }
             }
             A::Back => screen.pin = None,
