@@ -319,19 +319,20 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_wrong_text_direction_is_reported_at_its_place_with_the_choices() {
-        let (settings, diagnostics) = parse_settings(
-            Path::new("mehfooz.toml"),
-            "region = \"pk\"\ntext_direction = \"termnal\"\n",
-        );
-        assert!(settings.is_none());
-        let lines: Vec<String> = diagnostics
+    /// The problems in settings `text` that has some, each as "line:column: message".
+    fn problems(text: &str) -> Vec<String> {
+        let (settings, diagnostics) = parse_settings(Path::new("mehfooz.toml"), text);
+        assert!(settings.is_none(), "settings with mistakes are not used");
+        diagnostics
             .iter()
             .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_wrong_text_direction_is_reported_at_its_place_with_the_choices() {
         assert_eq!(
-            lines,
+            problems("region = \"pk\"\ntext_direction = \"termnal\"\n"),
             vec![
                 "2:18: `text_direction` is \"app\" or \"terminal\", not \"termnal\"; did you mean \"terminal\"?"
             ]
@@ -340,17 +341,8 @@ mod tests {
 
     #[test]
     fn a_mistake_in_the_settings_is_reported_with_its_place() {
-        let (settings, diagnostics) = parse_settings(
-            Path::new("mehfooz.toml"),
-            "regoin = \"pk\"\ntheme = \"pink\"\n",
-        );
-        assert!(settings.is_none());
-        let lines: Vec<String> = diagnostics
-            .iter()
-            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
-            .collect();
         assert_eq!(
-            lines,
+            problems("regoin = \"pk\"\ntheme = \"pink\"\n"),
             vec![
                 "1:1: unknown field `regoin` in the settings; did you mean `region`?",
                 "2:9: `theme` is \"colour\", \"color\" or \"plain\", not \"pink\"",
