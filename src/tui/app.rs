@@ -6,6 +6,7 @@ use rand::Rng;
 
 use super::keys::{self, Action, Binding};
 use super::screens::{help, lessons, player, students, teacher};
+use super::widgets::TextLayout;
 use crate::lesson::{Catalog, Lesson};
 use crate::progress::{Attempt, Loaded, Student};
 use crate::report::class_report;
@@ -34,6 +35,8 @@ pub struct App<'c> {
     /// A teacher's preview: leaving the lesson ends it (there is no class to go back
     /// to), and help shows where each help line comes from.
     pub preview: bool,
+    /// Who joins and reorders right-to-left text, and the paragraphs laid out so far.
+    pub text: TextLayout,
 }
 
 pub enum Screen<'c> {
@@ -96,6 +99,7 @@ impl<'c> App<'c> {
             quit: false,
             preview: false,
             teacher_pin: None,
+            text: TextLayout::default(),
         }
     }
 

@@ -38,6 +38,8 @@ pub struct Start<'c> {
     /// The command that shows problems in the lesson files.
     pub check_hint: String,
     pub theme: Theme,
+    /// Whether the app or the terminal joins and reorders right-to-left text.
+    pub text_direction: crate::text::Mode,
 }
 
 /// Restores the terminal when dropped: on quit, on an early `?` and while unwinding
@@ -119,6 +121,7 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
     let (class, unreadable) = start.store.students();
     let mut app = App::new(start.catalog, class, start.region.clone());
     app.teacher_pin = start.teacher_pin.clone();
+    app.text = widgets::TextLayout::new(start.text_direction);
     if !unreadable.is_empty() {
         app.notice = Some(format!(
             "{} progress file{} in {} could not be read; they are left as they are.",
@@ -282,7 +285,13 @@ fn modified(path: &Path) -> Option<SystemTime> {
 /// Runs one lesson file as children will see it, saving progress only to a temporary
 /// folder that is removed afterwards. With `watch`, reloads whenever the file is saved,
 /// and shows the file's problems in place of the lesson while it has errors.
-pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -> io::Result<()> {
+pub fn preview(
+    file: &Path,
+    watch: bool,
+    theme: Theme,
+    region: Option<String>,
+    text_direction: crate::text::Mode,
+) -> io::Result<()> {
     if is_dumb_terminal() {
         return Err(io::Error::other(DUMB_TERMINAL));
     }
@@ -306,6 +315,7 @@ pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -
                 let mut app = App::new(&catalog, Vec::new(), region.clone());
                 // Leaving the lesson leaves the preview: there is no class to go back to.
                 app.preview = true;
+                app.text = widgets::TextLayout::new(text_direction);
                 carry_out(
                     &mut app,
                     &store,

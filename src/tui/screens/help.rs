@@ -14,8 +14,8 @@ use crate::tui::keys::{
     self, Action as A, Binding, K_J, Key::Code, Key::Letter, PAGE_KEYS, SCROLL_KEY, also, bind,
 };
 use crate::tui::screens::SCREENS;
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{hang, hang_labelled, more_below, panel, text_lines};
+
+use crate::tui::widgets::{Paint, hang, hang_labelled, more_below, panel, text_lines};
 
 pub const BINDINGS: &[Binding] = &[
     SCROLL_KEY,
@@ -59,7 +59,7 @@ pub fn readme_table() -> String {
     table
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Paint) {
     let popup = area;
     frame.render_widget(Clear, popup);
     let block = panel(" Help ", theme).padding(ratatui::widgets::Padding::horizontal(1));
@@ -70,10 +70,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
             lines.extend(text_lines(&help.advice, inner.width, theme));
             if let Some(region) = help.region(app.region.as_deref()) {
                 lines.push(Line::from(""));
-                lines.push(Line::styled(
+                lines.push(theme.layout.line(Line::styled(
                     format!("Help lines: {}", region.name),
                     theme.title,
-                ));
+                )));
                 for line in &region.lines {
                     lines.extend(hang_labelled(
                         Vec::new(),

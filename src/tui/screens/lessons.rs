@@ -13,14 +13,13 @@ use ratatui::widgets::Paragraph;
 use crate::lesson::{Catalog, Lesson, LessonEntry};
 use crate::progress::{Status, Student};
 use crate::strings;
-use crate::text as lesson_text;
 use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
     Action as A, BACK_Q, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, bind,
 };
 use crate::tui::screens::students::StudentsScreen;
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{bar, choice_line, hang, more_below, panel, rows, scroll_to};
+
+use crate::tui::widgets::{Paint, bar, choice_line, hang, more_below, panel, rows, scroll_to};
 
 pub struct LessonsScreen {
     pub student: Student,
@@ -78,7 +77,7 @@ pub fn draw(
     area: Rect,
     app: &App,
     screen: &LessonsScreen,
-    theme: &Theme,
+    theme: &Paint,
     targets: &mut Vec<(Rect, Target)>,
 ) {
     let [class, filter, list, detail] = Layout::vertical([
@@ -138,7 +137,7 @@ pub fn draw(
     {
         let lesson = &entry.lesson;
         let (status, ratio) = lesson_progress(&screen.student, lesson);
-        let title = lesson_text::fit(&lesson.title, title_width);
+        let title = theme.layout.cell(&lesson.title, title_width);
         // A passed lesson taken again stays passed, with the new try shown beside it.
         let record = screen.student.record_of(lesson);
         let retrying = record

@@ -25,8 +25,8 @@ use crate::tui::keys::{
     PAGE_KEYS, SCROLL_KEY, STOP_KEY, TAB_DOWN, also, bind,
 };
 use crate::tui::screens::lessons::{LessonsScreen, lessons_for};
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{bar, hang, hang_labelled, more_below, panel, text_lines};
+
+use crate::tui::widgets::{Paint, bar, hang, hang_labelled, more_below, panel, text_lines};
 
 pub struct Player<'c> {
     pub student: Student,
@@ -482,7 +482,7 @@ pub fn draw(
     frame: &mut Frame,
     area: Rect,
     player: &Player,
-    theme: &Theme,
+    theme: &Paint,
     targets: &mut Vec<(Rect, Target)>,
 ) {
     // Where each choice or message starts and ends among the lines, for clicks.
@@ -729,14 +729,14 @@ pub fn draw(
     }
 }
 
-fn page_lines(title: &str, text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+fn page_lines(title: &str, text: &str, width: u16, theme: &Paint) -> Vec<Line<'static>> {
     let mut lines = hang(Vec::new(), title, theme.title, width, theme);
     lines.push(Line::from(""));
     lines.extend(text_lines(text, width, theme));
     lines
 }
 
-fn verdict_line(feedback: &Feedback, theme: &Theme) -> Line<'static> {
+fn verdict_line(feedback: &Feedback, theme: &Paint) -> Line<'static> {
     let style = match feedback.verdict {
         Verdict::Correct => theme.right,
         Verdict::PartlyCorrect => theme.partly,
@@ -752,7 +752,7 @@ fn verdict_line(feedback: &Feedback, theme: &Theme) -> Line<'static> {
     Line::styled(text, style)
 }
 
-fn feedback_lines(feedback: &Feedback, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+fn feedback_lines(feedback: &Feedback, width: u16, theme: &Paint) -> Vec<Line<'static>> {
     let mut lines = vec![verdict_line(feedback, theme), Line::from("")];
     let one_right = feedback.items.iter().filter(|i| i.correct).count() == 1;
     for (i, item) in feedback.items.iter().enumerate() {
@@ -817,7 +817,7 @@ fn without_opening<'n>(note: &'n str, verdict: &str) -> &'n str {
     }
 }
 
-fn summary_lines(player: &Player, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+fn summary_lines(player: &Player, width: u16, theme: &Paint) -> Vec<Line<'static>> {
     let session = &player.run.session;
     let lesson = session.lesson();
     let summary = session.summary();
@@ -875,7 +875,7 @@ fn summary_lines(player: &Player, width: u16, theme: &Theme) -> Vec<Line<'static
 }
 
 /// The panel of word meanings: each word as the step shows it, then what it means.
-fn draw_words(frame: &mut Frame, area: Rect, words: &[Meaning], scroll: u16, theme: &Theme) {
+fn draw_words(frame: &mut Frame, area: Rect, words: &[Meaning], scroll: u16, theme: &Paint) {
     frame.render_widget(Clear, area);
     let block =
         panel(" What the words mean ", theme).padding(ratatui::widgets::Padding::horizontal(1));

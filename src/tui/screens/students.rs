@@ -13,8 +13,8 @@ use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
     Action as A, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, also, bind,
 };
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{choice_line, panel, rows, scroll_to, typed_field};
+
+use crate::tui::widgets::{Paint, choice_line, panel, rows, scroll_to, typed_field};
 
 pub struct StudentsScreen {
     pub selected: usize,
@@ -213,7 +213,7 @@ pub fn draw(
     area: Rect,
     app: &App,
     screen: &StudentsScreen,
-    theme: &Theme,
+    theme: &Paint,
     targets: &mut Vec<(Rect, Target)>,
 ) {
     let [intro, list] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
@@ -275,7 +275,8 @@ pub fn draw(
     let mut lines = Vec::new();
     for (i, student) in app.class.iter().enumerate() {
         let passed = student.lessons.values().filter(|r| r.has_passed()).count();
-        let text = format!(" {}  ({passed} of {lessons} lessons passed) ", student.name);
+        let name = theme.layout.label(&student.name, usize::MAX).text;
+        let text = format!(" {name}  ({passed} of {lessons} lessons passed) ");
         lines.push(choice_line(i == screen.selected, text, theme));
     }
     lines.push(choice_line(
