@@ -1,5 +1,7 @@
 //! One frame of the terminal app at 80x24 and 200x60, on: the lesson list with 1,000
-//! lessons, a page with 2 KB of wrapped text, a question and a pretend chat.
+//! lessons, a page with 2 KB of wrapped text, a question, a pretend chat, and a page
+//! with 2 KB of Urdu (joined, reordered and right-aligned by the app, from the layouts
+//! the app keeps between frames).
 //!
 //! `cargo bench --bench frame`
 //!
@@ -13,6 +15,8 @@
 
 #[path = "common/library.rs"]
 mod library;
+#[path = "common/urdu.rs"]
+mod urdu;
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -91,11 +95,20 @@ fn frames(c: &mut Criterion) {
             Action::Confirm,
         ],
     );
+    // A lesson whose first page is the 2 KB of Urdu the text benchmark lays out.
+    let urdu_dir = root.path().join("urdu");
+    write_urdu_lesson(&urdu_dir);
+    let urdu_catalog = Catalog::load(&[urdu_dir], false);
+    assert_eq!(urdu_catalog.error_count(), 0);
+    let mut urdu_page = App::new(&urdu_catalog, vec![Student::new("Ayesha")], None);
+    send(&mut urdu_page, &[Action::Confirm, Action::Confirm]);
     let screens = [
         ("lesson_list_1000", &list, "Lessons for Ayesha"),
         ("page_2kb", &page, "What to do, part 0"),
         ("question", &question, "Question 1 of 11"),
         ("chat", &chat, "a pretend chat"),
+        // "Online friends" as the app draws it: joined, and its first word on the right.
+        ("page_urdu_2kb", &urdu_page, "ﺖﺳﻭﺩ ﻦﺋﻻ ﻥﺁ"),
     ];
     for (name, app, expect) in &screens {
         let screen = render_to_string(app, 200, 60);
@@ -128,6 +141,37 @@ fn frames(c: &mut Criterion) {
         }
     }
     group.finish();
+}
+
+/// A lesson in Urdu whose first page is the 2 KB of `urdu::page`, then one question.
+fn write_urdu_lesson(dir: &std::path::Path) {
+    let text = format!(
+        r#"format_version = 1
+id = "urdu-frame"
+title = "آن لائن دوست"
+summary = "آن لائن دوست ہمیشہ وہ نہیں ہوتے جو وہ کہتے ہیں۔"
+ages = {{ min = 8, max = 10 }}
+minutes = 10
+
+[[steps]]
+type = "page"
+title = "آن لائن دوست"
+text = """
+{}
+"""
+
+[[steps]]
+type = "question"
+kind = "true_false"
+prompt = "ہر آن لائن دوست وہی ہوتا ہے جو وہ کہتا ہے۔"
+answer = false
+true_feedback = "ایسا نہیں ہے۔ کوئی بھی جھوٹ بول سکتا ہے۔"
+false_feedback = "ٹھیک۔ کوئی بھی جھوٹ بول سکتا ہے۔"
+"#,
+        urdu::page().join("\n\n")
+    );
+    std::fs::create_dir_all(dir).expect("the folder can be made");
+    std::fs::write(dir.join("urdu-frame.toml"), text).expect("the lesson can be written");
 }
 
 criterion_group!(benches, frames);

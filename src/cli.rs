@@ -12,7 +12,7 @@ use crate::i18n::Messages;
 use crate::lesson::{Catalog, Lesson, Origin, translation};
 use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
-use crate::text::count;
+use crate::text::{Mode, count};
 use crate::tui::theme::Theme;
 use crate::{plain, t, toml_reader, tui};
 
@@ -43,6 +43,12 @@ pub struct Cli {
     /// `language` in the settings, else the system's language, else English].
     #[arg(long, value_name = "TAG", global = true)]
     pub lang: Option<String>,
+    /// Who joins Urdu letters and puts right-to-left lines in order: `app`, for terminals
+    /// that do neither (Windows Terminal, the Windows console, xterm, tmux), or
+    /// `terminal`, for one that does both (Konsole, mlterm, GNOME Terminal with bidi on)
+    /// [default: `text_direction` in the settings, else app].
+    #[arg(long, value_enum, value_name = "WHO", global = true)]
+    pub text_direction: Option<TextDirection>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -155,6 +161,22 @@ pub enum PinAction {
     Clear,
 }
 
+/// `--text-direction`: the flag's words for [`text::Mode`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextDirection {
+    App,
+    Terminal,
+}
+
+impl From<TextDirection> for Mode {
+    fn from(direction: TextDirection) -> Mode {
+        match direction {
+            TextDirection::App => Mode::App,
+            TextDirection::Terminal => Mode::Terminal,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
@@ -259,6 +281,8 @@ struct Setup {
     settings: Option<(PathBuf, Settings)>,
     /// The language lessons are shown in (`en` when English).
     language: String,
+    /// Who puts right-to-left text in display order in the app.
+    text_direction: Mode,
     /// The language `--lang` asked for, which a child's remembered one does not override.
     lang_flag: Option<String>,
 }
@@ -322,6 +346,7 @@ impl Setup {
                 std::env::var("LC_ALL").ok().as_deref(),
                 std::env::var("LANG").ok().as_deref(),
             ),
+            text_direction: cli.text_direction.map_or(given.text_direction, Mode::from),
             lang_flag: cli.lang.clone(),
             settings,
         })
@@ -387,6 +412,7 @@ impl Setup {
             theme: self.theme,
             language: self.language.clone(),
             language_fixed: self.lang_flag.is_some(),
+            text_direction: self.text_direction,
         }
     }
 }
@@ -808,7 +834,14 @@ fn preview(setup: &Setup, file: &Path, watch: bool) -> Result<ExitCode, String> 
     }
     // The region and the settings are checked as for every other command.
     setup.catalog()?;
-    tui::preview(file, watch, setup.theme, setup.region.clone()).map_err(|e| e.to_string())?;
+    tui::preview(
+        file,
+        watch,
+        setup.theme,
+        setup.region.clone(),
+        setup.text_direction,
+    )
+    .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Severity, suggest};
 use crate::help::HelpLines;
+use crate::text::Mode;
 use crate::toml_reader::{Fields, Kind, Need, Reader, read_document};
 
 const SETTINGS: Kind = Kind {
@@ -54,6 +55,9 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// The language lessons are shown in, as a BCP 47 tag (`ur`, `ur-Latn`).
     pub language: Option<String>,
+    /// Who joins and reorders right-to-left text (`text_direction`): the app, or a
+    /// terminal that does its own.
+    pub text_direction: Mode,
     pub places: Places,
     /// Where `mehfooz sync` sends learning records; `None` when the school has not set it up.
     pub lrs: Option<LrsSettings>,
@@ -148,6 +152,10 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
                     None
                 }
             });
+        const DIRECTIONS: &[(&str, Mode)] = &[("app", Mode::App), ("terminal", Mode::Terminal)];
+        let text_direction = f
+            .one_of(reader, "text_direction", Need::Optional, DIRECTIONS)
+            .map_or(Mode::App, |(mode, _)| mode);
         let lrs = f
             .table(reader, "lrs", Need::Optional)
             .and_then(|(table, span)| parse_lrs(reader, table, span, &base));
@@ -159,6 +167,7 @@ pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagn
             built_in,
             theme,
             language,
+            text_direction,
             lrs,
             places,
         })
@@ -293,21 +302,47 @@ mod tests {
             BuiltIn::Only(vec!["trusted-adults".into()])
         );
         assert_eq!(settings.theme, ThemeChoice::Plain);
+        assert_eq!(
+            settings.text_direction,
+            Mode::App,
+            "the app does it unless told"
+        );
+    }
+
+    #[test]
+    fn text_direction_hands_urdu_to_the_terminal_or_keeps_it_in_the_app() {
+        for (value, mode) in [("terminal", Mode::Terminal), ("app", Mode::App)] {
+            let text = format!("text_direction = \"{value}\"\n");
+            let (settings, diagnostics) = parse_settings(Path::new("mehfooz.toml"), &text);
+            assert!(diagnostics.is_empty(), "{diagnostics:?}");
+            assert_eq!(settings.unwrap().text_direction, mode);
+        }
+    }
+
+    /// The problems in settings `text` that has some, each as "line:column: message".
+    fn problems(text: &str) -> Vec<String> {
+        let (settings, diagnostics) = parse_settings(Path::new("mehfooz.toml"), text);
+        assert!(settings.is_none(), "settings with mistakes are not used");
+        diagnostics
+            .iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_wrong_text_direction_is_reported_at_its_place_with_the_choices() {
+        assert_eq!(
+            problems("region = \"pk\"\ntext_direction = \"termnal\"\n"),
+            vec![
+                "2:18: `text_direction` is \"app\" or \"terminal\", not \"termnal\"; did you mean \"terminal\"?"
+            ]
+        );
     }
 
     #[test]
     fn a_mistake_in_the_settings_is_reported_with_its_place() {
-        let (settings, diagnostics) = parse_settings(
-            Path::new("mehfooz.toml"),
-            "regoin = \"pk\"\ntheme = \"pink\"\n",
-        );
-        assert!(settings.is_none());
-        let lines: Vec<String> = diagnostics
-            .iter()
-            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
-            .collect();
         assert_eq!(
-            lines,
+            problems("regoin = \"pk\"\ntheme = \"pink\"\n"),
             vec![
                 "1:1: unknown field `regoin` in the settings; did you mean `region`?",
                 "2:9: `theme` is \"colour\", \"color\" or \"plain\", not \"pink\"",

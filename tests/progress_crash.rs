@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{crate_dir, data_dir, mehfooz, run, short_quiz_csv};
+use common::{crate_dir, data_dir, hang_limit, mehfooz, run, short_quiz_csv};
 use mehfooz::lesson::{Catalog, Step};
 use mehfooz::progress::{Attempt, Store, Student};
 use mehfooz::quiz::{AttemptState, PlannedStep};
@@ -516,14 +516,14 @@ fn eight_copies_answering_one_attempt_differently_each_keep_their_answers_and_sc
     // something): every copy below carries on this attempt.
     let mut first = Player::start(data.path(), "every-step", "Sana", &[]);
     first.type_in("\n2\n");
-    assert_eq!(first.finish(Duration::from_secs(20)).0, Some(true));
+    assert_eq!(first.finish(hang_limit(20)).0, Some(true));
     let mut players: Vec<(Player, String)> = Vec::new();
     for true_false in [1, 2] {
         for chat in [1, 2] {
             for pool in [1, 2] {
                 let input = format!("1 3\n{true_false}\n{chat}\n{pool}\n");
                 let mut player = Player::start(data.path(), "every-step", "Sana", &[]);
-                player.wait_for("Carrying on where you stopped", Duration::from_secs(20));
+                player.wait_for("Carrying on where you stopped", hang_limit(20));
                 players.push((player, input));
             }
         }
@@ -534,7 +534,7 @@ fn eight_copies_answering_one_attempt_differently_each_keep_their_answers_and_sc
     }
     let mut told = Vec::new();
     for (player, _) in players {
-        let (status, output) = player.finish(Duration::from_secs(60));
+        let (status, output) = player.finish(hang_limit(60));
         assert_eq!(status, Some(true), "{output}");
         told.push(told_score(&output));
     }
@@ -566,7 +566,7 @@ fn a_reset_while_the_student_is_mid_lesson_holds_against_their_next_answer() {
     let mut player = Player::start(data.path(), "short-quiz", "Sana", &[]);
     player.type_in("\n1\n");
     // The page after the first question shows once that answer is saved.
-    player.wait_for("Halfway", Duration::from_secs(20));
+    player.wait_for("Halfway", hang_limit(20));
     let reset = run(mehfooz(data.path()).args([
         "reset",
         "--student",
@@ -577,7 +577,7 @@ fn a_reset_while_the_student_is_mid_lesson_holds_against_their_next_answer() {
     ]));
     assert_eq!(reset.code, Some(0), "{}", reset.stderr);
     player.type_in("\n1\n");
-    let (status, output) = player.finish(Duration::from_secs(20));
+    let (status, output) = player.finish(hang_limit(20));
     assert_eq!(status, Some(true), "{output}");
     assert!(
         output.contains("Your teacher has cleared your progress in this lesson"),
@@ -622,7 +622,7 @@ fn a_save_waits_for_another_copy_with_a_message_and_gives_up_with_a_clear_error(
         "Ayesha",
         &[("MEHFOOZ_LOCK_WAIT_SECONDS", "2")],
     );
-    let (status, output) = player.finish(Duration::from_secs(15));
+    let (status, output) = player.finish(hang_limit(15));
     assert_eq!(status, Some(false), "it hung or succeeded: {output}");
     assert!(
         output.contains("Waiting for another copy of Mehfooz that is saving Ayesha..."),
@@ -634,10 +634,10 @@ fn a_save_waits_for_another_copy_with_a_message_and_gives_up_with_a_clear_error(
     );
     // Waiting ends as soon as the other copy is done.
     let mut player = Player::start(data.path(), "short-quiz", "Ayesha", &[]);
-    player.wait_for("Waiting for another copy", Duration::from_secs(10));
+    player.wait_for("Waiting for another copy", hang_limit(10));
     drop(lock);
     player.type_in("\n1\n\n1\n");
-    let (status, output) = player.finish(Duration::from_secs(20));
+    let (status, output) = player.finish(hang_limit(20));
     assert_eq!(status, Some(true), "{output}");
     assert!(output.contains("You scored 100%"), "{output}");
 }

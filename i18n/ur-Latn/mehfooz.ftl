@@ -17,8 +17,8 @@ never-your-fault = Agar online koi baat aap ko pareshan kare, to is mein kabhi a
 ## How an answer went
 
 verdict-correct = Bilkul sahi!
-verdict-partly-correct = Kuch sahi.
-verdict-not-quite = Yeh poori tarah sahi nahi.
+verdict-partly-correct = Kuch had tak sahi.
+verdict-not-quite = Yeh sahi nahi.
 
 choice-picked-right = aap ka jawab, sahi
 choice-picked-wrong = aap ka jawab, sahi nahi
@@ -37,7 +37,7 @@ message-left-ok = Yeh message theek hai, aur aapne isay nahi chuna.
 ## A lesson's status
 
 status-not-started = shuru nahi kiya
-status-in-progress = jari hai
+status-in-progress = jaari hai
 status-passed = pass
 status-not-yet-passed = abhi pass nahi
 passed-trying-again = pass, nayi koshish
@@ -83,7 +83,7 @@ no-meaning-yet = Is lafz ka matlab abhi likha nahi gaya. Apne teacher se poochei
 
 plain-lesson-for = { $lesson } ({ $name } ke liye)
 plain-resumed = Jahan aap ruke thay wahin se aage: qadam { $step } ({ $steps } mein se).
-plain-lesson-changed = Yeh sabaq aap ke pichhli baar kholne ke baad badal gaya hai, is liye yeh dobara pehle qadam se shuru hoga.
+plain-lesson-changed = Aapne pichli baar yeh sabaq khola tha, us ke baad yeh badal gaya hai. Is liye yeh dobara pehle qadam se shuru hoga.
 plain-how-to-stop = Rukne ke liye kisi bhi waqt q likh kar Enter dabayein; aap ka kiya hua kaam sambhal kar rakha jata hai.
 plain-page = Safha, qadam { $step } ({ $steps } mein se):
 plain-enter-or-back = Aage chalne ke liye Enter dabayein, ya peeche jane ke liye b likh kar Enter dabayein.
@@ -107,7 +107,7 @@ plain-finished = Sabaq khatam:
 plain-look-again = Yeh sawal dobara dekhein:
 plain-question-number = Sawal { $number }:
 plain-saved-now = Ab aap ka kaam sambhal liya gaya hai.
-plain-not-saved = Abhi aap ka kaam sambhala nahi ja saka. Sabaq jari rakhein: aap ke jawab yahin maujood hain, aur app har jawab ke baad inhein sambhalne ki dobara koshish karegi.
+plain-not-saved = Abhi aap ka kaam sambhala nahi ja saka. Sabaq jaari rakhein: aap ke jawab yahin maujood hain, aur app har jawab ke baad inhein sambhalne ki dobara koshish karegi.
 plain-why = Wajah:
 plain-not-saved-at-end = Is baar ke aap ke jawab sambhale nahi ja sake. Apne teacher ko batayein.
 plain-teacher-cleared = Aap ke teacher ne is sabaq mein aap ka kaam mita diya hai, is liye yeh dobara pehle qadam se shuru hoga.
@@ -121,7 +121,7 @@ play-did-you-mean = { $count ->
     [one] Kya aap ka matlab { $ids } tha?
    *[other] Kya aap ka matlab in mein se koi tha: { $ids }?
 }
-play-empty-name = Naam khali hai: apna naam ya nickname likhein.
+play-empty-name = Naam khali hai: apna naam ya koi aur naam likhein.
 
 ## The terminal app: the window
 

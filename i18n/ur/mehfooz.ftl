@@ -17,8 +17,8 @@ never-your-fault = اگر آن لائن کوئی بات آپ کو پریشان �
 ## How an answer went
 
 verdict-correct = بالکل صحیح!
-verdict-partly-correct = کچھ صحیح۔
-verdict-not-quite = یہ پوری طرح صحیح نہیں۔
+verdict-partly-correct = کچھ حد تک صحیح۔
+verdict-not-quite = یہ صحیح نہیں۔
 
 choice-picked-right = آپ کا جواب، صحیح
 choice-picked-wrong = آپ کا جواب، صحیح نہیں
@@ -83,7 +83,7 @@ no-meaning-yet = اس لفظ کا مطلب ابھی لکھا نہیں گیا۔ �
 
 plain-lesson-for = { $lesson } ({ $name } کے لیے)
 plain-resumed = جہاں آپ رکے تھے وہیں سے آگے: قدم { $step } ({ $steps } میں سے)۔
-plain-lesson-changed = یہ سبق آپ کے پچھلی بار کھولنے کے بعد بدل گیا ہے، اس لیے یہ دوبارہ پہلے قدم سے شروع ہو گا۔
+plain-lesson-changed = آپ نے پچھلی بار یہ سبق کھولا تھا، اس کے بعد یہ بدل گیا ہے۔ اس لیے یہ دوبارہ پہلے قدم سے شروع ہو گا۔
 plain-how-to-stop = رکنے کے لیے کسی بھی وقت q لکھ کر Enter دبائیں؛ آپ کا کیا ہوا کام سنبھال کر رکھا جاتا ہے۔
 plain-page = صفحہ، قدم { $step } ({ $steps } میں سے):
 plain-enter-or-back = آگے چلنے کے لیے Enter دبائیں، یا پیچھے جانے کے لیے b لکھ کر Enter دبائیں۔

@@ -84,39 +84,55 @@ fn is_isolate_control(c: char) -> bool {
     matches!(c, '\u{2066}'..='\u{2069}')
 }
 
-/// Appends `line`, with each number made of groups joined by hyphens (0800-39393, a date
-/// 29-11-2026) isolated as one left-to-right piece. Without that, in Urdu the algorithm
-/// reads the groups as separate numbers and draws them right to left: 39393-0800. This
-/// is the higher-level protocol UAX #9 leaves to the app (rule HL3, by isolates); the
-/// isolates are removed again after reordering.
+/// Appends `line`, with each number made of several groups (a phone number written
+/// 0800-39393, 0800 1111 or +92 300 1234567, a date 29-11-2026) isolated as one
+/// left-to-right piece. Without that, in Urdu the algorithm reads the groups as separate
+/// numbers and draws them right to left: 39393-0800, 1111 0800. This is the higher-level
+/// protocol UAX #9 leaves to the app (rule HL3, by isolates); the isolates are removed
+/// again after reordering.
 fn push_isolating_numbers(out: &mut String, line: &str) {
-    let mut rest = line;
-    while let Some(start) = rest.find(is_digit) {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let number_len = hyphenated_number_len(rest);
-        let (number, after) = rest.split_at(number_len);
-        if number.contains('-') {
+    let mut done = 0;
+    while let Some(start) = number_start(line, done) {
+        out.push_str(&line[done..start]);
+        let rest = &line[start..];
+        let number = &rest[..number_len(rest)];
+        if number.contains(['-', ' ', '+']) {
             out.push(LEFT_TO_RIGHT_ISOLATE);
             out.push_str(number);
             out.push(POP_DIRECTIONAL_ISOLATE);
         } else {
             out.push_str(number);
         }
-        rest = after;
+        done = start + number.len();
     }
-    out.push_str(rest);
+    out.push_str(&line[done..]);
 }
 
-/// Bytes at the start of `text` (which starts with a digit) that form digits, or digit
-/// groups joined by single hyphens.
-fn hyphenated_number_len(text: &str) -> usize {
+/// Where the next number in `line` from byte `from` starts: its first digit, or the +
+/// before it when the + begins a word (+92), not when it follows a number or a letter
+/// (5+3 is a sum).
+fn number_start(line: &str, from: usize) -> Option<usize> {
+    let digit = from + line[from..].find(is_digit)?;
+    match line[..digit].strip_suffix('+') {
+        Some(head) if head.len() >= from && !head.ends_with(char::is_alphanumeric) => {
+            Some(digit - 1)
+        }
+        _ => Some(digit),
+    }
+}
+
+/// Bytes at the start of `text` (which starts with a digit, or + and a digit) that form
+/// one number: digit groups joined by single hyphens or single spaces.
+fn number_len(text: &str) -> usize {
     let mut end = 0;
     let mut chars = text.char_indices().peekable();
+    if text.starts_with('+') {
+        chars.next();
+    }
     while let Some((i, c)) = chars.next() {
         if is_digit(c) {
             end = i + c.len_utf8();
-        } else if c == '-' && chars.peek().is_some_and(|&(_, next)| is_digit(next)) {
+        } else if matches!(c, '-' | ' ') && chars.peek().is_some_and(|&(_, next)| is_digit(next)) {
             continue;
         } else {
             break;
@@ -126,7 +142,7 @@ fn hyphenated_number_len(text: &str) -> usize {
 }
 
 /// Western, Arabic-Indic and the Extended Arabic-Indic digits Urdu uses.
-fn is_digit(c: char) -> bool {
+pub(super) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
 }
 
@@ -294,6 +310,79 @@ mod tests {
         let shown = one_line("آج کی تاریخ 29-11-2026 ہے");
         assert!(shown.contains("29-11-2026"), "{shown}");
         assert!(!shown.contains('\u{2066}') && !shown.contains('\u{2069}'));
+    }
+
+    #[test]
+    fn a_phone_number_written_with_spaces_reads_in_order_in_urdu() {
+        // "Childline UK 0800 1111 is free."
+        let shown = one_line("چائلڈ لائن 0800 1111 مفت ہے");
+        assert_eq!(
+            shown,
+            format!(
+                "{} 0800 1111 {}",
+                drawn_words(&["مفت", "ہے"]),
+                drawn_words(&["چائلڈ", "لائن"])
+            )
+        );
+        // Three groups, a mobile number, and a country code with its +.
+        for number in [
+            "1800 55 1800",
+            "0300 1234567",
+            "+92 300 1234567",
+            "+92-51-1234567",
+        ] {
+            let shown = one_line(&format!("اس نمبر {number} پر فون کریں"));
+            assert!(shown.contains(number), "{number}: {shown}");
+            assert!(!shown.contains(is_isolate_control), "{shown:?}");
+        }
+        // In Urdu's own digits.
+        let shown = one_line("ہیلپ لائن ۰۸۰۰ ۱۱۱۱ مفت ہے");
+        assert!(shown.contains("۰۸۰۰ ۱۱۱۱"), "{shown}");
+    }
+
+    #[test]
+    fn numbers_apart_from_each_other_stay_apart_in_urdu() {
+        // Two numbers with words or a comma between them are two numbers: in Urdu the
+        // first is on the right.
+        let shown = one_line("1799 یا 1099");
+        assert_eq!(shown, format!("1099 {} 1799", drawn("یا")));
+        let shown = one_line("نمبر 1799، 1099");
+        assert!(shown.starts_with("1099"), "{shown}");
+        // Two spaces, or a hyphen with spaces round it, do not join numbers either.
+        let mut out = String::new();
+        push_isolating_numbers(&mut out, "1799  1099 - 1121");
+        assert_eq!(out, "1799  1099 - 1121");
+        // A sum keeps its plus; only a + that begins a word belongs to the number after it.
+        let mut out = String::new();
+        push_isolating_numbers(&mut out, "5+3 +92 300");
+        assert_eq!(out, "5+3 \u{2066}+92 300\u{2069}");
+    }
+
+    #[test]
+    fn every_shipped_help_line_number_reads_in_order_inside_urdu() {
+        let mut contacts = Vec::new();
+        for file in [
+            include_str!("../../lessons/help-lines.toml"),
+            include_str!("../../lessons/ur/help-lines.toml"),
+        ] {
+            let help: toml::Table = toml::from_str(file).expect("the help lines parse");
+            for region in help["regions"].as_array().unwrap() {
+                for line in region["lines"].as_array().unwrap() {
+                    let contact = line["contact"].as_str().unwrap().to_string();
+                    // "report.cybertip.org, 1-800-843-5678": each contact on its own.
+                    contacts.extend(contact.split(", ").map(str::to_string));
+                }
+            }
+        }
+        assert!(contacts.iter().any(|c| c == "0800 1111"), "{contacts:?}");
+        assert!(contacts.iter().any(|c| c == "1800 55 1800"), "{contacts:?}");
+        for contact in &contacts {
+            // "For help, call {contact}."
+            let line = format!("مدد کے لیے {contact} پر فون کریں۔");
+            let shown = one_line(&line);
+            assert!(shown.contains(contact.as_str()), "{contact}: {shown}");
+            assert!(shown.starts_with('۔'), "{shown}");
+        }
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! wrapped, and for Urdu joined and put in display order by the app or left to a
 //! terminal that does its own. Pure: strings and alignment in, no terminal types.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::bidi::{Direction, direction_of, visual_lines};
-use super::{join_letters, width, wrap};
+use super::{cut, join_letters, width, wrap};
 
 /// Who turns right-to-left text into what the screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -103,13 +104,66 @@ fn paragraph_lines(paragraph: &str, width: usize, mode: Mode, direction: Directi
     }
 }
 
-/// Laid-out text kept per (text, width, mode), so a screen redrawn every frame lays out
+/// A short piece of the app's own text (a title, a footer label, a button, a notice) on
+/// one line of at most `columns` columns, cut with an ellipsis at its logical end when
+/// longer (for Urdu that is its left end). In [`Mode::App`] letters are joined and the
+/// line is in display order, right-aligned when it reads right to left; in
+/// [`Mode::Terminal`] it is as typed, left-aligned.
+pub fn display_label(text: &str, columns: usize, mode: Mode) -> Line {
+    let direction = direction_of(text).unwrap_or(Direction::LeftToRight);
+    // A label is one line: a newline in a translated message must not start another.
+    let flat: Cow<str> = if text.contains('\n') {
+        Cow::Owned(text.replace('\n', " "))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let cut = cut(&flat, columns);
+    let (shown, align) = match mode {
+        Mode::Terminal => (cut.into_owned(), Align::Left),
+        // Most labels are English: nothing to join or reorder.
+        Mode::App if !cut.chars().any(is_right_to_left) => (cut.into_owned(), Align::Left),
+        Mode::App => {
+            let joined = join_letters(&cut);
+            let shown = visual_lines(&[joined], direction).remove(0);
+            let align = match direction {
+                Direction::LeftToRight => Align::Left,
+                Direction::RightToLeft => Align::Right,
+            };
+            (shown, align)
+        }
+    };
+    Line {
+        columns: width(&shown),
+        text: shown,
+        align,
+        direction,
+    }
+}
+
+/// A piece of a right-to-left line that is drawn apart from its text (a list mark, a
+/// number, a name before a message), joined and in the order a terminal must draw it
+/// there: "2. " becomes " .2", as the bidi algorithm puts it at the right end of Urdu.
+pub fn right_to_left_piece(text: &str) -> String {
+    visual_lines(&[join_letters(text)], Direction::RightToLeft).remove(0)
+}
+
+/// Letters and marks of the scripts written right to left (Hebrew, Arabic, Urdu and
+/// their presentation forms).
+fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Laid-out text kept per (text, width, mode, direction given), so a screen redrawn every frame lays out
 /// each paragraph once, and again only when the terminal is resized.
 #[derive(Debug, Default)]
 pub struct DisplayCache {
-    layouts: HashMap<(usize, Mode), HashMap<String, Vec<Line>>>,
+    layouts: HashMap<LayoutKey, HashMap<String, Vec<Line>>>,
     entries: usize,
 }
+
+/// What a layout depends on besides the text: the width, who lays it out, and the
+/// direction given for it (if any).
+type LayoutKey = (usize, Mode, Option<Direction>);
 
 /// Beyond this many layouts the cache starts again: enough for every paragraph of the
 /// longest lesson at a few widths, small enough that resizing for a minute cannot grow it
@@ -123,23 +177,35 @@ impl DisplayCache {
 
     /// The lines of [`display_lines`] for `text`, laid out on the first call only.
     pub fn lines(&mut self, text: &str, width: usize, mode: Mode) -> &[Line] {
+        self.lines_in(text, width, mode, None)
+    }
+
+    /// The lines of [`display_lines_in`] for `text`, laid out on the first call only.
+    pub fn lines_in(
+        &mut self,
+        text: &str,
+        width: usize,
+        mode: Mode,
+        direction: Option<Direction>,
+    ) -> &[Line] {
+        let key = (width, mode, direction);
         let cached = self
             .layouts
-            .get(&(width, mode))
+            .get(&key)
             .is_some_and(|texts| texts.contains_key(text));
         if !cached {
             if self.entries >= CACHE_LIMIT {
                 self.layouts.clear();
                 self.entries = 0;
             }
-            let lines = display_lines(text, width, mode);
+            let lines = display_lines_in(text, width, mode, direction);
             self.layouts
-                .entry((width, mode))
+                .entry(key)
                 .or_default()
                 .insert(text.to_string(), lines);
             self.entries += 1;
         }
-        &self.layouts[&(width, mode)][text]
+        &self.layouts[&key][text]
     }
 }
 
@@ -237,6 +303,100 @@ mod tests {
         assert_eq!(lines[0].align, Align::Right);
         // Two numbers in a right-to-left paragraph: the first is drawn on the right.
         assert_eq!(lines[0].text, "1099 - 1799");
+    }
+
+    #[test]
+    fn a_spaced_phone_number_in_an_urdu_paragraph_stays_whole_and_in_order_at_every_width() {
+        // "Help for under-19s in the UK: 0800 1111. Free only inside the UK."
+        let text = "برطانیہ میں 19 سال سے کم عمر والوں کے لیے مدد: 0800 1111۔ فون صرف برطانیہ کے اندر سے مفت ہے۔";
+        for width in 9..60 {
+            let lines = display_lines(text, width, Mode::App);
+            assert!(
+                lines.iter().any(|l| l.text.contains("0800 1111")),
+                "{width}: {lines:?}"
+            );
+            assert!(
+                lines.iter().all(|l| l.columns <= width),
+                "{width}: {lines:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_urdu_label_is_joined_reversed_and_right_aligned_in_the_app() {
+        // "Help lines"
+        let label = display_label("ہیلپ لائنز", 40, Mode::App);
+        let expected: String = join_letters("ہیلپ لائنز").chars().rev().collect();
+        assert_eq!(label.text, expected);
+        assert_eq!(label.direction, Direction::RightToLeft);
+        assert_eq!(label.align, Align::Right);
+        // Nine columns: lam and alef are one ligature.
+        assert_eq!(label.columns, 9);
+        assert_eq!(label.indent(14), 5);
+        // A key name inside it keeps its order: "Press Enter".
+        let label = display_label("Enter دبائیں", 40, Mode::App);
+        assert_eq!(label.direction, Direction::LeftToRight);
+        assert!(label.text.starts_with("Enter "), "{}", label.text);
+        let label = display_label("آگے: Enter", 40, Mode::App);
+        assert!(label.text.starts_with("Enter"), "{}", label.text);
+    }
+
+    #[test]
+    fn a_label_is_as_typed_for_a_terminal_that_does_its_own_and_english_is_untouched() {
+        let label = display_label("ہیلپ لائنز", 40, Mode::Terminal);
+        assert_eq!(label.text, "ہیلپ لائنز");
+        assert_eq!(label.align, Align::Left);
+        assert_eq!(label.direction, Direction::RightToLeft);
+        let label = display_label("Help lines", 40, Mode::App);
+        assert_eq!(label.text, "Help lines");
+        assert_eq!((label.columns, label.align), (10, Align::Left));
+    }
+
+    #[test]
+    fn a_long_urdu_label_is_cut_at_its_reading_end_which_is_drawn_on_the_left() {
+        // "Online friends are not always who they say"
+        let text = "آن لائن دوست ہمیشہ وہ نہیں ہوتے جو وہ کہتے ہیں";
+        let label = display_label(text, 12, Mode::App);
+        // Up to 12: each lam-alef takes one column fewer once joined.
+        assert!((10..=12).contains(&label.columns), "{label:?}");
+        assert!(label.text.starts_with('…'), "{}", label.text);
+        // The first word, read first, is drawn at the right end.
+        let first: String = join_letters("آن").chars().rev().collect();
+        assert!(label.text.ends_with(&first), "{}", label.text);
+        let label = display_label(text, 12, Mode::Terminal);
+        assert!(
+            label.columns <= 12 && label.text.ends_with('…'),
+            "{label:?}"
+        );
+        // One line, even when a message has a newline in it.
+        assert_eq!(
+            display_label("Help\nlines", 20, Mode::App).text,
+            "Help lines"
+        );
+    }
+
+    #[test]
+    fn a_mark_or_number_beside_urdu_is_drawn_as_urdu_puts_it() {
+        assert_eq!(right_to_left_piece("2. "), " .2");
+        assert_eq!(right_to_left_piece("  • "), " •  ");
+        // A bracketed mark still opens and closes; a number of two digits keeps its order.
+        assert_eq!(right_to_left_piece("(•) 12. "), " .12 (•)");
+        // A name is joined and reversed.
+        let name: String = join_letters("علی").chars().rev().collect();
+        assert_eq!(right_to_left_piece("علی: "), format!(" :{name}"));
+    }
+
+    #[test]
+    fn the_cache_keeps_a_layout_per_direction_given() {
+        let mut cache = DisplayCache::new();
+        let given = cache
+            .lines_in("1799 - 1099", 20, Mode::App, Some(Direction::RightToLeft))
+            .to_vec();
+        assert_eq!(given[0].text, "1099 - 1799");
+        assert_eq!(
+            cache.lines("1799 - 1099", 20, Mode::App)[0].text,
+            "1799 - 1099"
+        );
     }
 
     #[test]

@@ -7,8 +7,13 @@ mod display;
 mod shape;
 
 pub use bidi::{Direction, direction_of, visual_lines};
-pub use display::{Align, DisplayCache, Line, Mode, display_lines, display_lines_in};
+pub use display::{
+    Align, DisplayCache, Line, Mode, display_label, display_lines, display_lines_in,
+    right_to_left_piece,
+};
 pub use shape::join_letters;
+
+use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -202,14 +207,16 @@ pub enum Block {
 }
 
 /// Wraps `text` into lines at most `width` terminal columns wide, breaking at spaces (a
-/// word wider than the line is split, never inside a character and its combining marks).
+/// word wider than the line is split, never inside a character and its combining marks),
+/// but not at the single space inside a number (0800 1111), so a phone number is never
+/// read half on one line and half on the next.
 /// Wide characters (CJK, most emoji) count as two columns, zero-width ones as none.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut len = 0;
-    for word in text.split_whitespace() {
+    for word in words(text) {
         let word_width = self::width(word);
         if word_width > width {
             let mut pieces = split_word(word, width);
@@ -237,6 +244,32 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The words of `text`, split at whitespace, except that a word ending in a digit and the
+/// next one starting with a digit, one space apart, stay one word: the groups of a
+/// number, as the bidi step keeps them together too.
+fn words(text: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut last_end = 0;
+    for word in text.split_whitespace() {
+        // `split_whitespace` gives slices of `text`, so the offset is where it starts.
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        let end = start + word.len();
+        let joins = words.last().is_some_and(|previous| {
+            previous.ends_with(bidi::is_digit)
+                && word.starts_with(bidi::is_digit)
+                && &text[last_end..start] == " "
+        });
+        if joins && let Some(previous) = words.last_mut() {
+            let previous_start = previous.as_ptr() as usize - text.as_ptr() as usize;
+            *previous = &text[previous_start..end];
+        } else {
+            words.push(word);
+        }
+        last_end = end;
+    }
+    words
 }
 
 /// Cuts one long word into pieces at most `width` columns wide. A character that is wider
@@ -284,28 +317,32 @@ fn clusters(text: &str) -> Vec<&str> {
 /// `text` made exactly `columns` terminal columns wide: cut with an ellipsis when too
 /// long, padded with spaces when short (wide characters count as two columns).
 pub fn fit(text: &str, columns: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
-    if width(text) <= columns {
-        out.push_str(text);
-        used = width(text);
-    } else {
-        for c in text.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w + 1 > columns {
-                break;
-            }
-            out.push(c);
-            used += w;
-        }
-        if columns > 0 {
-            out.push('…');
-            used += 1;
-        }
-    }
+    let mut out = cut(text, columns).into_owned();
+    let used = width(&out);
     out.extend(std::iter::repeat_n(' ', columns.saturating_sub(used)));
     out
+}
+
+/// `text` as it is when it fits in `columns` terminal columns, else its beginning and an
+/// ellipsis, `columns` wide at most.
+pub fn cut(text: &str, columns: usize) -> Cow<'_, str> {
+    if width(text) <= columns {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > columns {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if columns > 0 {
+        out.push('…');
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -366,6 +403,20 @@ mod tests {
         for line in wrap(urdu, 12) {
             assert!(width(&line) <= 12, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_phone_number_with_spaces_is_never_split_across_two_lines() {
+        let lines = wrap("Childline UK: call 0800 1111, free in the UK.", 22);
+        assert_eq!(
+            lines,
+            vec!["Childline UK: call", "0800 1111, free in the", "UK."]
+        );
+        let lines = wrap("Kids Helpline 1800 55 1800", 15);
+        assert_eq!(lines, vec!["Kids Helpline", "1800 55 1800"]);
+        // Numbers with a word between them, or two spaces, are still two words.
+        assert_eq!(wrap("1799 or 1099", 4), vec!["1799", "or", "1099"]);
+        assert_eq!(wrap("1799  1099", 4), vec!["1799", "1099"]);
     }
 
     #[test]

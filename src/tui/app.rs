@@ -8,6 +8,7 @@ use rand::Rng;
 
 use super::keys::{self, Action, Binding};
 use super::screens::{help, language, lessons, player, students, teacher};
+use super::widgets::TextLayout;
 use crate::i18n::Messages;
 use crate::lesson::{Catalog, Lesson};
 use crate::progress::{Attempt, Loaded, Student};
@@ -49,6 +50,8 @@ pub struct App<'c> {
     pub chosen_language: Option<String>,
     /// `--lang` chose the language: a child's remembered one does not override it.
     pub language_fixed: bool,
+    /// Who joins and reorders right-to-left text, and the paragraphs laid out so far.
+    pub text: TextLayout,
 }
 
 pub enum Screen<'c> {
@@ -121,6 +124,7 @@ impl<'c> App<'c> {
             language_picker: None,
             chosen_language: None,
             language_fixed: false,
+            text: TextLayout::default(),
         }
     }
 

@@ -43,6 +43,8 @@ pub struct Start<'c> {
     pub language: String,
     /// Whether `--lang` chose it, so that it outranks a child's remembered language.
     pub language_fixed: bool,
+    /// Whether the app or the terminal joins and reorders right-to-left text.
+    pub text_direction: crate::text::Mode,
 }
 
 /// Restores the terminal when dropped: on quit, on an early `?` and while unwinding
@@ -126,6 +128,7 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
     app.teacher_pin = start.teacher_pin.clone();
     app.set_language(&start.language);
     app.language_fixed = start.language_fixed;
+    app.text = widgets::TextLayout::new(start.text_direction);
     if !unreadable.is_empty() {
         app.notice = Some(t!(
             app.messages,
@@ -290,7 +293,13 @@ fn modified(path: &Path) -> Option<SystemTime> {
 /// Runs one lesson file as children will see it, saving progress only to a temporary
 /// folder that is removed afterwards. With `watch`, reloads whenever the file is saved,
 /// and shows the file's problems in place of the lesson while it has errors.
-pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -> io::Result<()> {
+pub fn preview(
+    file: &Path,
+    watch: bool,
+    theme: Theme,
+    region: Option<String>,
+    text_direction: crate::text::Mode,
+) -> io::Result<()> {
     if is_dumb_terminal() {
         return Err(io::Error::other(DUMB_TERMINAL));
     }
@@ -314,6 +323,7 @@ pub fn preview(file: &Path, watch: bool, theme: Theme, region: Option<String>) -
                 let mut app = App::new(&catalog, Vec::new(), region.clone());
                 // Leaving the lesson leaves the preview: there is no class to go back to.
                 app.preview = true;
+                app.text = widgets::TextLayout::new(text_direction);
                 carry_out(
                     &mut app,
                     &store,

@@ -11,7 +11,7 @@ use super::app::{App, Screen, Target};
 use super::keys::{self, Action, Binding, Key, SCROLL_KEY, bind};
 use super::screens::{help, language, lessons, player, students, teacher};
 use super::theme::Theme;
-use super::widgets::{draw_header, footer_lines, panel};
+use super::widgets::{Paint, TextLayout, draw_header, footer_lines, notice_lines, panel};
 use crate::t;
 
 /// The smallest window the app draws in; below it, it asks for a bigger one.
@@ -31,6 +31,10 @@ pub fn draw_with_targets(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<(Re
 }
 
 fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rect, Target)>) {
+    let theme = &Paint {
+        theme,
+        layout: &app.text,
+    };
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
@@ -89,9 +93,7 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
     }
     if let Some(text) = &app.notice {
         frame.render_widget(
-            Paragraph::new(text.as_str())
-                .style(theme.notice)
-                .wrap(Wrap { trim: true }),
+            Paragraph::new(notice_lines(text, notice.width, theme)).style(theme.notice),
             notice,
         );
     }
@@ -165,6 +167,11 @@ pub fn draw_problems(
 ) {
     // A preview is the teacher's: its words are the English messages.
     let m = crate::i18n::Messages::english();
+    // A lesson file's problems are in English, as `check` prints them.
+    let theme = &Paint {
+        theme,
+        layout: &TextLayout::new(crate::text::Mode::App),
+    };
     let area = frame.area();
     let [header, body, bar] = Layout::vertical([
         Constraint::Length(1),

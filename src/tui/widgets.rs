@@ -2,7 +2,13 @@
 //! gauges, and the functions that lay out lesson text. All lesson text (pages, prompts,
 //! choices, chat messages, feedback, summaries, help lines, word meanings) is laid out
 //! by `hang`, `hang_labelled` or `text_lines` here, never wrapped inside a screen, so
-//! that a change here (right-to-left text, say) reaches every screen.
+//! that a change here (right-to-left text, say) reaches every screen. Urdu is laid out
+//! here too: joined and reordered by the app (or left to the terminal, by
+//! `text_direction`), right-to-left paragraphs right-aligned with their marks on the
+//! right, and every label of the app's own through `text::display_label`.
+
+use std::cell::RefCell;
+use std::ops::Deref;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -14,18 +20,122 @@ use super::keys::Binding;
 use super::theme::Theme;
 use crate::i18n::Messages;
 use crate::lesson::glossary;
-use crate::text::{self as lesson_text, Block as TextBlock};
+use crate::text::{self as lesson_text, Align, Block as TextBlock, DisplayCache, Mode};
+
+/// How text is put on screen: who reorders right-to-left text (`text_direction`), and
+/// the paragraphs already laid out, so that a frame redrawn lays out each paragraph once
+/// per width. Kept in the app's state from frame to frame.
+#[derive(Debug, Default)]
+pub struct TextLayout {
+    mode: Mode,
+    cache: RefCell<DisplayCache>,
+}
+
+impl TextLayout {
+    pub fn new(mode: Mode) -> Self {
+        TextLayout {
+            mode,
+            cache: RefCell::new(DisplayCache::new()),
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// `text` wrapped to `width` columns in display order, its direction taken from the
+    /// first letter of `decides` (a part of it), else from its own first letter.
+    fn lines(&self, text: &str, decides: &str, width: usize) -> Vec<lesson_text::Line> {
+        let direction =
+            lesson_text::direction_of(decides).or_else(|| lesson_text::direction_of(text));
+        self.cache
+            .borrow_mut()
+            .lines_in(text, width, self.mode, direction)
+            .to_vec()
+    }
+
+    /// One of the app's own words (a title, a key's name, a notice) as it must be drawn,
+    /// cut to `columns`.
+    pub fn label(&self, text: &str, columns: usize) -> lesson_text::Line {
+        lesson_text::display_label(text, columns, self.mode)
+    }
+
+    /// `text` drawn in exactly `columns` columns: cut, and padded on the side away from
+    /// where it starts (so Urdu sits at the right of its column).
+    pub fn cell(&self, text: &str, columns: usize) -> String {
+        let line = self.label(text, columns);
+        let pad = " ".repeat(columns.saturating_sub(line.columns));
+        match line.align {
+            Align::Left => line.text + &pad,
+            Align::Right => pad + &line.text,
+        }
+    }
+
+    /// Spans drawn in one row, in display order: when the row reads right to left
+    /// (`right_to_left`, in the app's mode), their order is turned round and each is put
+    /// as Urdu puts it; otherwise each label is joined and ordered on its own.
+    fn spans(&self, spans: Vec<Span<'static>>, right_to_left: bool) -> Vec<Span<'static>> {
+        if right_to_left && self.mode == Mode::App {
+            spans
+                .into_iter()
+                .rev()
+                .map(|s| Span::styled(lesson_text::right_to_left_piece(&s.content), s.style))
+                .collect()
+        } else {
+            spans
+                .into_iter()
+                .map(|s| {
+                    let shown = self.label(&s.content, usize::MAX).text;
+                    Span::styled(shown, s.style)
+                })
+                .collect()
+        }
+    }
+
+    /// A line of labels: right-aligned when it reads right to left in the app's mode.
+    pub fn line(&self, line: Line<'static>) -> Line<'static> {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let rtl = self.mode == Mode::App
+            && lesson_text::direction_of(&text) == Some(lesson_text::Direction::RightToLeft);
+        let style = line.style;
+        let mut shown = Line::from(self.spans(line.spans, rtl)).style(style);
+        if rtl {
+            shown = shown.alignment(Alignment::Right);
+        }
+        shown
+    }
+}
+
+/// What every drawing function is given: the colours, and how text is laid out. It
+/// stands for the theme (`paint.dim`), so screens take it where they took the theme.
+#[derive(Clone, Copy)]
+pub struct Paint<'a> {
+    pub theme: &'a Theme,
+    pub layout: &'a TextLayout,
+}
+
+impl Deref for Paint<'_> {
+    type Target = Theme;
+
+    fn deref(&self) -> &Theme {
+        self.theme
+    }
+}
 
 /// The app's name, and on the right who is using it.
-pub fn draw_header(frame: &mut Frame, area: Rect, m: &Messages, right: &str, theme: &Theme) {
+pub fn draw_header(frame: &mut Frame, area: Rect, m: &Messages, right: &str, theme: &Paint) {
     let left = Line::from(vec![
         Span::styled(format!(" {} ", m.text("app-name")), theme.title),
         Span::styled(format!("· {}", m.text("tagline")), theme.dim),
     ]);
+    // The app's name stays at the left, whatever its language: the right end is the
+    // child's name.
+    let left = theme.layout.line(left).alignment(Alignment::Left);
     frame.render_widget(Paragraph::new(left), area);
     if !right.is_empty() {
+        let right = theme.layout.label(right, area.width as usize / 2);
         frame.render_widget(
-            Paragraph::new(Line::styled(format!("{right} "), theme.title))
+            Paragraph::new(Line::styled(format!("{} ", right.text), theme.title))
                 .alignment(Alignment::Right),
             area,
         );
@@ -38,14 +148,18 @@ pub fn footer_lines(
     bindings: &[Binding],
     m: &Messages,
     width: u16,
-    theme: &Theme,
+    theme: &Paint,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for b in bindings {
-        let what = format!(" {}   ", m.text(b.what));
-        let needed = lesson_text::width(b.keys) + lesson_text::width(what.trim_end());
+        let keys = theme.layout.label(b.keys, width as usize).text;
+        let what = format!(
+            " {}   ",
+            theme.layout.label(&m.text(b.what), width as usize).text
+        );
+        let needed = lesson_text::width(&keys) + lesson_text::width(what.trim_end());
         if used + needed > width as usize && spans.len() > 1 {
             lines.push(Line::from(std::mem::replace(
                 &mut spans,
@@ -53,8 +167,8 @@ pub fn footer_lines(
             )));
             used = 1;
         }
-        used += lesson_text::width(b.keys) + lesson_text::width(&what);
-        spans.push(Span::styled(b.keys, theme.key));
+        used += lesson_text::width(&keys) + lesson_text::width(&what);
+        spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(what, theme.dim));
     }
     lines.push(Line::from(spans));
@@ -62,16 +176,17 @@ pub fn footer_lines(
 }
 
 /// A bordered panel with a title.
-pub fn panel<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
+pub fn panel(title: impl Into<Line<'static>>, theme: &Paint) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
-        .title(title.into().style(theme.title))
+        .title(theme.layout.line(title.into()).style(theme.title))
 }
 
-/// A row of a list, marked when it is the one chosen.
-pub fn choice_line(selected: bool, text: String, theme: &Theme) -> Line<'static> {
+/// A row of a list, marked when it is the one chosen. `text` is as it must be drawn
+/// (its Urdu already put in order, by `TextLayout::cell` or `label`).
+pub fn choice_line(selected: bool, text: String, theme: &Paint) -> Line<'static> {
     if selected {
         Line::from(vec![
             Span::styled(" ▶", theme.key),
@@ -104,15 +219,18 @@ pub fn scroll_to(index: usize, height: u16) -> u16 {
 }
 
 /// A prompt and what has been typed after it, with a cursor mark.
-pub fn typed_field(prompt: &str, typed: &str, theme: &Theme) -> Vec<Line<'static>> {
+pub fn typed_field(prompt: &str, typed: &str, theme: &Paint) -> Vec<Line<'static>> {
+    // The cursor mark goes where the next letter will: at the left end of Urdu.
+    let typed = theme.layout.label(typed, usize::MAX);
+    let field = match typed.align {
+        Align::Left => format!("{}_", typed.text),
+        Align::Right => format!("_{}", typed.text),
+    };
     vec![
         Line::from(""),
-        Line::from(format!(" {prompt}")),
+        theme.layout.line(Line::from(prompt.to_string())),
         Line::from(""),
-        Line::from(vec![
-            Span::raw("   "),
-            Span::styled(format!("{typed}_"), theme.selected),
-        ]),
+        Line::from(vec![Span::raw("   "), Span::styled(field, theme.selected)]),
     ]
 }
 
@@ -123,36 +241,38 @@ pub fn bar(ratio: f64, width: usize) -> String {
 }
 
 /// The "more below" mark on the bottom border of a panel that scrolls.
-pub fn more_below(frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn more_below(frame: &mut Frame, area: Rect, theme: &Paint) {
     let more = Rect {
         y: area.y + area.height.saturating_sub(1),
         x: area.x + area.width.saturating_sub(14),
         width: 12.min(area.width),
         height: 1,
     };
-    frame.render_widget(Paragraph::new(Span::styled(" ↓ more ", theme.key)), more);
+    let label = theme.layout.label(" ↓ more ", more.width as usize).text;
+    frame.render_widget(Paragraph::new(Span::styled(label, theme.key)), more);
 }
 
 /// `text` wrapped to `width` columns after `lead`, its later lines indented under the
-/// text's first. Every wrapped lesson text in the player is drawn through here, so a
-/// right-to-left reordering per line has one place to go.
+/// text's first. Every wrapped lesson text is drawn through here: a right-to-left
+/// paragraph (in the app's mode) is right-aligned, with `lead` on its right.
 pub fn hang(
     lead: Vec<Span<'static>>,
     text: &str,
     style: Style,
     width: u16,
-    theme: &Theme,
+    theme: &Paint,
 ) -> Vec<Line<'static>> {
     hang_labelled(lead, ("", style), (text, style), width, theme)
 }
 
-/// Like `hang`, with a label in its own style before the text.
+/// Like `hang`, with a label in its own style before the text. The text, not the label,
+/// decides the paragraph's direction (an English label before Urdu still reads as Urdu).
 pub fn hang_labelled(
     lead: Vec<Span<'static>>,
     (label, label_style): (&str, Style),
     (text, style): (&str, Style),
     width: u16,
-    theme: &Theme,
+    theme: &Paint,
 ) -> Vec<Line<'static>> {
     // Glossary words lose their braces: starred where underline may not show, else
     // underlined after wrapping (so the marks never change where lines break).
@@ -163,12 +283,18 @@ pub fn hang_labelled(
     } else {
         let words: Vec<String> = glossary::marked_words(text)
             .into_iter()
-            .map(|(shown, _)| shown)
+            .map(|(shown, _)| theme.layout.label(&shown, usize::MAX).text)
             .collect();
         starred = glossary::plain(text);
         (starred.as_str(), words)
     };
-    let lines = wrap_hanging(lead, (label, label_style), (text, style), width);
+    let lines = wrap_hanging(
+        lead,
+        (label, label_style),
+        (text, style),
+        width,
+        theme.layout,
+    );
     if words.is_empty() {
         lines
     } else {
@@ -184,6 +310,7 @@ fn underline(lines: Vec<Line<'static>>, words: &[String], style: Style) -> Vec<L
     lines
         .into_iter()
         .map(|line| {
+            let alignment = line.alignment;
             let mut spans = Vec::new();
             for span in line.spans {
                 if span.style != style {
@@ -211,7 +338,9 @@ fn underline(lines: Vec<Line<'static>>, words: &[String], style: Style) -> Vec<L
                     spans.push(Span::styled(rest.to_string(), style));
                 }
             }
-            Line::from(spans)
+            let mut line = Line::from(spans);
+            line.alignment = alignment;
+            line
         })
         .collect()
 }
@@ -221,6 +350,7 @@ fn wrap_hanging(
     (label, label_style): (&str, Style),
     (text, style): (&str, Style),
     width: u16,
+    layout: &TextLayout,
 ) -> Vec<Line<'static>> {
     let lead_width: usize = lead.iter().map(Span::width).sum();
     let room = (width as usize).saturating_sub(lead_width).max(12);
@@ -229,19 +359,54 @@ fn wrap_hanging(
         (false, true) => label.to_string(),
         (false, false) => format!("{label} {text}"),
     };
+    // The label as it shows at the start of the first line: at its left end when the
+    // paragraph reads left to right, at its right end (joined, reordered) when not.
+    let shown_label = layout.label(label, usize::MAX).text;
+    let blank = || Span::raw(" ".repeat(lead_width));
     let mut lines = Vec::new();
-    for (i, chunk) in lesson_text::wrap(&joined, room).into_iter().enumerate() {
-        let mut spans = if i == 0 {
-            lead.clone()
+    let laid = layout.lines(&joined, text, room);
+    for (i, line) in laid.into_iter().enumerate() {
+        let right_to_left = line.align == Align::Right;
+        let mut body = Vec::new();
+        let split = if i > 0 || label.is_empty() {
+            None
+        } else if right_to_left {
+            line.text
+                .strip_suffix(shown_label.as_str())
+                .map(|rest| (rest.to_string(), true))
         } else {
-            vec![Span::raw(" ".repeat(lead_width))]
+            line.text
+                .strip_prefix(label)
+                .map(|rest| (rest.to_string(), false))
         };
-        match chunk.strip_prefix(label) {
-            Some(rest) if i == 0 && !label.is_empty() => {
-                spans.push(Span::styled(label.to_string(), label_style));
-                spans.push(Span::styled(rest.to_string(), style));
+        match split {
+            Some((rest, true)) => {
+                body.push(Span::styled(rest, style));
+                body.push(Span::styled(shown_label.clone(), label_style));
             }
-            _ => spans.push(Span::styled(chunk, style)),
+            Some((rest, false)) => {
+                body.push(Span::styled(label.to_string(), label_style));
+                body.push(Span::styled(rest, style));
+            }
+            None => body.push(Span::styled(line.text.clone(), style)),
+        }
+        let mut spans = Vec::new();
+        if right_to_left {
+            // Right-aligned in the room beside the lead, the lead (mirrored) on the right.
+            spans.push(Span::raw(" ".repeat(line.indent(room))));
+            spans.extend(body);
+            if i == 0 {
+                spans.extend(layout.spans(lead.clone(), true));
+            } else {
+                spans.push(blank());
+            }
+        } else {
+            if i == 0 {
+                spans.extend(layout.spans(lead.clone(), false));
+            } else {
+                spans.push(blank());
+            }
+            spans.extend(body);
         }
         lines.push(Line::from(spans));
     }
@@ -251,8 +416,15 @@ fn wrap_hanging(
     lines
 }
 
+/// A notice of the app's own (a file that could not be read, a save that failed),
+/// wrapped to `width` like lesson text and, in Urdu, right-aligned.
+pub fn notice_lines(text: &str, width: u16, theme: &Paint) -> Vec<Line<'static>> {
+    let style = theme.notice;
+    wrap_hanging(Vec::new(), ("", style), (text, style), width, theme.layout)
+}
+
 /// Lesson text as lines: paragraphs with a blank line after, bullets with a dot.
-pub fn text_lines(text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+pub fn text_lines(text: &str, width: u16, theme: &Paint) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for block in lesson_text::blocks(text) {
         match block {
@@ -280,11 +452,28 @@ pub fn text_lines(text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
 mod tests {
     use super::*;
 
+    fn paint<'a>(theme: &'a Theme, layout: &'a TextLayout) -> Paint<'a> {
+        Paint { theme, layout }
+    }
+
+    /// An Urdu word as a left-to-right terminal must draw it: joined, letters reversed.
+    fn drawn(word: &str) -> String {
+        lesson_text::join_letters(word).chars().rev().collect()
+    }
+
     #[test]
     fn glossary_words_are_underlined_in_colour_and_starred_without_it() {
+        let layout = TextLayout::default();
+        let (colour, mono) = (Theme::colour(), Theme::monochrome());
         let text = "Keep the {evidence} and tell a {trusted adult}.";
-        let colour = hang(Vec::new(), text, Style::default(), 80, &Theme::colour());
-        let underlined: Vec<&str> = colour[0]
+        let lines = hang(
+            Vec::new(),
+            text,
+            Style::default(),
+            80,
+            &paint(&colour, &layout),
+        );
+        let underlined: Vec<&str> = lines[0]
             .spans
             .iter()
             .filter(|s| s.style.add_modifier.contains(Modifier::UNDERLINED))
@@ -292,13 +481,124 @@ mod tests {
             .collect();
         assert_eq!(underlined, ["evidence", "trusted adult"]);
         assert_eq!(
-            colour[0].to_string(),
+            lines[0].to_string(),
             "Keep the evidence and tell a trusted adult."
         );
-        let mono = hang(Vec::new(), text, Style::default(), 80, &Theme::monochrome());
+        let lines = hang(
+            Vec::new(),
+            text,
+            Style::default(),
+            80,
+            &paint(&mono, &layout),
+        );
         assert_eq!(
-            mono[0].to_string(),
+            lines[0].to_string(),
             "Keep the evidence* and tell a trusted adult*."
+        );
+    }
+
+    #[test]
+    fn an_urdu_choice_is_right_aligned_with_its_number_on_the_right() {
+        let layout = TextLayout::new(Mode::App);
+        let theme = Theme::monochrome();
+        // "Tell an elder" as choice 2, in a box 30 wide.
+        let lead = vec![Span::raw("  "), Span::raw("( ) 2. ")];
+        let lines = hang(
+            lead,
+            "بڑوں کو بتائیں",
+            Style::default(),
+            30,
+            &paint(&theme, &layout),
+        );
+        assert_eq!(lines.len(), 1);
+        let shown = lines[0].to_string();
+        let words = format!("{} {} {}", drawn("بتائیں"), drawn("کو"), drawn("بڑوں"));
+        assert_eq!(
+            shown,
+            format!("{}{words} .2 ( )  ", " ".repeat(30 - 9 - 14))
+        );
+        assert_eq!(lines[0].width(), 30);
+    }
+
+    #[test]
+    fn a_long_urdu_paragraph_hangs_under_its_first_line_from_the_right() {
+        let layout = TextLayout::new(Mode::App);
+        let theme = Theme::monochrome();
+        // "Don't delete the chat. Show it to an adult you trust."
+        let text = "چیٹ ڈیلیٹ نہ کریں۔ اسے کسی ایسے بڑے کو دکھائیں جس پر آپ کو بھروسا ہو۔";
+        let lead = vec![Span::raw("  • ")];
+        let lines = hang(lead, text, Style::default(), 30, &paint(&theme, &layout));
+        assert!(lines.len() > 1, "{lines:?}");
+        let first = lines[0].to_string();
+        assert!(first.ends_with(" •  "), "{first:?}");
+        for line in &lines[1..] {
+            let line = line.to_string();
+            // Under the text of the first line: the lead's four columns left blank.
+            assert!(
+                line.ends_with("    ") && !line.trim_end().is_empty(),
+                "{line:?}"
+            );
+            assert_eq!(lesson_text::width(&line), 30, "{line:?}");
+        }
+        // The first words are read first, at the right end of the first line.
+        assert!(
+            first.trim_end_matches([' ', '•']).ends_with(&drawn("چیٹ")),
+            "{first:?}"
+        );
+    }
+
+    #[test]
+    fn an_english_label_before_urdu_text_sits_at_its_right_end_in_its_own_style() {
+        let layout = TextLayout::new(Mode::App);
+        let theme = Theme::monochrome();
+        let key = Style::default().add_modifier(Modifier::BOLD);
+        // A help line: its name, then the number.
+        let lines = hang_labelled(
+            Vec::new(),
+            ("چائلڈ لائن:", key),
+            ("0800 1111", Style::default()),
+            40,
+            &paint(&theme, &layout),
+        );
+        let spans: Vec<(&str, bool)> = lines[0]
+            .spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style == key))
+            .filter(|(text, _)| !text.trim().is_empty())
+            .collect();
+        let name = format!(":{} {}", drawn("لائن"), drawn("چائلڈ"));
+        assert_eq!(spans, [("0800 1111 ", false), (name.as_str(), true)]);
+    }
+
+    #[test]
+    fn for_a_terminal_that_lays_out_urdu_itself_the_text_is_as_typed_and_left_aligned() {
+        let layout = TextLayout::new(Mode::Terminal);
+        let theme = Theme::monochrome();
+        let lead = vec![Span::raw("  • ")];
+        let lines = hang(
+            lead,
+            "بڑوں کو بتائیں",
+            Style::default(),
+            30,
+            &paint(&theme, &layout),
+        );
+        assert_eq!(lines[0].to_string(), "  • بڑوں کو بتائیں");
+    }
+
+    #[test]
+    fn a_panel_title_in_urdu_is_joined_and_put_on_the_right() {
+        let layout = TextLayout::new(Mode::App);
+        let line = layout.line(Line::from(" آن لائن دوست "));
+        assert_eq!(line.alignment, Some(Alignment::Right));
+        assert_eq!(
+            line.to_string(),
+            format!(" {} {} {} ", drawn("دوست"), drawn("لائن"), drawn("آن"))
+        );
+        // English stays where it was.
+        let english = layout.line(Line::from(" Help "));
+        assert_eq!(
+            (english.alignment, english.to_string()),
+            (None, " Help ".into())
         );
     }
 }

@@ -35,8 +35,15 @@ pub fn mehfooz(data: &Path) -> Command {
         .env("MEHFOOZ_DATA_DIR", data)
         .arg("--data-dir")
         .arg(data)
-        .timeout(Duration::from_secs(30));
+        .timeout(hang_limit(30));
     cmd
+}
+
+/// A time limit that catches a hang, not one that measures speed. On Windows the tests
+/// run under Wine, where starting a program alone can take half a minute on a busy
+/// machine, so there it is six times as long.
+pub const fn hang_limit(secs: u64) -> Duration {
+    Duration::from_secs(if cfg!(windows) { secs * 6 } else { secs })
 }
 
 /// The output of a finished command, as text.

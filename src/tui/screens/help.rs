@@ -14,8 +14,8 @@ use crate::tui::keys::{
     self, Action as A, Binding, K_J, Key::Code, Key::Letter, PAGE_KEYS, SCROLL_KEY, also, bind,
 };
 use crate::tui::screens::SCREENS;
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{hang, hang_labelled, more_below, panel, text_lines};
+
+use crate::tui::widgets::{Paint, hang, hang_labelled, more_below, panel, text_lines};
 
 pub const BINDINGS: &[Binding] = &[
     SCROLL_KEY,
@@ -68,7 +68,7 @@ fn all_screens() -> impl Iterator<Item = &'static (&'static str, &'static [Bindi
         .chain(std::iter::once(&("keys-everywhere", keys::EVERYWHERE)))
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Paint) {
     let popup = area;
     frame.render_widget(Clear, popup);
     let m = &app.messages;
@@ -88,10 +88,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
             lines.extend(text_lines(&help.advice, inner.width, theme));
             if let Some(region) = help.region(app.region.as_deref()) {
                 lines.push(Line::from(""));
-                lines.push(Line::styled(
+                lines.push(theme.layout.line(Line::styled(
                     t!(m, "help-lines-for", region = region.name.as_str()),
                     theme.title,
-                ));
+                )));
                 for line in &region.lines {
                     lines.extend(hang_labelled(
                         Vec::new(),
@@ -137,7 +137,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
         None => lines.push(Line::raw(m.text("never-your-fault"))),
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled(m.text("help-keys"), theme.title));
+    lines.push(
+        theme
+            .layout
+            .line(Line::styled(m.text("help-keys"), theme.title)),
+    );
     for (screen, bindings) in all_screens() {
         let keys: Vec<String> = bindings
             .iter()
@@ -148,7 +152,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
             Span::raw(keys.join(", ")),
         ]));
     }
-    lines.push(Line::raw(m.text("help-saved-as-you-go")));
+    lines.push(theme.layout.line(Line::raw(m.text("help-saved-as-you-go"))));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let height = paragraph.line_count(inner.width) as u16;
     let max_scroll = height.saturating_sub(inner.height);

@@ -10,8 +10,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::i18n::Language;
 use crate::tui::app::App;
 use crate::tui::keys::{Action as A, Binding, CHOOSE_KEY, K_J, Key::Code, Key::Letter, bind};
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{choice_line, panel};
+
+use crate::tui::widgets::{Paint, choice_line, panel};
 
 /// Opens the picker.
 pub const LANGUAGE_KEY: Binding = bind("l", "key-language", &[(Letter('l'), A::Language)]);
@@ -54,7 +54,7 @@ pub fn key(selected: usize, count: usize, action: A) -> Picked {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Paint) {
     let languages: Vec<Language> = app.languages();
     let height = (languages.len() as u16 + 4).min(area.height);
     let width = 36.min(area.width);
@@ -75,7 +75,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &T
         };
         lines.push(choice_line(
             i == selected,
-            format!(" {mark} {} ", language.name),
+            format!(
+                " {mark} {} ",
+                theme.layout.label(&language.name, usize::MAX).text
+            ),
             theme,
         ));
     }

@@ -14,14 +14,13 @@ use crate::lesson::{Catalog, Lesson, LessonEntry};
 use crate::progress::{Status, Student};
 use crate::strings;
 use crate::t;
-use crate::text as lesson_text;
 use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
     Action as A, BACK_Q, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, bind,
 };
 use crate::tui::screens::students::StudentsScreen;
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{bar, choice_line, hang, more_below, panel, rows, scroll_to};
+
+use crate::tui::widgets::{Paint, bar, choice_line, hang, more_below, panel, rows, scroll_to};
 
 pub struct LessonsScreen {
     pub student: Student,
@@ -79,7 +78,7 @@ pub fn draw(
     area: Rect,
     app: &App,
     screen: &LessonsScreen,
-    theme: &Theme,
+    theme: &Paint,
     targets: &mut Vec<(Rect, Target)>,
 ) {
     let [class, filter, list, detail] = Layout::vertical([
@@ -109,7 +108,13 @@ pub fn draw(
             Span::styled(
                 format!(
                     " {} ",
-                    t!(m, "lessons-you", passed = passed, lessons = lessons)
+                    theme
+                        .layout
+                        .label(
+                            &t!(m, "lessons-you", passed = passed, lessons = lessons),
+                            usize::MAX
+                        )
+                        .text
                 ),
                 theme.title,
             ),
@@ -122,10 +127,10 @@ pub fn draw(
         Some((min, max)) => strings::ages(m, min, max),
     };
     frame.render_widget(
-        Paragraph::new(Line::from(vec![Span::styled(
+        Paragraph::new(theme.layout.line(Line::from(vec![Span::styled(
             format!(" {}", t!(m, "lessons-showing", ages = showing)),
             theme.dim,
-        )])),
+        )]))),
         filter,
     );
     let shown = lessons_for(app.catalog, app.ages);
@@ -149,7 +154,7 @@ pub fn draw(
     {
         let lesson = entry.in_language(&app.language);
         let (status, ratio) = lesson_progress(&screen.student, lesson);
-        let title = lesson_text::fit(&lesson.title, title_width);
+        let title = theme.layout.cell(&lesson.title, title_width);
         // A passed lesson taken again stays passed, with the new try shown beside it.
         let record = screen.student.record_of(lesson);
         let retrying = record
@@ -165,7 +170,7 @@ pub fn draw(
             format!("{}-{}", lesson.ages.min, lesson.ages.max),
             lesson.minutes,
             bar(ratio, 6),
-            status_text,
+            theme.layout.cell(&status_text, 15),
         );
         let mut line = choice_line(i == screen.selected, text, theme);
         if i != screen.selected && status == Status::Passed {
@@ -174,7 +179,11 @@ pub fn draw(
         lines.push(line);
     }
     if lines.is_empty() {
-        lines.push(Line::from(format!(" {}", m.text("lessons-none-for-age"))));
+        lines.push(
+            theme
+                .layout
+                .line(Line::from(format!(" {}", m.text("lessons-none-for-age")))),
+        );
     }
     frame.render_widget(Paragraph::new(lines).block(block), list);
     targets.extend(rows(inner, scroll, shown.len()).map(|(row, i)| (row, Target::Lesson(i))));

@@ -27,8 +27,8 @@ use crate::tui::keys::{
     PAGE_KEYS, SCROLL_KEY, STOP_KEY, TAB_DOWN, also, bind,
 };
 use crate::tui::screens::lessons::{LessonsScreen, lessons_for};
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{bar, hang, hang_labelled, more_below, panel, text_lines};
+
+use crate::tui::widgets::{Paint, bar, hang, hang_labelled, more_below, panel, text_lines};
 
 pub struct Player<'c> {
     pub student: Student,
@@ -492,7 +492,7 @@ pub fn draw(
     area: Rect,
     m: &Messages,
     player: &Player,
-    theme: &Theme,
+    theme: &Paint,
     targets: &mut Vec<(Rect, Target)>,
 ) {
     // Where each choice or message starts and ends among the lines, for clicks.
@@ -537,10 +537,10 @@ pub fn draw(
             number,
             total,
         }) => {
-            let mut lines = vec![Line::styled(
+            let mut lines = vec![theme.layout.line(Line::styled(
                 t!(m, "player-question", number = number, questions = total),
                 theme.dim,
-            )];
+            ))];
             lines.extend(hang(
                 Vec::new(),
                 &question.prompt,
@@ -563,10 +563,18 @@ pub fn draw(
                     let multiple = question.kind == QuestionKind::Multiple;
                     match question.kind {
                         QuestionKind::Multiple => {
-                            lines.push(Line::styled(m.text("player-tick-every"), theme.dim));
+                            lines.push(
+                                theme
+                                    .layout
+                                    .line(Line::styled(m.text("player-tick-every"), theme.dim)),
+                            );
                         }
                         QuestionKind::TrueFalse => {
-                            lines.push(Line::styled(m.text("player-true-or-false"), theme.dim));
+                            lines.push(
+                                theme
+                                    .layout
+                                    .line(Line::styled(m.text("player-true-or-false"), theme.dim)),
+                            );
                         }
                         QuestionKind::Single => {}
                     }
@@ -615,10 +623,10 @@ pub fn draw(
             number,
             total,
         }) => {
-            let mut lines = vec![Line::styled(
+            let mut lines = vec![theme.layout.line(Line::styled(
                 t!(m, "player-chat", number = number, questions = total),
                 theme.dim,
-            )];
+            ))];
             lines.extend(hang(
                 Vec::new(),
                 &chat.title,
@@ -689,7 +697,11 @@ pub fn draw(
             }
             if feedback.is_none() {
                 lines.push(Line::from(""));
-                lines.push(Line::styled(m.text("player-mark-warning-signs"), theme.dim));
+                lines.push(
+                    theme
+                        .layout
+                        .line(Line::styled(m.text("player-mark-warning-signs"), theme.dim)),
+                );
             }
             (lines, focus)
         }
@@ -753,14 +765,14 @@ pub fn draw(
     }
 }
 
-fn page_lines(title: &str, text: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+fn page_lines(title: &str, text: &str, width: u16, theme: &Paint) -> Vec<Line<'static>> {
     let mut lines = hang(Vec::new(), title, theme.title, width, theme);
     lines.push(Line::from(""));
     lines.extend(text_lines(text, width, theme));
     lines
 }
 
-fn verdict_line(m: &Messages, feedback: &Feedback, theme: &Theme) -> Line<'static> {
+fn verdict_line(m: &Messages, feedback: &Feedback, theme: &Paint) -> Line<'static> {
     let style = match feedback.verdict {
         Verdict::Correct => theme.right,
         Verdict::PartlyCorrect => theme.partly,
@@ -775,7 +787,7 @@ fn verdict_line(m: &Messages, feedback: &Feedback, theme: &Theme) -> Line<'stati
     } else {
         strings::verdict(m, feedback.verdict)
     };
-    Line::styled(text, style)
+    theme.layout.line(Line::styled(text, style))
 }
 
 fn feedback_lines(
@@ -783,7 +795,7 @@ fn feedback_lines(
     kind: QuestionKind,
     feedback: &Feedback,
     width: u16,
-    theme: &Theme,
+    theme: &Paint,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![verdict_line(m, feedback, theme), Line::from("")];
     let one_right = feedback.items.iter().filter(|i| i.correct).count() == 1;
@@ -827,26 +839,32 @@ fn feedback_lines(
         ));
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled(m.text("player-enter-to-go-on"), theme.dim));
+    lines.push(
+        theme
+            .layout
+            .line(Line::styled(m.text("player-enter-to-go-on"), theme.dim)),
+    );
     lines
 }
 
-fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Paint) -> Vec<Line<'static>> {
     let session = &player.run.session;
     let lesson = session.lesson();
     let summary = session.summary();
     let mut lines = vec![
-        Line::styled(m.text("summary-finished"), theme.title),
+        theme
+            .layout
+            .line(Line::styled(m.text("summary-finished"), theme.title)),
         Line::from(""),
-        Line::styled(
+        theme.layout.line(Line::styled(
             strings::score_line(m, summary.percent, lesson.pass_percent, summary.passed),
             if summary.passed {
                 theme.right
             } else {
                 theme.partly
             },
-        ),
-        Line::styled(
+        )),
+        theme.layout.line(Line::styled(
             t!(
                 m,
                 "summary-score",
@@ -854,17 +872,17 @@ fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Theme) -> Ve
                 percent = summary.percent
             ),
             theme.gauge,
-        ),
+        )),
         Line::from(""),
     ];
     let review: Vec<_> = summary.to_review().collect();
     if review.is_empty() {
-        lines.push(Line::raw(m.text("summary-all-right")));
+        lines.push(theme.layout.line(Line::raw(m.text("summary-all-right"))));
     } else {
-        lines.push(Line::styled(
+        lines.push(theme.layout.line(Line::styled(
             t!(m, "summary-look-again", count = review.len()),
             theme.title,
-        ));
+        )));
         for q in review {
             lines.extend(hang(
                 vec![Span::raw(format!("  {}. ", q.number))],
@@ -876,8 +894,16 @@ fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Theme) -> Ve
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled(m.text("never-your-fault"), theme.dim));
-    lines.push(Line::styled(m.text("summary-keys"), theme.dim));
+    lines.push(
+        theme
+            .layout
+            .line(Line::styled(m.text("never-your-fault"), theme.dim)),
+    );
+    lines.push(
+        theme
+            .layout
+            .line(Line::styled(m.text("summary-keys"), theme.dim)),
+    );
     lines
 }
 
@@ -888,7 +914,7 @@ fn draw_words(
     m: &Messages,
     words: &[Meaning],
     scroll: u16,
-    theme: &Theme,
+    theme: &Paint,
 ) {
     frame.render_widget(Clear, area);
     let block = panel(format!(" {} ", m.text("words-title")), theme)
@@ -914,7 +940,11 @@ fn draw_words(
         ));
         lines.push(Line::from(""));
     }
-    lines.push(Line::styled(m.text("words-go-back"), theme.dim));
+    lines.push(
+        theme
+            .layout
+            .line(Line::styled(m.text("words-go-back"), theme.dim)),
+    );
     let paragraph = Paragraph::new(lines);
     let height = paragraph.line_count(inner.width) as u16;
     let scroll = scroll.min(height.saturating_sub(inner.height));

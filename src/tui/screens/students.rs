@@ -15,8 +15,7 @@ use crate::tui::keys::{
     Action as A, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, also, bind,
 };
 use crate::tui::screens::language::LANGUAGE_KEY;
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{choice_line, panel, rows, scroll_to, typed_field};
+use crate::tui::widgets::{Paint, choice_line, panel, rows, scroll_to, typed_field};
 
 pub struct StudentsScreen {
     pub selected: usize,
@@ -220,7 +219,7 @@ pub fn draw(
     area: Rect,
     app: &App,
     screen: &StudentsScreen,
-    theme: &Theme,
+    theme: &Paint,
     targets: &mut Vec<(Rect, Target)>,
 ) {
     let [intro, list] = Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
@@ -229,8 +228,14 @@ pub fn draw(
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(""),
-            Line::styled(format!(" {}", m.text("name-welcome")), theme.title),
-            Line::styled(format!(" {}", m.text("name-about")), theme.text),
+            theme.layout.line(Line::styled(
+                format!(" {}", m.text("name-welcome")),
+                theme.title,
+            )),
+            theme.layout.line(Line::styled(
+                format!(" {}", m.text("name-about")),
+                theme.text,
+            )),
         ]),
         intro,
     );
@@ -244,9 +249,14 @@ pub fn draw(
     if let Some((_, known)) = &screen.asking {
         let lines = vec![
             Line::from(""),
-            Line::styled(format!(" {}", strings::is_this_you(m, known)), theme.title),
+            theme.layout.line(Line::styled(
+                format!(" {}", strings::is_this_you(m, known)),
+                theme.title,
+            )),
             Line::from(""),
-            Line::raw(format!(" {}", m.text("is-this-you-keys"))),
+            theme
+                .layout
+                .line(Line::raw(format!(" {}", m.text("is-this-you-keys")))),
         ];
         frame.render_widget(
             Paragraph::new(lines)
@@ -260,7 +270,10 @@ pub fn draw(
         let mut lines = typed_field(&m.text("name-type"), name, theme);
         lines.extend([
             Line::from(""),
-            Line::styled(format!(" {}", m.text("name-what-is-saved")), theme.dim),
+            theme.layout.line(Line::styled(
+                format!(" {}", m.text("name-what-is-saved")),
+                theme.dim,
+            )),
         ]);
         frame.render_widget(
             Paragraph::new(lines)
@@ -279,12 +292,21 @@ pub fn draw(
             passed = passed,
             lessons = lessons
         );
-        let text = format!(" {}  ({progress}) ", student.name);
+        let text = theme
+            .layout
+            .label(&format!(" {}  ({progress}) ", student.name), usize::MAX)
+            .text;
         lines.push(choice_line(i == screen.selected, text, theme));
     }
     lines.push(choice_line(
         screen.selected >= app.class.len(),
-        format!(" + {} ", m.text("name-i-am-new")),
+        format!(
+            " + {} ",
+            theme
+                .layout
+                .label(&m.text("name-i-am-new"), usize::MAX)
+                .text
+        ),
         theme,
     ));
     let inner = block.inner(list);

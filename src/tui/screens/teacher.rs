@@ -15,8 +15,8 @@ use crate::text as lesson_text;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::keys::{Action as A, BACK_Q, Binding, HELP_KEY, K_J, Key::Code, bind};
 use crate::tui::screens::students::StudentsScreen;
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{hang, hang_labelled, panel};
+
+use crate::tui::widgets::{Paint, hang, hang_labelled, panel};
 
 /// How the class is doing, for the teacher: the same report as `mehfooz report`.
 pub struct TeacherScreen {
@@ -63,7 +63,7 @@ pub fn key(app: &mut App, action: A) -> Vec<Effect> {
 }
 
 /// The class report: students by lessons, then a bar chart of the most missed questions.
-pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen, theme: &Paint) {
     let report = &screen.report;
     let chart_height = if report.missed.is_empty() {
         3

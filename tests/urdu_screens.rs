@@ -1,0 +1,199 @@
+//! The child's path through the app in Urdu (`ur`, joined and put in display order by
+//! the app) and Roman Urdu (`ur-Latn`), at 80x24 and 60x20: the name screen, the lesson
+//! list, a page, a question, its feedback, a chat, the summary and the help lines; and
+//! the same page as it is written for a terminal that lays out Urdu itself.
+//!
+//! Each snapshot is named `LANG__SCREEN__WIDTHxHEIGHT` (in `tests/snapshots/`,
+//! `urdu_screens__...`). The app's own words are still English until its messages are
+//! translated; these snapshots are regenerated then.
+
+use mehfooz::lesson::Catalog;
+use mehfooz::progress::{Loaded, Student};
+use mehfooz::quiz::View;
+use mehfooz::text::Mode;
+use mehfooz::tui::app::{App, Effect, Msg, Screen};
+use mehfooz::tui::keys::Action;
+use mehfooz::tui::render_to_string;
+use mehfooz::tui::widgets::TextLayout;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+const LANGUAGES: [&str; 2] = ["ur", "ur-Latn"];
+const SIZES: [(u16, u16); 2] = [(80, 24), (60, 20)];
+/// A lesson with a page, true-or-false questions and a chat, in both languages.
+const LESSON: &str = "kind-online";
+
+fn catalog(lang: &str) -> Catalog {
+    let mut catalog = Catalog::built_in();
+    catalog.use_language(lang);
+    catalog
+}
+
+/// Feeds keys to the app, answering its effects as the real loop would (without disk).
+fn send(app: &mut App, actions: &[Action]) {
+    let mut rng = StdRng::seed_from_u64(7);
+    for action in actions {
+        for effect in app.update(Msg::Key(*action), &mut rng) {
+            if let Effect::LoadStudent(name) = effect {
+                let loaded = Msg::StudentLoaded(Loaded {
+                    student: Student::new(&name),
+                    set_aside: None,
+                });
+                app.update(loaded, &mut rng);
+            }
+        }
+    }
+}
+
+fn class() -> Vec<Student> {
+    vec![Student::new("Ayesha"), Student::new("علی")]
+}
+
+/// Snapshots of `app` at both sizes, named by language and screen.
+fn snap(app: &App, lang: &str, screen: &str) {
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(
+            format!("{lang}__{screen}__{width}x{height}"),
+            render_to_string(app, width, height)
+        );
+    }
+}
+
+fn on_lessons<'c>(catalog: &'c Catalog, lang: &str) -> App<'c> {
+    let mut app = App::new(catalog, class(), None);
+    app.set_language(lang);
+    send(&mut app, &[Action::Confirm]);
+    app
+}
+
+/// The app on the lesson's first step.
+fn in_lesson<'c>(catalog: &'c Catalog, lang: &str) -> App<'c> {
+    let mut app = on_lessons(catalog, lang);
+    let index = catalog
+        .lessons
+        .iter()
+        .position(|e| e.lesson.id == LESSON)
+        .expect("the lesson is built in");
+    send(&mut app, &vec![Action::Down; index]);
+    send(&mut app, &[Action::Confirm]);
+    app
+}
+
+/// What the player shows now: 'p'age, 'q'uestion, 'c'hat, or 'f'inished.
+fn step_kind(app: &App) -> char {
+    let Screen::Player(player) = &app.screen else {
+        panic!("not in a lesson")
+    };
+    match player.run.session.current() {
+        Some(View::Page { .. }) => 'p',
+        Some(View::Question { .. }) => 'q',
+        Some(View::Chat { .. }) => 'c',
+        None => 'f',
+    }
+}
+
+/// Goes on until the step is of `kind`: pages read, questions answered with their first
+/// choice, chats with their first message marked.
+fn go_to(app: &mut App, kind: char) {
+    for _ in 0..40 {
+        let now = step_kind(app);
+        if now == kind {
+            return;
+        }
+        match now {
+            'p' => send(app, &[Action::Confirm]),
+            'q' | 'c' => send(app, &[Action::Number(0), Action::Confirm, Action::Confirm]),
+            _ => panic!("the lesson ended before a step of kind {kind}"),
+        }
+    }
+    panic!("no step of kind {kind}");
+}
+
+#[test]
+fn urdu_screens_name_screen() {
+    for lang in LANGUAGES {
+        let catalog = catalog(lang);
+        let mut app = App::new(&catalog, class(), None);
+        app.set_language(lang);
+        snap(&app, lang, "name_screen");
+    }
+}
+
+#[test]
+fn urdu_screens_lesson_list() {
+    for lang in LANGUAGES {
+        let catalog = catalog(lang);
+        snap(&on_lessons(&catalog, lang), lang, "lesson_list");
+    }
+}
+
+#[test]
+fn urdu_screens_page() {
+    for lang in LANGUAGES {
+        let catalog = catalog(lang);
+        let app = in_lesson(&catalog, lang);
+        assert_eq!(step_kind(&app), 'p');
+        snap(&app, lang, "page");
+    }
+}
+
+#[test]
+fn urdu_screens_question_and_its_feedback() {
+    for lang in LANGUAGES {
+        let catalog = catalog(lang);
+        let mut app = in_lesson(&catalog, lang);
+        go_to(&mut app, 'q');
+        snap(&app, lang, "question");
+        send(&mut app, &[Action::Number(1), Action::Confirm]);
+        snap(&app, lang, "feedback");
+    }
+}
+
+#[test]
+fn urdu_screens_chat_and_its_feedback() {
+    for lang in LANGUAGES {
+        let catalog = catalog(lang);
+        let mut app = in_lesson(&catalog, lang);
+        go_to(&mut app, 'c');
+        snap(&app, lang, "chat");
+        send(&mut app, &[Action::Number(0), Action::Confirm]);
+        snap(&app, lang, "chat_feedback");
+    }
+}
+
+#[test]
+fn urdu_screens_summary() {
+    for lang in LANGUAGES {
+        let catalog = catalog(lang);
+        let mut app = in_lesson(&catalog, lang);
+        go_to(&mut app, 'f');
+        snap(&app, lang, "summary");
+    }
+}
+
+#[test]
+fn urdu_screens_help_lines() {
+    for lang in LANGUAGES {
+        let catalog = catalog(lang);
+        let mut app = on_lessons(&catalog, lang);
+        send(&mut app, &[Action::Help]);
+        snap(&app, lang, "help_lines");
+    }
+}
+
+#[test]
+fn urdu_screens_page_for_a_terminal_that_lays_out_urdu_itself() {
+    let catalog = catalog("ur");
+    let mut app = in_lesson(&catalog, "ur");
+    app.text = TextLayout::new(Mode::Terminal);
+    let screen = render_to_string(&app, 80, 24);
+    // Logical order, letters as typed: the title of the page exactly as in the file.
+    let Screen::Player(player) = &app.screen else {
+        unreachable!()
+    };
+    let Some(View::Page { title, .. }) = player.run.session.current() else {
+        unreachable!()
+    };
+    assert!(screen.contains(title), "{screen}");
+    insta::assert_snapshot!("ur__page_text_direction_terminal__80x24", screen);
+}
