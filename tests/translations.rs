@@ -459,7 +459,7 @@ fn check_warns_of_a_translations_word_no_glossary_explains_naming_its_languages_
         out.stdout
     );
     // The language's word that no translation marks is pointed out at its line.
-    let glossary = class.path().join("ur-Latn/glossary.toml");
+    let glossary = class.path().join("ur-Latn").join("glossary.toml");
     assert!(
         out.stdout.contains(&format!(
             "{}:5:8: warning: no lesson marks \"saboot\"",
