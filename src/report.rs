@@ -229,6 +229,7 @@ impl ClassReport {
             "attempts",
             "passed",
         ]);
+        let english = crate::strings::english();
         for (name, cells) in &self.rows {
             for ((id, title), cell) in self.lessons.iter().zip(cells) {
                 let best = cell.best_percent.map(|p| p.to_string()).unwrap_or_default();
@@ -242,7 +243,7 @@ impl ClassReport {
                     name.as_str(),
                     &id,
                     &title,
-                    &crate::strings::status(&crate::strings::english(), cell.status),
+                    &crate::strings::status(&english, cell.status),
                     &best,
                     &attempts,
                     if cell.passed { "yes" } else { "no" },

@@ -10,8 +10,8 @@ use crate::progress::Status;
 use crate::quiz::{AnswerError, Verdict};
 use crate::t;
 
-/// The English messages, for the screens whose words have not moved to the message files
-/// yet (the terminal app's own, and the teacher commands'). Read once per thread: a
+/// The English messages, for the words only a teacher reads (the report, a preview's
+/// problems), which stay English. Read once per thread, not once per use or per frame: a
 /// `Messages` is not shared between threads.
 pub fn english() -> Rc<Messages> {
     thread_local! {

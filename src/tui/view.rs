@@ -166,7 +166,7 @@ pub fn draw_problems(
     theme: &Theme,
 ) {
     // A preview is the teacher's: its words are the English messages.
-    let m = crate::i18n::Messages::english();
+    let m = crate::strings::english();
     // A lesson file's problems are in English, as `check` prints them.
     let theme = &Paint {
         theme,
