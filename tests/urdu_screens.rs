@@ -197,3 +197,31 @@ fn urdu_screens_page_for_a_terminal_that_lays_out_urdu_itself() {
     assert!(screen.contains(title), "{screen}");
     insta::assert_snapshot!("ur__page_text_direction_terminal__80x24", screen);
 }
+
+#[test]
+fn urdu_enter_with_nothing_chosen_says_what_to_do_joined_and_right_aligned() {
+    let catalog = catalog("ur");
+    let mut app = in_lesson(&catalog, "ur");
+    go_to(&mut app, 'q');
+    send(&mut app, &[Action::Confirm]);
+    let Screen::Player(player) = &app.screen else {
+        unreachable!()
+    };
+    let said = player
+        .problem
+        .clone()
+        .expect("Enter alone is refused with a message");
+    let screen = render_to_string(&app, 80, 24);
+    // The message's first words, as a terminal must draw them: joined, read from the right.
+    let opening: String = said.split(' ').take(2).collect::<Vec<_>>().join(" ");
+    let shown = mehfooz::text::display_label(&opening, usize::MAX, Mode::App).text;
+    assert!(!screen.contains(&opening), "drawn as typed:\n{screen}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains(&shown))
+        .unwrap_or_else(|| panic!("{shown} is not drawn:\n{screen}"));
+    assert!(
+        row.trim_end_matches('"').ends_with(&format!("{shown} │")),
+        "{row}"
+    );
+}

@@ -709,9 +709,10 @@ pub fn draw(
     // What to do next stays in sight below the scrolling part, however long the chat.
     let inner = match &player.problem {
         Some(problem) => {
-            let text = Paragraph::new(Line::styled(problem.clone(), theme.wrong))
-                .wrap(Wrap { trim: true });
-            let height = (text.line_count(inner.width) as u16).min(inner.height / 2);
+            // Laid out like lesson text, so a message in Urdu is joined and right-aligned.
+            let lines = hang(Vec::new(), problem, theme.wrong, inner.width, theme);
+            let height = (lines.len() as u16).min(inner.height / 2);
+            let text = Paragraph::new(lines);
             let [rest, _, below] = Layout::vertical([
                 Constraint::Fill(1),
                 Constraint::Length(1),
