@@ -11,10 +11,11 @@ use std::cell::RefCell;
 use std::ops::Deref;
 
 use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use super::keys::Binding;
 use super::theme::Theme;
@@ -194,6 +195,204 @@ pub fn choice_line(selected: bool, text: String, theme: &Paint) -> Line<'static>
         ])
     } else {
         Line::from(vec![Span::raw("  "), Span::styled(text, theme.text)])
+    }
+}
+
+/// Lines laid out `width` columns wide, ready to draw from any row: the lines, the row
+/// each starts on, and whether any is wider than `width` (then they are wrapped as a
+/// paragraph). The lines laid out here are already wrapped, so each takes one row and
+/// only a wider one is measured: measuring every line with ratatui's wrapper, once for
+/// the height and again for each clickable item, took a large part of a frame.
+pub struct Laid {
+    lines: Vec<Line<'static>>,
+    starts: Vec<u16>,
+    wider: bool,
+}
+
+impl Laid {
+    pub fn new(lines: Vec<Line<'static>>, width: u16) -> Self {
+        let mut starts = Vec::with_capacity(lines.len() + 1);
+        let mut row: u16 = 0;
+        let mut wider = false;
+        for line in &lines {
+            starts.push(row);
+            let rows = if line.width() <= width as usize {
+                1
+            } else {
+                wider = true;
+                Paragraph::new(line.clone())
+                    .wrap(Wrap { trim: false })
+                    .line_count(width) as u16
+            };
+            row = row.saturating_add(rows);
+        }
+        starts.push(row);
+        Laid {
+            lines,
+            starts,
+            wider,
+        }
+    }
+
+    /// The rows all the lines take.
+    pub fn height(&self) -> u16 {
+        self.starts.last().copied().unwrap_or(0)
+    }
+
+    /// The row line `line` starts on (`height()` for the end of the last).
+    pub fn start(&self, line: usize) -> u16 {
+        self.starts[line]
+    }
+
+    /// Draws the lines in `area` from row `scroll` on.
+    pub fn draw(self, frame: &mut Frame, area: Rect, scroll: u16) {
+        if self.wider {
+            frame.render_widget(
+                Paragraph::new(self.lines)
+                    .wrap(Wrap { trim: false })
+                    .scroll((scroll, 0)),
+                area,
+            );
+        } else {
+            frame.render_widget(Rows::new(&self.lines, scroll as usize), area);
+        }
+    }
+}
+
+/// Lines drawn one to a row from line `scroll` on, each aligned in its row: the same
+/// cells and styles as an unstyled `Paragraph` of the same lines (tested below), a line
+/// too long for its row cut at the right edge. Plain ASCII text (most lesson text and
+/// every list row's padding) is written straight into the cells; splitting it into
+/// graphemes first, as a paragraph does, was most of the work of a frame at 200x60.
+pub struct Rows<'a> {
+    lines: &'a [Line<'a>],
+    scroll: usize,
+}
+
+impl<'a> Rows<'a> {
+    pub fn new(lines: &'a [Line<'a>], scroll: usize) -> Self {
+        Rows { lines, scroll }
+    }
+}
+
+impl Widget for Rows<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        for (y, line) in (area.top()..area.bottom()).zip(self.lines.iter().skip(self.scroll)) {
+            put_line(line, area.x, y, area.width, buf);
+        }
+    }
+}
+
+/// A letter the terminal shows in one cell of its own: a printable ASCII letter. No
+/// grapheme joins two of them, so text can be cut between any two.
+fn is_plain(byte: u8) -> bool {
+    (b' '..=b'~').contains(&byte)
+}
+
+/// `text` in pieces whose ends are grapheme boundaries: runs of plain letters (`true`),
+/// which go a letter to a cell, and the rest (`false`), each with the plain letter on
+/// either side of it, which a mark after it or a sign before it may join.
+fn pieces(text: &str) -> Vec<(&str, bool)> {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::new();
+    let mut plain_from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_plain(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        // The plain letter before, unless the piece before holds it.
+        let from = i.saturating_sub(1).max(plain_from);
+        let mut to = i;
+        loop {
+            while to < bytes.len() && !is_plain(bytes[to]) {
+                to += 1;
+            }
+            // Runs one plain letter apart are one piece: both may join that letter.
+            if to + 1 < bytes.len() && !is_plain(bytes[to + 1]) {
+                to += 1;
+                continue;
+            }
+            break;
+        }
+        // And the plain letter after.
+        let to = (to + 1).min(bytes.len());
+        if from > plain_from {
+            pieces.push((&text[plain_from..from], true));
+        }
+        pieces.push((&text[from..to], false));
+        plain_from = to;
+        i = to;
+    }
+    if plain_from < bytes.len() {
+        pieces.push((&text[plain_from..], true));
+    }
+    pieces
+}
+
+fn put_line(line: &Line, left: u16, y: u16, width: u16, buf: &mut Buffer) {
+    let split: Vec<_> = line
+        .spans
+        .iter()
+        .map(|span| (span.style, pieces(&span.content)))
+        .collect();
+    let mut x = match line.alignment.unwrap_or(Alignment::Left) {
+        Alignment::Left => 0,
+        // Where a paragraph starts an aligned line.
+        aligned => {
+            let used: usize = split
+                .iter()
+                .flat_map(|(_, pieces)| pieces)
+                .map(|&(piece, plain)| match plain {
+                    true => piece.len(),
+                    false => Span::raw(piece)
+                        .styled_graphemes(Style::default())
+                        .map(|g| g.symbol.cell_width() as usize)
+                        .sum(),
+                })
+                .sum();
+            let used = used.min(u16::MAX as usize) as u16;
+            match aligned {
+                Alignment::Center => (width / 2).saturating_sub(used / 2),
+                _ => width.saturating_sub(used),
+            }
+        }
+    };
+    for (span_style, pieces) in split {
+        let style = line.style.patch(span_style);
+        for (piece, plain) in pieces {
+            if plain {
+                for letter in piece.chars() {
+                    if x >= width {
+                        return;
+                    }
+                    buf[(left + x, y)].set_char(letter).set_style(style);
+                    x += 1;
+                }
+                continue;
+            }
+            for grapheme in Span::styled(piece, span_style).styled_graphemes(line.style) {
+                let columns = grapheme.symbol.cell_width();
+                // As a paragraph does: a letter wider than the whole row is left out.
+                if columns == 0 || columns > width {
+                    continue;
+                }
+                if x + columns > width {
+                    return;
+                }
+                let symbol = if grapheme.symbol.is_empty() {
+                    " "
+                } else {
+                    grapheme.symbol
+                };
+                buf[(left + x, y)]
+                    .set_symbol(symbol)
+                    .set_style(grapheme.style);
+                x += columns;
+            }
+        }
     }
 }
 
@@ -454,6 +653,125 @@ mod tests {
 
     fn paint<'a>(theme: &'a Theme, layout: &'a TextLayout) -> Paint<'a> {
         Paint { theme, layout }
+    }
+
+    /// Pieces of text of every kind a row may hold: plain ASCII, Urdu with and without
+    /// its marks, joined letters, box and mark characters, wide letters, a combining
+    /// accent, a tab and nothing at all.
+    const PIECES: [&str; 13] = [
+        "Tell a trusted adult",
+        "  ",
+        "ہمیشہ کسی بڑے کو بتائیں",
+        "بَچّے",
+        "ﺖﺳﻭﺩ ﻦﺋﻻ",
+        "▶ (•) ✓ ⚑ █░",
+        "1799",
+        "表示",
+        "e\u{301}",
+        "a\tb",
+        "x\u{600}1 ░a\u{301}b",
+        "",
+        "WhatsApp پر",
+    ];
+
+    fn span_from((piece, colour, bold): (usize, u8, bool)) -> Span<'static> {
+        let mut style = Style::default();
+        if colour > 0 {
+            style = style.fg(ratatui::style::Color::Indexed(colour));
+        }
+        if bold {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        Span::styled(PIECES[piece], style)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rows_draw_the_same_cells_and_styles_as_a_paragraph(
+            lines in proptest::collection::vec(
+                (
+                    proptest::collection::vec((0..PIECES.len(), 0u8..3, proptest::bool::ANY), 0..5),
+                    0..3usize,
+                    0u8..3,
+                ),
+                0..8,
+            ),
+            width in 1u16..40,
+            scroll in 0usize..3,
+        ) {
+            let lines: Vec<Line<'static>> = lines
+                .into_iter()
+                .map(|(spans, align, colour)| {
+                    let line = Line::from(spans.into_iter().map(span_from).collect::<Vec<_>>());
+                    let line = if colour > 0 {
+                        line.style(Style::default().bg(ratatui::style::Color::Indexed(colour)))
+                    } else {
+                        line
+                    };
+                    match align {
+                        0 => line,
+                        1 => line.alignment(Alignment::Center),
+                        _ => line.alignment(Alignment::Right),
+                    }
+                })
+                // A line cut at the edge is only promised for left-aligned lines.
+                .filter(|l| l.alignment.is_none() || l.width() <= width as usize)
+                .collect();
+            let area = Rect::new(2, 1, width, 6);
+            let mut by_paragraph = Buffer::empty(Rect::new(0, 0, width + 4, 8));
+            let mut by_rows = by_paragraph.clone();
+            Paragraph::new(lines.clone())
+                .scroll((scroll as u16, 0))
+                .render(area, &mut by_paragraph);
+            Rows::new(&lines, scroll).render(area, &mut by_rows);
+            proptest::prop_assert_eq!(by_rows, by_paragraph);
+        }
+    }
+
+    #[test]
+    fn text_is_cut_into_pieces_only_where_no_grapheme_joins() {
+        assert_eq!(pieces("Tell an adult"), vec![("Tell an adult", true)]);
+        assert_eq!(
+            pieces("Ali ░░ ok"),
+            vec![("Ali", true), (" ░░ ", false), ("ok", true)]
+        );
+        // A mark joins the letter before it, and a sign (U+0600) the one after it.
+        assert_eq!(
+            pieces("cafe\u{301} and \u{600}1"),
+            vec![
+                ("caf", true),
+                ("e\u{301} ", false),
+                ("and", true),
+                (" \u{600}1", false)
+            ]
+        );
+        // Other letters one plain letter apart are one piece.
+        assert_eq!(pieces("░a░b"), vec![("░a░b", false)]);
+        assert_eq!(pieces("بَچّے"), vec![("بَچّے", false)]);
+        for text in PIECES {
+            let joined: String = pieces(text).into_iter().map(|(p, _)| p).collect();
+            assert_eq!(joined, text);
+        }
+    }
+
+    #[test]
+    fn laid_out_lines_count_their_rows_and_wrap_only_a_line_too_wide() {
+        let lines = vec![
+            Line::from("one"),
+            Line::from("a line much too wide for six columns"),
+            Line::from(""),
+        ];
+        let laid = Laid::new(lines, 6);
+        assert_eq!((laid.start(0), laid.start(1), laid.start(2)), (0, 1, 9));
+        assert_eq!(laid.height(), 10);
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(6, 4))
+            .expect("a test terminal");
+        terminal
+            .draw(|frame| laid.draw(frame, frame.area(), 1))
+            .expect("drawing cannot fail");
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("a line"), "{screen}");
+        assert!(screen.contains("much"), "{screen}");
     }
 
     /// An Urdu word as a left-to-right terminal must draw it: joined, letters reversed.

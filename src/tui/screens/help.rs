@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::Clear;
 
 use crate::t;
 use crate::tui::app::App;
@@ -15,7 +15,7 @@ use crate::tui::keys::{
 };
 use crate::tui::screens::SCREENS;
 
-use crate::tui::widgets::{Paint, hang, hang_labelled, more_below, panel, text_lines};
+use crate::tui::widgets::{Laid, Paint, hang, hang_labelled, more_below, panel, text_lines};
 
 pub const BINDINGS: &[Binding] = &[
     SCROLL_KEY,
@@ -153,11 +153,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Paint
         ]));
     }
     lines.push(theme.layout.line(Line::raw(m.text("help-saved-as-you-go"))));
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let height = paragraph.line_count(inner.width) as u16;
-    let max_scroll = height.saturating_sub(inner.height);
+    let laid = Laid::new(lines, inner.width);
+    let max_scroll = laid.height().saturating_sub(inner.height);
     let scroll = scroll.min(max_scroll);
-    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), popup);
+    frame.render_widget(block, popup);
+    laid.draw(frame, inner, scroll);
     if scroll < max_scroll {
         more_below(frame, popup, theme);
     }

@@ -20,7 +20,9 @@ use crate::tui::keys::{
 };
 use crate::tui::screens::students::StudentsScreen;
 
-use crate::tui::widgets::{Paint, bar, choice_line, hang, more_below, panel, rows, scroll_to};
+use crate::tui::widgets::{
+    Paint, Rows, bar, choice_line, hang, more_below, panel, rows, scroll_to,
+};
 
 pub struct LessonsScreen {
     pub student: Student,
@@ -185,7 +187,8 @@ pub fn draw(
                 .line(Line::from(format!(" {}", m.text("lessons-none-for-age")))),
         );
     }
-    frame.render_widget(Paragraph::new(lines).block(block), list);
+    frame.render_widget(block, list);
+    frame.render_widget(Rows::new(&lines, 0), inner);
     targets.extend(rows(inner, scroll, shown.len()).map(|(row, i)| (row, Target::Lesson(i))));
     if (scroll as usize) + (inner.height as usize) < shown.len() {
         more_below(frame, list, theme);

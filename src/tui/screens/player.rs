@@ -8,8 +8,8 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::i18n::Messages;
 use crate::lesson::QuestionKind;
@@ -28,7 +28,7 @@ use crate::tui::keys::{
 };
 use crate::tui::screens::lessons::{LessonsScreen, lessons_for};
 
-use crate::tui::widgets::{Paint, bar, hang, hang_labelled, more_below, panel, text_lines};
+use crate::tui::widgets::{Laid, Paint, bar, hang, hang_labelled, more_below, panel, text_lines};
 
 pub struct Player<'c> {
     pub student: Student,
@@ -724,27 +724,18 @@ pub fn draw(
         }
         None => inner,
     };
-    let paragraph = Paragraph::new(Text::from(lines.clone())).wrap(Wrap { trim: false });
-    let height = paragraph.line_count(inner.width) as u16;
-    let max_scroll = height.saturating_sub(inner.height);
+    let laid = Laid::new(lines, inner.width);
+    let max_scroll = laid.height().saturating_sub(inner.height);
     let scroll = match focus {
         // Keep the highlighted choice in view.
-        Some(row) => {
-            let above = Paragraph::new(Text::from(lines[..=row].to_vec()))
-                .wrap(Wrap { trim: false })
-                .line_count(inner.width) as u16;
-            above.saturating_sub(inner.height).min(max_scroll)
-        }
+        Some(row) => laid
+            .start(row + 1)
+            .saturating_sub(inner.height)
+            .min(max_scroll),
         None => player.scroll.min(max_scroll),
     };
-    frame.render_widget(paragraph.scroll((scroll, 0)), inner);
-    let row_of = |line: usize| {
-        Paragraph::new(Text::from(lines[..line].to_vec()))
-            .wrap(Wrap { trim: false })
-            .line_count(inner.width) as u16
-    };
     for (start, end, item) in items {
-        let (top, bottom) = (row_of(start), row_of(end));
+        let (top, bottom) = (laid.start(start), laid.start(end));
         let top = top.max(scroll) - scroll;
         let bottom = bottom.saturating_sub(scroll).min(inner.height);
         if top < bottom {
@@ -756,6 +747,7 @@ pub fn draw(
             targets.push((rect, Target::Item(item)));
         }
     }
+    laid.draw(frame, inner, scroll);
     if scroll < max_scroll {
         more_below(frame, area, theme);
     }
@@ -946,8 +938,8 @@ fn draw_words(
             .layout
             .line(Line::styled(m.text("words-go-back"), theme.dim)),
     );
-    let paragraph = Paragraph::new(lines);
-    let height = paragraph.line_count(inner.width) as u16;
-    let scroll = scroll.min(height.saturating_sub(inner.height));
-    frame.render_widget(paragraph.block(block).scroll((scroll, 0)), area);
+    let laid = Laid::new(lines, inner.width);
+    let scroll = scroll.min(laid.height().saturating_sub(inner.height));
+    frame.render_widget(block, area);
+    laid.draw(frame, inner, scroll);
 }
