@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::i18n::Messages;
+use crate::i18n::{self, Messages};
 use crate::lesson::{Catalog, Lesson, Origin, translation};
 use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
@@ -261,6 +261,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             // The app picks each lesson's language itself: a child may choose another.
             let catalog = setup.catalog()?;
             let store = open_store(setup.data_dir.as_deref())?;
+            for problem in i18n::own_file_problems(&catalog.message_files) {
+                eprintln!("{problem}");
+            }
             tui::run(setup.start(&catalog, store, None, None)).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -635,7 +638,7 @@ fn play(
         student_language(setup, &store, &name)?
     };
     catalog.use_language(&language);
-    let (m, problems) = Messages::for_language_in(&language, &setup.lessons);
+    let (m, problems) = Messages::for_language_with(&language, &catalog.message_files);
     for problem in problems {
         eprintln!("{problem}");
     }

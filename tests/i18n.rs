@@ -342,3 +342,67 @@ fn a_teachers_message_file_beside_their_lessons_is_used_for_its_language() {
         out.stdout
     );
 }
+
+/// A lessons folder whose `ur/mehfooz.ftl` rewords the name screen's question.
+fn folder_with_own_urdu_question() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("ur")).unwrap();
+    std::fs::write(
+        folder.path().join("ur").join("mehfooz.ftl"),
+        format!("name-who = {OWN_QUESTION}\n"),
+    )
+    .unwrap();
+    folder
+}
+
+/// "Who is reading with us today?": the teacher's wording, not the built-in one.
+const OWN_QUESTION: &str = "آج ہمارے ساتھ کون پڑھ رہا ہے؟";
+
+#[test]
+fn the_app_screen_uses_a_teachers_own_message_file_for_the_language_chosen() {
+    use mehfooz::lesson::Catalog;
+    use mehfooz::text::{Mode, display_label};
+    use mehfooz::tui::{app::App, render_to_string};
+
+    let folder = folder_with_own_urdu_question();
+    let catalog = Catalog::load(&[folder.path().to_path_buf()], true);
+    let mut app = App::new(&catalog, Vec::new(), None);
+    let own = display_label(OWN_QUESTION, 80, Mode::App).text;
+    let built_in = display_label(
+        &Messages::for_language("ur").text("name-who"),
+        80,
+        Mode::App,
+    );
+    // In English the teacher's Urdu file is not used.
+    assert!(!render_to_string(&app, 80, 24).contains(&own));
+    // Chosen in the app (as the language picker and a remembered language do).
+    app.set_language("ur");
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains(&own), "{screen}");
+    assert!(!screen.contains(&built_in.text), "{screen}");
+    // What the teacher's file leaves out is the built-in Urdu.
+    let welcome = Messages::for_language("ur").text("name-welcome");
+    let welcome = display_label(&welcome, 80, Mode::App).text;
+    assert!(screen.contains(&welcome), "{screen}");
+}
+
+#[test]
+fn plain_mode_and_the_app_read_a_teachers_message_file_alike() {
+    let folder = folder_with_own_urdu_question();
+    let own = i18n::read_own_files(&[folder.path().to_path_buf()]);
+    let (messages, problems) = Messages::for_language_with("ur-PK", &own);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(messages.text("name-who"), OWN_QUESTION);
+    // A mistake in the file is told with its path, and the rest is still used.
+    std::fs::write(
+        folder.path().join("ur").join("mehfooz.ftl"),
+        format!("name-who = {OWN_QUESTION}\nbroken line\n"),
+    )
+    .unwrap();
+    let own = i18n::read_own_files(&[folder.path().to_path_buf()]);
+    let problems = i18n::own_file_problems(&own);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("mehfooz.ftl: line 2"), "{problems:?}");
+    let (messages, _) = Messages::for_language_with("ur", &own);
+    assert_eq!(messages.text("name-who"), OWN_QUESTION);
+}

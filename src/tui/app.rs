@@ -130,7 +130,10 @@ impl<'c> App<'c> {
 
     /// Speaks `tag` from now on: the app's words and the lessons opened.
     pub fn set_language(&mut self, tag: &str) {
-        self.messages = Rc::new(Messages::for_language(tag));
+        // A teacher's own message file is read with the lessons, so no disk here; its
+        // mistakes were told when the app started.
+        let (messages, _) = Messages::for_language_with(tag, &self.catalog.message_files);
+        self.messages = Rc::new(messages);
         self.language = tag.to_string();
     }
 
