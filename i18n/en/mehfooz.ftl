@@ -292,6 +292,8 @@ teacher-class = { $students ->
 }
 teacher-student = STUDENT
 teacher-passed = PASSED
+# The heading of the column that says which languages each student took lessons in.
+teacher-languages = LANGUAGES
 teacher-legend = 85%* best score, passed · 40% not yet passed · ... in progress · - not started
 teacher-missed-most = Questions the class missed most
 # A lesson under the table: its number, its title, and its languages with each
