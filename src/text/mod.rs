@@ -171,7 +171,7 @@ pub fn width(text: &str) -> usize {
         return UnicodeWidthStr::width(text);
     }
     cluster_spans(text)
-        .map(|cluster| UnicodeWidthStr::width(cluster))
+        .map(UnicodeWidthStr::width)
         .sum()
 }
 
