@@ -642,6 +642,9 @@ fn play(
     for problem in problems {
         eprintln!("{problem}");
     }
+    // A save that waits for another copy says so in the child's language too.
+    let m = std::rc::Rc::new(m);
+    crate::strings::speak(std::rc::Rc::clone(&m));
     let entry = catalog.get(lesson_id).ok_or_else(|| {
         // "grooming" names no lesson, but two ids contain it: say which.
         let near: Vec<&str> = catalog
@@ -676,7 +679,7 @@ fn play(
             &mut io::stdout().lock(),
         );
         match played {
-            Err(e) if !e.is_broken_pipe() => return Err(e.to_string()),
+            Err(e) if !e.is_broken_pipe() => return Err(e.said_in(&m)),
             _ => return Ok(ExitCode::SUCCESS),
         }
     }
@@ -690,13 +693,19 @@ fn play(
 fn student_language(setup: &Setup, store: &Store, name: &str) -> Result<String, String> {
     match &setup.lang_flag {
         Some(tag) if translation::is_language_tag(tag) => {
-            let loaded = store
-                .set_language(name, tag)
-                .map_err(|e| format!("cannot remember {name}'s language: {e}"))?;
+            let loaded = store.set_language(name, tag).map_err(|e| {
+                let m = Messages::for_language(tag);
+                t!(
+                    m,
+                    "progress-not-saved",
+                    why = crate::strings::store_error(&m, &e)
+                )
+            })?;
             // The lesson's own load finds the new file, so the child hears of the old
             // one here.
             if let Some(aside) = &loaded.set_aside {
-                println!("{aside}");
+                let m = Messages::for_language(tag);
+                println!("{}", crate::strings::set_aside(&m, aside));
             }
             Ok(tag.clone())
         }

@@ -170,9 +170,7 @@ pub fn width(text: &str) -> usize {
     if !text.contains(LAM) {
         return UnicodeWidthStr::width(text);
     }
-    cluster_spans(text)
-        .map(UnicodeWidthStr::width)
-        .sum()
+    cluster_spans(text).map(UnicodeWidthStr::width).sum()
 }
 
 /// ل, the letter that a following alef joins into one glyph with.
