@@ -230,7 +230,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::List { json }) => list(&setup.catalog()?, *json),
         Some(Command::Sync { dry_run }) => {
-            let store = open_store(setup.data_dir.as_deref())?;
+            let store = open_store(setup.data_dir.as_deref(), &crate::strings::english())?;
             crate::sync::command::run(&setup.catalog()?, &store, setup.lrs.as_ref(), *dry_run)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -260,7 +260,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         None => {
             // The app picks each lesson's language itself: a child may choose another.
             let catalog = setup.catalog()?;
-            let store = open_store(setup.data_dir.as_deref())?;
+            let m = Messages::for_language_with(&setup.language, &catalog.message_files).0;
+            let store = open_store(setup.data_dir.as_deref(), &m)?;
             for problem in i18n::own_file_problems(&catalog.message_files) {
                 eprintln!("{problem}");
             }
@@ -423,12 +424,16 @@ impl Setup {
 /// Overrides how long a save waits for another copy of the app (in seconds), for tests.
 const LOCK_WAIT_VAR: &str = "MEHFOOZ_LOCK_WAIT_SECONDS";
 
-/// The data folder's store; a save that waits for another copy says so on stderr.
-fn open_store(given: Option<&Path>) -> Result<Store, String> {
+/// The data folder's store; a save that waits for another copy says so on stderr. Why
+/// the folder cannot be used is said in `m`'s language: a child may be the one reading.
+fn open_store(given: Option<&Path>, m: &Messages) -> Result<Store, String> {
     let dir = Store::default_dir(given);
-    let store = Store::open(&dir).map_err(|e| match e {
-        progress::StoreError::Io { .. } => format!("cannot use the data folder: {e}"),
-        _ => e.to_string(),
+    let store = Store::open(&dir).map_err(|e| {
+        let why = crate::strings::store_error(m, &e);
+        match e {
+            progress::StoreError::Io { .. } => t!(m, "store-cannot-use-folder", why = why),
+            _ => why,
+        }
     })?;
     let limit = std::env::var(LOCK_WAIT_VAR)
         .ok()
@@ -630,7 +635,9 @@ fn play(
 ) -> Result<ExitCode, String> {
     let mut catalog = setup.catalog()?;
     report_broken(&catalog);
-    let store = open_store(setup.data_dir.as_deref())?;
+    // Before the child is known: in the class's language.
+    let class_words = Messages::for_language_with(&setup.language, &catalog.message_files).0;
+    let store = open_store(setup.data_dir.as_deref(), &class_words)?;
     let name = known_name(&store, student);
     let language = if name.is_empty() {
         setup.language.clone()
@@ -887,7 +894,7 @@ fn report(
     if let Some((path, force)) = output {
         check_report_file(path, &dir, force)?;
     }
-    let store = open_store(Some(&dir))?;
+    let store = open_store(Some(&dir), &crate::strings::english())?;
     let (students, unreadable) = store.students();
     for (path, reason) in &unreadable {
         eprintln!(
@@ -972,7 +979,7 @@ fn ask_pin(setup: &Setup, otherwise: &str) -> Result<(), String> {
 }
 
 fn pin_command(setup: &Setup, action: &PinAction) -> Result<ExitCode, String> {
-    let store = open_store(setup.data_dir.as_deref())?;
+    let store = open_store(setup.data_dir.as_deref(), &crate::strings::english())?;
     let dir = store.dir();
     match action {
         PinAction::Set => {
@@ -1020,7 +1027,7 @@ fn reset(
     lesson: Option<&str>,
     yes: bool,
 ) -> Result<ExitCode, String> {
-    let store = open_store(setup.data_dir.as_deref())?;
+    let store = open_store(setup.data_dir.as_deref(), &crate::strings::english())?;
     ask_pin(setup, "nothing was changed")?;
     let name = known_name(&store, student);
     let what = match lesson {

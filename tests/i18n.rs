@@ -527,3 +527,29 @@ fn every_reason_the_progress_store_gives_is_said_in_each_shipped_language() {
         }
     }
 }
+
+#[test]
+fn a_data_folder_that_cannot_be_used_is_said_in_the_class_language() {
+    let dir = data_dir();
+    let not_a_folder = dir.path().join("a-file");
+    std::fs::write(&not_a_folder, "").unwrap();
+    let out = run(mehfooz(&not_a_folder)
+        .args([
+            "play",
+            LESSON,
+            "--student",
+            "Ayesha",
+            "--plain",
+            "--lang",
+            "ur-Latn",
+        ])
+        .write_stdin(""));
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("mehfooz: Data folder istemal nahi ho sakta: File "),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("cannot"), "{}", out.stderr);
+}

@@ -194,6 +194,7 @@ store-error-busy = another copy of Mehfooz has been saving { $name }'s progress 
 } and has not finished, so nothing was changed. Close the other copy, or try again in a minute (on a shared network folder, another computer may be slow).
 store-error-stopped-waiting = stopped waiting for another copy of Mehfooz that is saving { $name }'s progress; nothing was changed.
 store-waiting = Waiting for another copy of Mehfooz that is saving { $name }... (up to { $seconds } seconds)
+store-cannot-use-folder = cannot use the data folder: { $why }
 store-problem-not-allowed = this user may not use it
 store-problem-disk-full = the disk is full
 store-problem-not-found = it is not there

@@ -187,6 +187,7 @@ store-error-cannot-write = Data folder { $folder } mein kaam sambhala nahi ja sa
 store-error-busy = Mehfooz ki ek aur copy { $seconds } second se { $name } ka kaam sambhal rahi hai aur abhi khatam nahi hui, is liye kuch nahi badla gaya. Doosri copy band karein, ya ek minute baad dobara koshish karein (network ke share folder par koi aur computer slow ho sakta hai).
 store-error-stopped-waiting = Mehfooz ki doosri copy ka intezar rok diya gaya, jo { $name } ka kaam sambhal rahi thi; kuch nahi badla gaya.
 store-waiting = Mehfooz ki ek aur copy { $name } ka kaam sambhal rahi hai, us ka intezar hai... ({ $seconds } second tak)
+store-cannot-use-folder = Data folder istemal nahi ho sakta: { $why }
 store-problem-not-allowed = is user ko ijazat nahi
 store-problem-disk-full = disk bhar gayi hai
 store-problem-not-found = yeh maujood nahi
