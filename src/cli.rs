@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::i18n::Messages;
+use crate::i18n::{self, Messages};
 use crate::lesson::{Catalog, Lesson, Origin, translation};
 use crate::progress::{self, Store};
 use crate::settings::{self, BuiltIn, Settings, ThemeChoice};
@@ -230,7 +230,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::List { json }) => list(&setup.catalog()?, *json),
         Some(Command::Sync { dry_run }) => {
-            let store = open_store(setup.data_dir.as_deref())?;
+            let store = open_store(setup.data_dir.as_deref(), &crate::strings::english())?;
             crate::sync::command::run(&setup.catalog()?, &store, setup.lrs.as_ref(), *dry_run)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -260,7 +260,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         None => {
             // The app picks each lesson's language itself: a child may choose another.
             let catalog = setup.catalog()?;
-            let store = open_store(setup.data_dir.as_deref())?;
+            let m = Messages::for_language_with(&setup.language, &catalog.message_files).0;
+            let store = open_store(setup.data_dir.as_deref(), &m)?;
+            for problem in i18n::own_file_problems(&catalog.message_files) {
+                eprintln!("{problem}");
+            }
             tui::run(setup.start(&catalog, store, None, None)).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -420,12 +424,16 @@ impl Setup {
 /// Overrides how long a save waits for another copy of the app (in seconds), for tests.
 const LOCK_WAIT_VAR: &str = "MEHFOOZ_LOCK_WAIT_SECONDS";
 
-/// The data folder's store; a save that waits for another copy says so on stderr.
-fn open_store(given: Option<&Path>) -> Result<Store, String> {
+/// The data folder's store; a save that waits for another copy says so on stderr. Why
+/// the folder cannot be used is said in `m`'s language: a child may be the one reading.
+fn open_store(given: Option<&Path>, m: &Messages) -> Result<Store, String> {
     let dir = Store::default_dir(given);
-    let store = Store::open(&dir).map_err(|e| match e {
-        progress::StoreError::Io { .. } => format!("cannot use the data folder: {e}"),
-        _ => e.to_string(),
+    let store = Store::open(&dir).map_err(|e| {
+        let why = crate::strings::store_error(m, &e);
+        match e {
+            progress::StoreError::Io { .. } => t!(m, "store-cannot-use-folder", why = why),
+            _ => why,
+        }
     })?;
     let limit = std::env::var(LOCK_WAIT_VAR)
         .ok()
@@ -627,7 +635,9 @@ fn play(
 ) -> Result<ExitCode, String> {
     let mut catalog = setup.catalog()?;
     report_broken(&catalog);
-    let store = open_store(setup.data_dir.as_deref())?;
+    // Before the child is known: in the class's language.
+    let class_words = Messages::for_language_with(&setup.language, &catalog.message_files).0;
+    let store = open_store(setup.data_dir.as_deref(), &class_words)?;
     let name = known_name(&store, student);
     let language = if name.is_empty() {
         setup.language.clone()
@@ -635,10 +645,13 @@ fn play(
         student_language(setup, &store, &name)?
     };
     catalog.use_language(&language);
-    let (m, problems) = Messages::for_language_in(&language, &setup.lessons);
+    let (m, problems) = Messages::for_language_with(&language, &catalog.message_files);
     for problem in problems {
         eprintln!("{problem}");
     }
+    // A save that waits for another copy says so in the child's language too.
+    let m = std::rc::Rc::new(m);
+    crate::strings::speak(std::rc::Rc::clone(&m));
     let entry = catalog.get(lesson_id).ok_or_else(|| {
         // "grooming" names no lesson, but two ids contain it: say which.
         let near: Vec<&str> = catalog
@@ -673,7 +686,7 @@ fn play(
             &mut io::stdout().lock(),
         );
         match played {
-            Err(e) if !e.is_broken_pipe() => return Err(e.to_string()),
+            Err(e) if !e.is_broken_pipe() => return Err(e.said_in(&m)),
             _ => return Ok(ExitCode::SUCCESS),
         }
     }
@@ -687,13 +700,19 @@ fn play(
 fn student_language(setup: &Setup, store: &Store, name: &str) -> Result<String, String> {
     match &setup.lang_flag {
         Some(tag) if translation::is_language_tag(tag) => {
-            let loaded = store
-                .set_language(name, tag)
-                .map_err(|e| format!("cannot remember {name}'s language: {e}"))?;
+            let loaded = store.set_language(name, tag).map_err(|e| {
+                let m = Messages::for_language(tag);
+                t!(
+                    m,
+                    "progress-not-saved",
+                    why = crate::strings::store_error(&m, &e)
+                )
+            })?;
             // The lesson's own load finds the new file, so the child hears of the old
             // one here.
             if let Some(aside) = &loaded.set_aside {
-                println!("{aside}");
+                let m = Messages::for_language(tag);
+                println!("{}", crate::strings::set_aside(&m, aside));
             }
             Ok(tag.clone())
         }
@@ -875,7 +894,7 @@ fn report(
     if let Some((path, force)) = output {
         check_report_file(path, &dir, force)?;
     }
-    let store = open_store(Some(&dir))?;
+    let store = open_store(Some(&dir), &crate::strings::english())?;
     let (students, unreadable) = store.students();
     for (path, reason) in &unreadable {
         eprintln!(
@@ -960,7 +979,7 @@ fn ask_pin(setup: &Setup, otherwise: &str) -> Result<(), String> {
 }
 
 fn pin_command(setup: &Setup, action: &PinAction) -> Result<ExitCode, String> {
-    let store = open_store(setup.data_dir.as_deref())?;
+    let store = open_store(setup.data_dir.as_deref(), &crate::strings::english())?;
     let dir = store.dir();
     match action {
         PinAction::Set => {
@@ -1008,7 +1027,7 @@ fn reset(
     lesson: Option<&str>,
     yes: bool,
 ) -> Result<ExitCode, String> {
-    let store = open_store(setup.data_dir.as_deref())?;
+    let store = open_store(setup.data_dir.as_deref(), &crate::strings::english())?;
     ask_pin(setup, "nothing was changed")?;
     let name = known_name(&store, student);
     let what = match lesson {

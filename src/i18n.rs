@@ -93,27 +93,30 @@ impl Messages {
     }
 
     /// Like `for_language`, with a teacher's own message file for that language in front
-    /// when one of `folders` (the lessons folders the class reads) holds `TAG/mehfooz.ftl`:
-    /// it may add a language the program lacks, or reword some messages. Also every
-    /// mistake in such a file, with its path (the messages that read are used).
-    pub fn for_language_in(tag: &str, folders: &[std::path::PathBuf]) -> (Messages, Vec<String>) {
+    /// when one of the lessons folders the class reads held `TAG/mehfooz.ftl` (`own`, as
+    /// [`read_own_files`] found them): it may add a language the program lacks, or reword
+    /// some messages. Also every mistake in such a file, with its path (the messages that
+    /// read are used). Pure, so that the TUI can call it whenever a child changes language;
+    /// plain mode and `play` call it too, so all three read a teacher's file alike.
+    pub fn for_language_with(tag: &str, own: &[OwnFile]) -> (Messages, Vec<String>) {
         let mut messages = Messages::for_language(tag);
         let mut problems = Vec::new();
+        let mut folders: Vec<&std::path::Path> = Vec::new();
+        for file in own {
+            if !folders.contains(&file.folder.as_path()) {
+                folders.push(&file.folder);
+            }
+        }
+        // A later folder's file goes in front of an earlier one's, as its lessons do.
         for folder in folders {
-            let Some((found, path)) = folder_file(folder, tag) else {
+            let in_folder: Vec<&OwnFile> = own.iter().filter(|f| f.folder == folder).collect();
+            let Some(file) = best_fit(tag, &in_folder) else {
                 continue;
             };
-            match std::fs::read_to_string(&path) {
-                Ok(text) => {
-                    let (file, mistakes) = File::read(&found, &text);
-                    problems.extend(
-                        mistakes
-                            .into_iter()
-                            .map(|m| format!("{}: {m}", path.display())),
-                    );
-                    messages.files.insert(0, file);
-                }
-                Err(e) => problems.push(format!("cannot read {}: {e}", path.display())),
+            let (read, mistakes) = file.read();
+            problems.extend(mistakes);
+            if let Some(read) = read {
+                messages.files.insert(0, read);
             }
         }
         (messages, problems)
@@ -190,19 +193,79 @@ fn english() -> File {
     File::read(ENGLISH, text).0
 }
 
-/// `FOLDER/TAG/mehfooz.ftl` for `tag` or a shorter form of it, with the tag as the
-/// folder spells it.
-fn folder_file(folder: &std::path::Path, tag: &str) -> Option<(String, std::path::PathBuf)> {
-    let folders: Vec<String> = std::fs::read_dir(folder)
-        .ok()?
-        .filter_map(Result::ok)
-        .filter(|e| e.path().join(FILE_NAME).is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+/// A teacher's own message file, `FOLDER/TAG/mehfooz.ftl`, as read from disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnFile {
+    /// The lessons folder it is in.
+    pub folder: std::path::PathBuf,
+    /// Its language, as the folder spells it.
+    pub tag: String,
+    pub path: std::path::PathBuf,
+    /// Its text, or why it could not be read.
+    pub text: Result<String, String>,
+}
+
+impl OwnFile {
+    /// The messages in it that read, and every mistake, each with the file's path.
+    fn read(&self) -> (Option<File>, Vec<String>) {
+        match &self.text {
+            Ok(text) => {
+                let (read, mistakes) = File::read(&self.tag, text);
+                let path = self.path.display();
+                let mistakes = mistakes.into_iter().map(|m| format!("{path}: {m}"));
+                (Some(read), mistakes.collect())
+            }
+            Err(e) => (
+                None,
+                vec![format!("cannot read {}: {e}", self.path.display())],
+            ),
+        }
+    }
+}
+
+/// Every mistake in the teachers' own message files, whichever language is chosen: told
+/// once when the app starts.
+pub fn own_file_problems(own: &[OwnFile]) -> Vec<String> {
+    own.iter().flat_map(|file| file.read().1).collect()
+}
+
+/// Every teacher's own message file in `folders` (`FOLDER/TAG/mehfooz.ftl`), read once,
+/// so that choosing a language later needs no disk.
+pub fn read_own_files(folders: &[std::path::PathBuf]) -> Vec<OwnFile> {
+    let mut files = Vec::new();
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        let mut found: Vec<(String, std::path::PathBuf)> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().join(FILE_NAME).is_file())
+            .map(|e| {
+                let tag = e.file_name().to_string_lossy().into_owned();
+                (tag, e.path().join(FILE_NAME))
+            })
+            .collect();
+        found.sort();
+        for (tag, path) in found {
+            let text = std::fs::read_to_string(&path).map_err(|e| e.to_string());
+            files.push(OwnFile {
+                folder: folder.clone(),
+                tag,
+                path,
+                text,
+            });
+        }
+    }
+    files
+}
+
+/// The file among one folder's for `tag` or a shorter form of it (`ur-Latn-PK`, then
+/// `ur-Latn`, then `ur`).
+fn best_fit<'f>(tag: &str, files: &[&'f OwnFile]) -> Option<&'f OwnFile> {
     let mut tag = tag;
     loop {
-        if let Some(found) = folders.iter().find(|f| f.eq_ignore_ascii_case(tag)) {
-            return Some((found.clone(), folder.join(found).join(FILE_NAME)));
+        if let Some(found) = files.iter().find(|f| f.tag.eq_ignore_ascii_case(tag)) {
+            return Some(found);
         }
         tag = &tag[..tag.rfind('-')?];
     }

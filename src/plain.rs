@@ -35,7 +35,8 @@ pub fn play(
 ) -> Result<Ended, PlainError> {
     let loaded = store.load(student)?;
     if let Some(aside) = &loaded.set_aside {
-        writeln!(out, "{aside}")?;
+        // One line, not wrapped: the paths in it are for copying.
+        writeln!(out, "{}", strings::set_aside(m, aside))?;
     }
     let (mut run, start) =
         LessonRun::begin(lesson, loaded.student.record(&lesson.id), &mut rand::rng());
@@ -246,7 +247,7 @@ impl Saver<'_> {
         match self.store.save_attempts(self.student, lesson_id, &attempts) {
             Ok(loaded) => {
                 if let Some(aside) = &loaded.set_aside {
-                    writeln!(out, "{aside}")?;
+                    writeln!(out, "{}", strings::set_aside(self.m, aside))?;
                 }
                 if self.unsaved.take().is_some() {
                     writeln!(out, "{}", self.m.text("plain-saved-now"))?;
@@ -258,7 +259,8 @@ impl Saver<'_> {
             Err(error) => {
                 if self.unsaved.is_none() {
                     write_wrapped(out, &self.m.text("plain-not-saved"), "")?;
-                    write_wrapped(out, &error.to_string(), &lead(&self.m.text("plain-why")))?;
+                    let why = strings::store_error(self.m, &error);
+                    write_wrapped(out, &why, &lead(&self.m.text("plain-why")))?;
                 }
                 self.unsaved = Some(error);
             }
@@ -319,10 +321,11 @@ fn start_again<'l>(
 }
 
 /// Tells whoever is at the terminal, once, that a save is waiting for another copy of
-/// the app; Ctrl-C stops the wait as it stops anything else in plain mode.
+/// the app, in the language `strings::speak` chose; Ctrl-C stops the wait as it stops
+/// anything else in plain mode.
 pub fn tell_waiting(waiting: &Waiting) {
     if waiting.first {
-        eprintln!("{waiting}");
+        eprintln!("{}", strings::waiting(&strings::spoken(), waiting));
     }
 }
 
@@ -618,6 +621,14 @@ pub enum PlainError {
 }
 
 impl PlainError {
+    /// What went wrong, in the child's language when it is about their progress.
+    pub fn said_in(&self, m: &Messages) -> String {
+        match self {
+            PlainError::Io(e) => e.to_string(),
+            PlainError::Store(e) => strings::store_error(m, e),
+        }
+    }
+
     /// Whoever read the output stopped reading (`| head`): not the child's problem, and
     /// every answer given is saved already.
     pub fn is_broken_pipe(&self) -> bool {

@@ -321,30 +321,14 @@ pub enum StoreError {
     },
 }
 
+/// In English, for the teacher's commands; a child's screen says it in their language
+/// through [`crate::strings::store_error`], from the same message.
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Io { path, error } => write!(f, "{}: {error}", path.display()),
-            StoreError::NewerFormat { path, version } => write!(
-                f,
-                "{} was saved by a newer version of Mehfooz (format {version}); update Mehfooz to use it. The file was not changed.",
-                path.display()
-            ),
-            StoreError::CannotWrite { dir, error } => write!(
-                f,
-                "progress cannot be saved in the data folder {}: it is read-only, or this user may not write there ({error}). Ask whoever looks after this computer to allow writing there, or use another folder with --data-dir or the MEHFOOZ_DATA_DIR setting.",
-                dir.display()
-            ),
-            StoreError::Busy { student, waited } => write!(
-                f,
-                "another copy of Mehfooz has been saving {student}'s progress for {} seconds and has not finished, so nothing was changed. Close the other copy, or try again in a minute (on a shared network folder, another computer may be slow).",
-                waited.as_secs()
-            ),
-            StoreError::StoppedWaiting { student } => write!(
-                f,
-                "stopped waiting for another copy of Mehfooz that is saving {student}'s progress; nothing was changed."
-            ),
-        }
+        f.write_str(&crate::strings::store_error(
+            &crate::strings::english(),
+            self,
+        ))
     }
 }
 
@@ -382,12 +366,7 @@ pub struct Waiting<'a> {
 
 impl std::fmt::Display for Waiting<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Waiting for another copy of Mehfooz that is saving {}... (up to {} seconds)",
-            self.student,
-            self.limit.as_secs()
-        )
+        f.write_str(&crate::strings::waiting(&crate::strings::english(), self))
     }
 }
 
@@ -403,23 +382,58 @@ pub enum Wait {
 /// another copy, after the first second.
 pub type Waiter = Arc<dyn Fn(&Waiting) -> Wait + Send + Sync>;
 
+/// Why a student's file could not be used. Data, not words: each front end says it in
+/// the reader's language (`strings::unreadable`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The system would not give its bytes.
+    CannotRead(IoProblem),
+    /// Not a progress file that can be read: damaged, cut short, or something else;
+    /// where the reading stopped.
+    Damaged { line: usize, column: usize },
+    /// Written by a newer Mehfooz, in this format.
+    Newer { version: u64 },
+    /// The name in it has control characters, which this program never saves.
+    NameHasControlCharacters,
+}
+
+/// What the system said when a file or folder could not be used, as data: the kind of
+/// problem and the system's error number, never the system's English sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IoProblem {
+    pub kind: io::ErrorKind,
+    pub code: Option<i32>,
+}
+
+impl From<&io::Error> for IoProblem {
+    fn from(error: &io::Error) -> Self {
+        IoProblem {
+            kind: error.kind(),
+            code: error.raw_os_error(),
+        }
+    }
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::strings::unreadable(
+            &crate::strings::english(),
+            self,
+        ))
+    }
+}
+
 /// A student file that could not be read and was renamed aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetAside {
     pub original: PathBuf,
     pub moved_to: PathBuf,
-    pub reason: String,
+    pub reason: Unreadable,
 }
 
 impl std::fmt::Display for SetAside {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "The progress file {} could not be read ({}). It was kept as {} and a new one was started.",
-            self.original.display(),
-            self.reason,
-            self.moved_to.display()
-        )
+        f.write_str(&crate::strings::set_aside(&crate::strings::english(), self))
     }
 }
 
@@ -515,7 +529,7 @@ impl Store {
     }
 
     /// Every student with a readable file, by name, and the files that could not be read.
-    pub fn students(&self) -> (Vec<Student>, Vec<(PathBuf, String)>) {
+    pub fn students(&self) -> (Vec<Student>, Vec<(PathBuf, Unreadable)>) {
         let mut students = Vec::new();
         let mut unreadable = Vec::new();
         let Ok(entries) = fs::read_dir(&self.dir) else {
@@ -532,7 +546,7 @@ impl Store {
                 // A name this program would never have saved (with control characters in
                 // it) is not shown to the class; the file is left alone.
                 Ok(Some(student)) if crate::text::clean(&student.name) != student.name => {
-                    unreadable.push((path, "the name in it has control characters".into()));
+                    unreadable.push((path, Unreadable::NameHasControlCharacters));
                 }
                 Ok(Some(student)) => students.push(student),
                 Ok(None) => {}
@@ -645,13 +659,11 @@ impl Store {
                 student: Student::new(name),
                 set_aside: None,
             }),
+            Err(Unreadable::Newer { version }) => Err(StoreError::NewerFormat {
+                path: path.to_path_buf(),
+                version,
+            }),
             Err(reason) => {
-                if let Some(version) = newer_version(path) {
-                    return Err(StoreError::NewerFormat {
-                        path: path.to_path_buf(),
-                        version,
-                    });
-                }
                 let moved_to = aside_path(path);
                 fs::rename(path, &moved_to).map_err(io_error(path))?;
                 Ok(Loaded {
@@ -713,26 +725,33 @@ impl Store {
 }
 
 /// `Ok(None)` when there is no file; `Err` with the reason when it cannot be used.
-fn read_student(path: &Path) -> Result<Option<Student>, String> {
+fn read_student(path: &Path) -> Result<Option<Student>, Unreadable> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(Unreadable::CannotRead(IoProblem::from(&e))),
     };
-    let student: Student = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+    let student: Student = serde_json::from_slice(&bytes).map_err(|e| {
+        // A file newer than this program may not fit today's fields: said as newer.
+        match newer_version_in(&bytes) {
+            Some(version) => Unreadable::Newer { version },
+            None => Unreadable::Damaged {
+                line: e.line(),
+                column: e.column(),
+            },
+        }
+    })?;
     if student.format_version > FORMAT_VERSION {
-        return Err(format!(
-            "it was saved by a newer version of Mehfooz (format {})",
-            student.format_version
-        ));
+        return Err(Unreadable::Newer {
+            version: u64::from(student.format_version),
+        });
     }
     Ok(Some(student))
 }
 
 /// The format version a file claims, when it is newer than ours.
-fn newer_version(path: &Path) -> Option<u64> {
-    let bytes = fs::read(path).ok()?;
-    let value: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+fn newer_version_in(bytes: &[u8]) -> Option<u64> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
     let version = value.get("format_version")?.as_u64()?;
     (version > u64::from(FORMAT_VERSION)).then_some(version)
 }
@@ -902,6 +921,14 @@ mod tests {
         assert_eq!(fs::read(&aside.moved_to).unwrap(), b"{ not json");
         assert!(aside.to_string().contains("could not be read"));
         assert!(loaded.student.lessons.is_empty());
+        // The store says why as data, where the reading stopped; a view says it in words.
+        assert_eq!(aside.reason, Unreadable::Damaged { line: 1, column: 3 });
+        assert!(
+            aside
+                .to_string()
+                .contains("damaged or cut short, at line 1, column 3"),
+            "{aside}"
+        );
     }
 
     #[test]

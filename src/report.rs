@@ -15,6 +15,9 @@ pub struct Cell {
     pub best_percent: Option<u32>,
     pub attempts: usize,
     pub passed: bool,
+    /// The languages the student's attempts were shown in (BCP 47 tags), English first
+    /// then in order; an attempt saved before languages were kept counts as English.
+    pub languages: Vec<String>,
 }
 
 /// One lesson's totals over the class.
@@ -97,6 +100,11 @@ pub fn class_report(lessons: &[&Lesson], students: &[Student]) -> ClassReport {
                         best_percent: record.and_then(|r| r.best_percent()),
                         attempts: record.map_or(0, |r| r.finished_attempts()),
                         passed: record.is_some_and(|r| r.has_passed()),
+                        languages: in_order(
+                            record
+                                .iter()
+                                .flat_map(|r| r.attempts.iter().map(|a| a.language.as_deref())),
+                        ),
                     }
                 })
                 .collect();
@@ -126,6 +134,41 @@ pub fn class_report(lessons: &[&Lesson], students: &[Student]) -> ClassReport {
         totals,
         missed: missed_questions(lessons, students),
         languages: Vec::new(),
+    }
+}
+
+/// Each language once, English first, then in order (`None` is English: an attempt saved
+/// before languages were kept).
+fn in_order<'l>(languages: impl IntoIterator<Item = Option<&'l str>>) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in languages {
+        let tag = tag.unwrap_or(crate::i18n::ENGLISH);
+        if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags.sort_by_key(|t| (t != crate::i18n::ENGLISH, t.clone()));
+    tags
+}
+
+impl ClassReport {
+    /// The languages a student's attempts (row `row`) were in, over every lesson
+    /// reported: "en, ur"; empty when they have not started one.
+    pub fn student_languages(&self, row: usize) -> String {
+        let cells = self.rows.get(row).map(|(_, cells)| cells.as_slice());
+        let tags = cells.unwrap_or_default().iter().flat_map(|c| &c.languages);
+        in_order(tags.map(|t| Some(t.as_str()))).join(", ")
+    }
+
+    /// The languages the class took lesson `column` in: "en, ur"; empty when nobody has
+    /// started it.
+    pub fn lesson_languages_taken(&self, column: usize) -> String {
+        let tags = self
+            .rows
+            .iter()
+            .filter_map(|(_, cells)| cells.get(column))
+            .flat_map(|c| &c.languages);
+        in_order(tags.map(|t| Some(t.as_str()))).join(", ")
     }
 }
 
@@ -228,6 +271,7 @@ impl ClassReport {
             "best_percent",
             "attempts",
             "passed",
+            "languages",
         ]);
         let english = crate::strings::english();
         for (name, cells) in &self.rows {
@@ -247,6 +291,7 @@ impl ClassReport {
                     &best,
                     &attempts,
                     if cell.passed { "yes" } else { "no" },
+                    &cell.languages.join(", "),
                 ]);
             }
         }
@@ -275,17 +320,29 @@ impl ClassReport {
         };
         out.push_str("Lessons:\n");
         for (i, (id, title)) in self.lessons.iter().enumerate() {
-            out.push_str(&format!("  L{:<3} {id} ({title})\n", i + 1));
+            out.push_str(&format!("  L{:<3} {id} ({title})", i + 1));
+            let taken = self.lesson_languages_taken(i);
+            if !taken.is_empty() {
+                out.push_str(&format!(", taken in {taken}"));
+            }
+            out.push('\n');
         }
         out.push_str(&format!("\n{:name_width$}", "STUDENT"));
         for i in 0..self.lessons.len() {
             out.push_str(&format!(" {:>6}", format!("L{}", i + 1)));
         }
-        out.push('\n');
-        for ((_, cells), name) in self.rows.iter().zip(&names) {
+        // Last, so that the lesson columns line up whatever its width.
+        out.push_str("  LANGUAGES\n");
+        for (row, ((_, cells), name)) in self.rows.iter().zip(&names).enumerate() {
             out.push_str(&pad(name));
             for cell in cells {
                 out.push_str(&format!(" {:>6}", cell_text(cell)));
+            }
+            let languages = self.student_languages(row);
+            if languages.is_empty() {
+                out.push_str("  -");
+            } else {
+                out.push_str(&format!("  {languages}"));
             }
             out.push('\n');
         }
@@ -303,6 +360,7 @@ impl ClassReport {
             out.push_str(&format!(" {avg:>6}"));
         }
         out.push_str("\n\nKey: 85%* best score, passed · 40% best score, not yet passed · ... in progress · - not started\n");
+        out.push_str("LANGUAGES: the languages each student's lessons were shown in\n");
         if self.missed.is_empty() {
             out.push_str("\nNo question has been missed yet.\n");
         } else {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::i18n::Messages;
 use crate::lesson::QuestionKind;
-use crate::progress::Status;
+use crate::progress::{IoProblem, SetAside, Status, StoreError, Unreadable, Waiting};
 use crate::quiz::{AnswerError, Verdict};
 use crate::t;
 
@@ -18,6 +18,110 @@ pub fn english() -> Rc<Messages> {
         static ENGLISH: Rc<Messages> = Rc::new(Messages::english());
     }
     ENGLISH.with(Rc::clone)
+}
+
+thread_local! {
+    /// The language a save's words are said in while it runs: a store waiter is a plain
+    /// function with no messages of its own (see `speak`).
+    static SPOKEN: std::cell::RefCell<Rc<Messages>> = std::cell::RefCell::new(english());
+}
+
+/// The language that what a save says while it runs (waiting for another copy) is
+/// said in, from now on, on this thread.
+pub fn speak(messages: Rc<Messages>) {
+    SPOKEN.with(|m| *m.borrow_mut() = messages);
+}
+
+/// The messages `speak` last chose on this thread (English before).
+pub fn spoken() -> Rc<Messages> {
+    SPOKEN.with(|m| Rc::clone(&m.borrow()))
+}
+
+/// Why the progress store could not load or save, in the reader's words.
+pub fn store_error(m: &Messages, error: &StoreError) -> String {
+    match error {
+        StoreError::Io { path, error } => t!(
+            m,
+            "store-error-file",
+            file = path.display().to_string(),
+            problem = io_problem(m, IoProblem::from(error))
+        ),
+        StoreError::NewerFormat { path, version } => t!(
+            m,
+            "store-error-newer",
+            file = path.display().to_string(),
+            version = *version
+        ),
+        StoreError::CannotWrite { dir, error } => t!(
+            m,
+            "store-error-cannot-write",
+            folder = dir.display().to_string(),
+            problem = io_problem(m, IoProblem::from(error))
+        ),
+        StoreError::Busy { student, waited } => t!(
+            m,
+            "store-error-busy",
+            name = student.as_str(),
+            seconds = waited.as_secs()
+        ),
+        StoreError::StoppedWaiting { student } => {
+            t!(m, "store-error-stopped-waiting", name = student.as_str())
+        }
+    }
+}
+
+/// A child's file that could not be read and was put aside, and why.
+pub fn set_aside(m: &Messages, aside: &SetAside) -> String {
+    t!(
+        m,
+        "store-set-aside",
+        file = aside.original.display().to_string(),
+        why = unreadable(m, &aside.reason),
+        kept = aside.moved_to.display().to_string()
+    )
+}
+
+/// Why a child's file could not be read.
+pub fn unreadable(m: &Messages, reason: &Unreadable) -> String {
+    match reason {
+        Unreadable::CannotRead(problem) => t!(
+            m,
+            "store-why-cannot-read",
+            problem = io_problem(m, *problem)
+        ),
+        Unreadable::Damaged { line, column } => {
+            t!(m, "store-why-damaged", line = *line, column = *column)
+        }
+        Unreadable::Newer { version } => t!(m, "store-why-newer", version = *version),
+        Unreadable::NameHasControlCharacters => m.text("store-why-name-control"),
+    }
+}
+
+/// Said once while a save waits for another copy of the app.
+pub fn waiting(m: &Messages, waiting: &Waiting) -> String {
+    t!(
+        m,
+        "store-waiting",
+        name = waiting.student,
+        seconds = waiting.limit.as_secs()
+    )
+}
+
+/// What the system said, in words for the commonest problems, else its error number
+/// (the system's own sentence is English on most computers, and says no more).
+fn io_problem(m: &Messages, problem: IoProblem) -> String {
+    use std::io::ErrorKind;
+    let id = match problem.kind {
+        ErrorKind::PermissionDenied => "store-problem-not-allowed",
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "store-problem-disk-full",
+        ErrorKind::NotFound => "store-problem-not-found",
+        ErrorKind::ReadOnlyFilesystem => "store-problem-read-only",
+        kind => {
+            let code = problem.code.map_or(format!("{kind:?}"), |c| c.to_string());
+            return t!(m, "store-problem-other", code = code);
+        }
+    };
+    m.text(id)
 }
 
 pub fn verdict(m: &Messages, verdict: Verdict) -> String {

@@ -293,7 +293,10 @@ impl FakeStore {
     fn carry_out(&mut self, app: &mut App, effects: Vec<Effect>, rng: &mut StdRng) {
         for effect in effects {
             let reply = if self.fail {
-                Msg::StoreFailed("the disk is full".into())
+                Msg::StoreFailed(mehfooz::progress::StoreError::Io {
+                    path: "progress.json".into(),
+                    error: std::io::ErrorKind::StorageFull.into(),
+                })
             } else {
                 match effect {
                     Effect::LoadStudent(name) => {

@@ -342,3 +342,214 @@ fn a_teachers_message_file_beside_their_lessons_is_used_for_its_language() {
         out.stdout
     );
 }
+
+/// A lessons folder whose `ur/mehfooz.ftl` rewords the name screen's question.
+fn folder_with_own_urdu_question() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("ur")).unwrap();
+    std::fs::write(
+        folder.path().join("ur").join("mehfooz.ftl"),
+        format!("name-who = {OWN_QUESTION}\n"),
+    )
+    .unwrap();
+    folder
+}
+
+/// "Who is reading with us today?": the teacher's wording, not the built-in one.
+const OWN_QUESTION: &str = "آج ہمارے ساتھ کون پڑھ رہا ہے؟";
+
+#[test]
+fn the_app_screen_uses_a_teachers_own_message_file_for_the_language_chosen() {
+    use mehfooz::lesson::Catalog;
+    use mehfooz::text::{Mode, display_label};
+    use mehfooz::tui::{app::App, render_to_string};
+
+    let folder = folder_with_own_urdu_question();
+    let catalog = Catalog::load(&[folder.path().to_path_buf()], true);
+    let mut app = App::new(&catalog, Vec::new(), None);
+    let own = display_label(OWN_QUESTION, 80, Mode::App).text;
+    let built_in = display_label(
+        &Messages::for_language("ur").text("name-who"),
+        80,
+        Mode::App,
+    );
+    // In English the teacher's Urdu file is not used.
+    assert!(!render_to_string(&app, 80, 24).contains(&own));
+    // Chosen in the app (as the language picker and a remembered language do).
+    app.set_language("ur");
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains(&own), "{screen}");
+    assert!(!screen.contains(&built_in.text), "{screen}");
+    // What the teacher's file leaves out is the built-in Urdu.
+    let welcome = Messages::for_language("ur").text("name-welcome");
+    let welcome = display_label(&welcome, 80, Mode::App).text;
+    assert!(screen.contains(&welcome), "{screen}");
+}
+
+#[test]
+fn plain_mode_and_the_app_read_a_teachers_message_file_alike() {
+    let folder = folder_with_own_urdu_question();
+    let own = i18n::read_own_files(&[folder.path().to_path_buf()]);
+    let (messages, problems) = Messages::for_language_with("ur-PK", &own);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(messages.text("name-who"), OWN_QUESTION);
+    // A mistake in the file is told with its path, and the rest is still used.
+    std::fs::write(
+        folder.path().join("ur").join("mehfooz.ftl"),
+        format!("name-who = {OWN_QUESTION}\nbroken line\n"),
+    )
+    .unwrap();
+    let own = i18n::read_own_files(&[folder.path().to_path_buf()]);
+    let problems = i18n::own_file_problems(&own);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("mehfooz.ftl: line 2"), "{problems:?}");
+    let (messages, _) = Messages::for_language_with("ur", &own);
+    assert_eq!(messages.text("name-who"), OWN_QUESTION);
+}
+
+#[test]
+fn a_damaged_progress_file_is_explained_to_the_child_in_urdu_in_plain_mode() {
+    let data = data_dir();
+    play_friends(data.path(), Some("ur"));
+    let files = common::student_files(data.path());
+    std::fs::write(&files[0], b"{\"format_version\": 1, \"name\": ").unwrap();
+    let out = play_friends(data.path(), Some("ur"));
+    // "could not be read", "damaged or cut short": the Urdu words, and the English not.
+    assert!(out.contains("پڑھی نہیں جا سکی"), "{out}");
+    assert!(out.contains("یہ خراب ہے یا ادھوری ہے"), "{out}");
+    assert!(!out.contains("could not be read"), "{out}");
+    assert!(!out.contains("damaged"), "{out}");
+    // The file names stay as they are, for the teacher to find.
+    assert!(out.contains(&files[0].display().to_string()), "{out}");
+}
+
+#[test]
+fn why_progress_could_not_be_saved_is_said_in_the_childs_language_in_the_app() {
+    use mehfooz::lesson::Catalog;
+    use mehfooz::progress::StoreError;
+    use mehfooz::tui::app::{App, Msg};
+    use rand::SeedableRng;
+
+    let catalog = Catalog::built_in();
+    let full = || StoreError::Io {
+        path: "data/ayesha.json".into(),
+        error: std::io::ErrorKind::StorageFull.into(),
+    };
+    let read_only = || StoreError::CannotWrite {
+        dir: "data".into(),
+        error: std::io::ErrorKind::ReadOnlyFilesystem.into(),
+    };
+    let mut rng = rand::rngs::StdRng::seed_from_u64(1);
+    for (tag, disk_full, read_only_words) in [
+        ("ur", "ڈسک بھر گئی ہے", "یہ صرف پڑھنے کے لیے ہے"),
+        (
+            "ur-Latn",
+            "disk bhar gayi hai",
+            "yeh sirf parhne ke liye hai",
+        ),
+        ("en", "the disk is full", "it is read-only"),
+    ] {
+        let mut app = App::new(&catalog, Vec::new(), None);
+        app.set_language(tag);
+        app.update(Msg::StoreFailed(full()), &mut rng);
+        let notice = app.notice.clone().unwrap_or_default();
+        assert!(notice.contains(disk_full), "{tag}: {notice}");
+        assert!(notice.contains("data/ayesha.json"), "{tag}: {notice}");
+        app.update(Msg::StoreFailed(read_only()), &mut rng);
+        let notice = app.notice.clone().unwrap_or_default();
+        assert!(notice.contains(read_only_words), "{tag}: {notice}");
+        if tag != "en" {
+            assert!(!notice.contains("read-only"), "{tag}: {notice}");
+            assert!(!notice.contains("could not"), "{tag}: {notice}");
+        }
+    }
+}
+
+#[test]
+fn every_reason_the_progress_store_gives_is_said_in_each_shipped_language() {
+    use mehfooz::progress::{IoProblem, StoreError, Unreadable};
+    use mehfooz::strings;
+    use std::time::Duration;
+
+    let io = || std::io::Error::from_raw_os_error(5);
+    let errors = [
+        StoreError::Io {
+            path: "a.json".into(),
+            error: io(),
+        },
+        StoreError::NewerFormat {
+            path: "a.json".into(),
+            version: 9,
+        },
+        StoreError::CannotWrite {
+            dir: "data".into(),
+            error: std::io::ErrorKind::PermissionDenied.into(),
+        },
+        StoreError::Busy {
+            student: "Ayesha".into(),
+            waited: Duration::from_secs(2),
+        },
+        StoreError::StoppedWaiting {
+            student: "Ayesha".into(),
+        },
+    ];
+    let reasons = [
+        Unreadable::CannotRead(IoProblem::from(&io())),
+        Unreadable::Damaged { line: 3, column: 7 },
+        Unreadable::Newer { version: 9 },
+        Unreadable::NameHasControlCharacters,
+    ];
+    let english = Messages::english();
+    for tag in SHIPPED {
+        let m = Messages::for_language(tag);
+        let said: Vec<(String, String)> = errors
+            .iter()
+            .map(|e| {
+                (
+                    strings::store_error(&english, e),
+                    strings::store_error(&m, e),
+                )
+            })
+            .chain(
+                reasons
+                    .iter()
+                    .map(|r| (strings::unreadable(&english, r), strings::unreadable(&m, r))),
+            )
+            .collect();
+        for (en, own) in &said {
+            assert_ne!(en, own, "{tag} says it in English");
+            // The values are all there: the file, the number, the name.
+            for value in ["a.json", "9", "data", "Ayesha", "3", "7", "5"] {
+                if en.contains(value) {
+                    assert!(own.contains(value), "{tag} lost {value:?}: {own}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_data_folder_that_cannot_be_used_is_said_in_the_class_language() {
+    let dir = data_dir();
+    let not_a_folder = dir.path().join("a-file");
+    std::fs::write(&not_a_folder, "").unwrap();
+    let out = run(mehfooz(&not_a_folder)
+        .args([
+            "play",
+            LESSON,
+            "--student",
+            "Ayesha",
+            "--plain",
+            "--lang",
+            "ur-Latn",
+        ])
+        .write_stdin(""));
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("mehfooz: Data folder istemal nahi ho sakta: File "),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("cannot"), "{}", out.stderr);
+}

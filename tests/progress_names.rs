@@ -190,6 +190,10 @@ fn a_student_file_with_escape_sequences_in_its_name_is_not_shown() {
     assert_eq!(names, vec!["Ayesha"]);
     assert_eq!(unreadable.len(), 1);
     assert_eq!(unreadable[0].0, planted);
-    assert!(unreadable[0].1.contains("control characters"));
+    assert_eq!(
+        unreadable[0].1,
+        mehfooz::progress::Unreadable::NameHasControlCharacters
+    );
+    assert!(unreadable[0].1.to_string().contains("control characters"));
     assert!(planted.exists(), "the file is left as it is");
 }

@@ -1,6 +1,8 @@
 //! Whole screens of the terminal app at 80x24, as a child sees them (insta snapshots of
 //! ratatui's TestBackend), and the smaller sizes it must cope with.
 
+mod common;
+
 use std::path::PathBuf;
 
 use mehfooz::lesson::Catalog;
@@ -1243,6 +1245,35 @@ fn the_teacher_view_with_languages_at_60_by_20() {
     let screen = render_to_string(&app, 60, 20);
     assert!(screen.contains("ur (draft)"), "{screen}");
     insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn the_teacher_view_says_which_languages_each_student_took_lessons_in_at_60_by_20() {
+    let catalog = Catalog::built_in();
+    let class = vec![
+        common::student_who_took("Ayesha", "kind-online", &["en", "ur"]),
+        common::student_who_took("Bilal", "kind-online", &["ur-Latn"]),
+        Student::new("Zara"),
+    ];
+    let mut app = App::new(&catalog, class, None);
+    send(&mut app, keys(&[Action::Teacher]));
+    let screen = render_to_string(&app, 60, 20);
+    let row = |name: &str| {
+        screen
+            .lines()
+            .find(|l| l.starts_with(&format!("\"│ {name}")))
+            .unwrap_or_else(|| panic!("a row for {name}:\n{screen}"))
+            .to_string()
+    };
+    assert!(row("STUDENT").contains("LANGUAGES"), "{screen}");
+    assert!(row("Ayesha").contains("  en, ur "), "{screen}");
+    assert!(row("Bilal").contains("  ur-Latn "), "{screen}");
+    assert!(
+        row("Zara")
+            .trim_end_matches(['│', '"', ' '])
+            .ends_with("  -"),
+        "{screen}"
+    );
 }
 
 /// The English texts of the app's own child-facing words that `tag` says otherwise,

@@ -6,7 +6,9 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{crate_dir, data_dir, mehfooz, play_good, run, short_quiz_csv, student_files};
+use common::{
+    crate_dir, data_dir, mehfooz, play_good, run, short_quiz_csv, student_files, student_who_took,
+};
 
 /// Ayesha gets everything in short-quiz right; Bilal gets everything wrong.
 fn class_with_two_students(data: &Path) {
@@ -180,12 +182,15 @@ fn report_csv_opens_in_a_spreadsheet_and_can_go_to_a_file() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "student,lesson_id,lesson,status,best_percent,attempts,passed"
+        "student,lesson_id,lesson,status,best_percent,attempts,passed,languages"
     );
-    assert_eq!(lines[1], "Ayesha,short-quiz,A short quiz,passed,100,1,yes");
+    assert_eq!(
+        lines[1],
+        "Ayesha,short-quiz,A short quiz,passed,100,1,yes,en"
+    );
     assert_eq!(
         lines[2],
-        "Bilal,short-quiz,A short quiz,not yet passed,0,1,no"
+        "Bilal,short-quiz,A short quiz,not yet passed,0,1,no,en"
     );
     assert_eq!(lines.len(), 3);
 }
@@ -369,7 +374,7 @@ fn a_lab_saving_into_one_data_folder_at_once_loses_nothing() {
     let passed = out
         .stdout
         .lines()
-        .filter(|l| l.ends_with(",passed,100,1,yes"))
+        .filter(|l| l.ends_with(",passed,100,1,yes,en"))
         .count();
     assert_eq!(passed, 8, "{}", out.stdout);
 }
@@ -746,4 +751,42 @@ fn a_lessons_content_version_stays_the_same_from_release_to_release() {
     let catalog = mehfooz::lesson::Catalog::load(&[crate_dir().join("tests/good_lessons")], false);
     let lesson = &catalog.get("short-quiz").unwrap().lesson;
     assert_eq!(lesson.content_version(), "7d965c2a967d3c4a");
+}
+
+#[test]
+fn report_says_which_languages_each_student_and_each_lesson_were_taken_in() {
+    let data = data_dir();
+    let store = mehfooz::progress::Store::open(data.path()).unwrap();
+    store
+        .save(&student_who_took("Ayesha", "kind-online", &["en", "ur"]))
+        .unwrap();
+    store
+        .save(&student_who_took("Bilal", "kind-online", &["ur-Latn"]))
+        .unwrap();
+    store
+        .save(&mehfooz::progress::Student::new("Zara"))
+        .unwrap();
+    let out = run(mehfooz(data.path()).args(["report", "--lesson", "kind-online"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let table = &out.stdout;
+    let row = |name: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("a row for {name}:\n{table}"))
+            .to_string()
+    };
+    assert!(table.contains("STUDENT     L1  LANGUAGES\n"), "{table}");
+    assert!(row("Ayesha").ends_with("  en, ur"), "{table}");
+    assert!(row("Bilal").ends_with("  ur-Latn"), "{table}");
+    // Not started: no language.
+    assert!(row("Zara").ends_with("  -"), "{table}");
+    // The lesson's own line says which languages the class took it in.
+    assert!(table.contains(", taken in en, ur, ur-Latn\n"), "{table}");
+
+    let out = run(mehfooz(data.path()).args(["report", "--csv", "--lesson", "kind-online"]));
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(lines[0].ends_with(",passed,languages"), "{}", out.stdout);
+    let ayesha = lines.iter().find(|l| l.starts_with("Ayesha")).unwrap();
+    assert!(ayesha.ends_with(",\"en, ur\""), "{ayesha}");
 }

@@ -515,3 +515,58 @@ fn g_in_a_roman_urdu_lesson_shows_the_meaning_in_roman_urdu() {
         "{s}"
     );
 }
+
+#[test]
+fn a_translation_still_all_in_english_is_warned_at_each_text_beside_the_english() {
+    let data = data_dir();
+    let folder = tempfile::tempdir().unwrap();
+    let source = fs::read_to_string(SOURCE).unwrap();
+    fs::copy(SOURCE, folder.path().join("spot-the-signs.toml")).unwrap();
+    fs::create_dir(folder.path().join("ur")).unwrap();
+    // The English file, with only what makes it a translation added.
+    let copy = source.replacen(
+        "id = \"spot-the-signs\"\n",
+        "id = \"spot-the-signs\"\nlang = \"ur\"\n",
+        1,
+    );
+    let at = copy.find("\n[[steps]]").unwrap();
+    let copy = format!(
+        "{}\n[translation]\nstatus = \"draft\"\n{}",
+        &copy[..at],
+        &copy[at..]
+    );
+    let translation = folder.path().join("ur").join("spot-the-signs.toml");
+    fs::write(&translation, &copy).unwrap();
+    let out = run(mehfooz(data.path()).arg("check").arg(folder.path()));
+    assert_eq!(out.code, Some(0), "{}", out.stdout);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let warnings: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].contains(": warning: "))
+        .collect();
+    assert!(warnings.len() >= 5, "{}", out.stdout);
+    for i in warnings {
+        // PATH:LINE:COL, what, and where: "`prompt` of step 2".
+        let warning = lines[i];
+        assert!(
+            warning.starts_with(&format!("{}:", translation.display())),
+            "{warning}"
+        );
+        assert!(warning.contains(" of "), "{warning}");
+        assert!(
+            warning.ends_with("is still the same as the English"),
+            "{warning}"
+        );
+        // The English's own line in the source follows, after the caret lines.
+        let note = lines[i + 1..]
+            .iter()
+            .take_while(|l| !l.contains(": warning: "))
+            .find(|l| l.contains(": note: "))
+            .unwrap_or_else(|| panic!("no note after {warning}"));
+        let source_file = folder.path().join("spot-the-signs.toml");
+        assert!(
+            note.starts_with(&format!("{}:", source_file.display()))
+                && note.ends_with(": note: the English, in the source"),
+            "{note}"
+        );
+    }
+}

@@ -177,6 +177,29 @@ welcome-back = Welcome back! Carrying on at step { $step } of { $steps }.
 lesson-changed = This lesson has changed since you last opened it, so it starts again.
 lesson-cleared-by-teacher = Your teacher has cleared your progress in this lesson, so it starts again from the beginning.
 progress-not-saved = Progress could not be saved: { $why }
+# Why a child's progress could not be read or saved: the child sees these (in the app
+# and the plain mode), the teacher's commands show the English. The file and folder
+# names are for the teacher. { $problem } is one of the store-problem- messages.
+store-set-aside = The progress file { $file } could not be read ({ $why }). It was kept as { $kept } and a new one was started.
+store-why-cannot-read = the computer would not open it: { $problem }
+store-why-damaged = it is damaged or cut short, at line { $line }, column { $column }
+store-why-newer = it was saved by a newer version of Mehfooz (format { $version })
+store-why-name-control = the name in it has control characters
+store-error-file = { $file }: { $problem }
+store-error-newer = { $file } was saved by a newer version of Mehfooz (format { $version }); update Mehfooz to use it. The file was not changed.
+store-error-cannot-write = progress cannot be saved in the data folder { $folder }: it is read-only, or this user may not write there ({ $problem }). Ask whoever looks after this computer to allow writing there, or use another folder with --data-dir or the MEHFOOZ_DATA_DIR setting.
+store-error-busy = another copy of Mehfooz has been saving { $name }'s progress for { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+} and has not finished, so nothing was changed. Close the other copy, or try again in a minute (on a shared network folder, another computer may be slow).
+store-error-stopped-waiting = stopped waiting for another copy of Mehfooz that is saving { $name }'s progress; nothing was changed.
+store-waiting = Waiting for another copy of Mehfooz that is saving { $name }... (up to { $seconds } seconds)
+store-cannot-use-folder = cannot use the data folder: { $why }
+store-problem-not-allowed = this user may not use it
+store-problem-disk-full = the disk is full
+store-problem-not-found = it is not there
+store-problem-read-only = the disk can only be read
+store-problem-other = system error { $code }
 player-step = step { $step } of { $steps }
 player-finished = finished
 player-question = Question { $number } of { $questions }
@@ -292,6 +315,8 @@ teacher-class = { $students ->
 }
 teacher-student = STUDENT
 teacher-passed = PASSED
+# The heading of the column that says which languages each student took lessons in.
+teacher-languages = LANGUAGES
 teacher-legend = 85%* best score, passed · 40% not yet passed · ... in progress · - not started
 teacher-missed-most = Questions the class missed most
 # A lesson under the table: its number, its title, and its languages with each

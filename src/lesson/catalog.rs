@@ -97,6 +97,9 @@ pub struct Catalog {
     /// Each language's own meanings (`ur/glossary.toml`), by BCP 47 tag, for the words
     /// its translations mark; `glossary` is their fallback.
     pub language_glossaries: BTreeMap<String, Glossary>,
+    /// The teachers' own message files (`ur/mehfooz.ftl`) in the folders read, for the
+    /// app's words in their languages.
+    pub message_files: Vec<crate::i18n::OwnFile>,
     /// The help lines in other languages, by BCP 47 tag.
     pub help_translations: BTreeMap<String, Translation<HelpLines>>,
     /// Every problem in every file read, errors and warnings.
@@ -299,6 +302,7 @@ impl Catalog {
         for folder in folders {
             catalog.add_files(read_folder(folder), false);
         }
+        catalog.message_files = crate::i18n::read_own_files(folders);
         catalog.match_translations(false);
         catalog.check_marks();
         // Youngest first; within an age band, in file-name order.

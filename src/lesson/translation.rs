@@ -295,12 +295,21 @@ impl Walk<'_> {
         self.found.push(d.with_related(place, note));
     }
 
-    /// A warning for text left in English, unless it would read the same translated.
-    fn same_as_english(&mut self, text: &str, at: Range<usize>, what: &str) {
+    /// A warning for text left in English, unless it would read the same translated,
+    /// with the English's place in the source beside it.
+    fn same_as_english(
+        &mut self,
+        text: &str,
+        at: Range<usize>,
+        source_at: Range<usize>,
+        what: &str,
+    ) {
         if worth_translating(text) {
             let message = format!("{what} still the same as the English");
             let d = self.tr.diagnostic(Severity::Warning, at, message);
-            self.found.push(d);
+            let place = self.src.diagnostic(Severity::Warning, source_at, "");
+            self.found
+                .push(d.with_related(place, "the English, in the source"));
         }
     }
 
@@ -321,7 +330,7 @@ impl Walk<'_> {
                 b.span(),
                 a.span(),
                 format!(
-                    "this step is a {} in the source but a {} here: a translation keeps the source's steps in the same order",
+                    "{what} is a {} in the source but a {} here: a translation keeps the source's steps in the same order",
                     plain(a.get_ref()),
                     plain(b.get_ref())
                 ),
@@ -361,14 +370,16 @@ impl Walk<'_> {
             }
             match (value.get_ref(), tr_value.get_ref()) {
                 (DeValue::Array(a), DeValue::Array(b)) => {
-                    self.list(name, a, key.span(), b, tr_key.span(), tr_value.span())
+                    let list = (name, what);
+                    self.list(list, a, key.span(), b, tr_key.span(), tr_value.span())
                 }
                 (DeValue::Table(a), DeValue::Table(b)) => {
                     let label = format!("`{name}`");
                     self.table(a, value.span(), b, tr_value.span(), &label, false)
                 }
                 (DeValue::String(a), DeValue::String(b)) if same_words(a, b) => {
-                    self.same_as_english(a, tr_value.span(), &format!("`{name}` is"));
+                    let field = format!("`{name}` of {what} is");
+                    self.same_as_english(a, tr_value.span(), value.span(), &field);
                 }
                 (a, b) if std::mem::discriminant(a) != std::mem::discriminant(b) => {
                     self.differs(
@@ -396,16 +407,17 @@ impl Walk<'_> {
                 self.differs(
                     key.span(),
                     src_span.start..src_span.start,
-                    format!("{field} is not in the source here: a translation keeps the source's fields and changes only their words"),
+                    format!("{what} has {field}, which the source does not have here: a translation keeps the source's fields and changes only their words"),
                     "the same place in the source",
                 );
             }
         }
     }
 
+    /// A list (`name`) of `owner` ("step 2", "the file"), item by item.
     fn list(
         &mut self,
-        name: &str,
+        (name, owner): (&str, &str),
         src: &[Spanned<DeValue>],
         src_key: Range<usize>,
         tr: &[Spanned<DeValue>],
@@ -427,7 +439,7 @@ impl Walk<'_> {
                 at,
                 src_key,
                 format!(
-                    "the source has {} {what} here, this translation has {}: a translation keeps every one, in the same order",
+                    "{owner} has {} {what} in the source but {} here: a translation keeps every one, in the same order",
                     src.len(),
                     tr.len()
                 ),
@@ -436,21 +448,28 @@ impl Walk<'_> {
             return;
         }
         let item = match name {
-            "steps" => "this step",
-            "choices" => "this choice",
-            "messages" => "this message",
-            "questions" => "this question",
-            "regions" => "this region",
-            "lines" => "this line",
-            _ => "this table",
+            "steps" => "step",
+            "choices" => "choice",
+            "messages" => "message",
+            "questions" => "question",
+            "regions" => "region",
+            "lines" => "line",
+            _ => "item",
         };
-        for (a, b) in src.iter().zip(tr) {
+        for (i, (a, b)) in src.iter().zip(tr).enumerate() {
+            // Counted from 1, as the child sees them, within what holds them: "choice 2 of
+            // step 3" (the steps of the file are just "step 3").
+            let label = match owner {
+                "the file" => format!("{item} {}", i + 1),
+                _ => format!("{item} {} of {owner}", i + 1),
+            };
             match (a.get_ref(), b.get_ref()) {
                 (DeValue::Table(ta), DeValue::Table(tb)) => {
-                    self.table(ta, a.span(), tb, b.span(), item, false)
+                    self.table(ta, a.span(), tb, b.span(), &label, false)
                 }
                 (DeValue::String(sa), DeValue::String(sb)) if same_words(sa, sb) => {
-                    self.same_as_english(sa, b.span(), "this text is");
+                    let what = format!("{label} is");
+                    self.same_as_english(sa, b.span(), a.span(), &what);
                 }
                 _ => {}
             }
@@ -642,6 +661,41 @@ mod tests {
         let related = found[0].related.as_ref().expect("names the source's place");
         assert_eq!(related.path, Path::new("x.toml"));
         assert_eq!(related.line, 11);
+        // Each says which choice of which step, as the child counts them.
+        let said: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            said[0].starts_with("choice 1 of step 1 is missing `correct = true`"),
+            "{said:?}"
+        );
+        assert!(
+            said[1].starts_with("choice 2 of step 1 has `correct = true`, which the source"),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn text_left_in_english_is_shown_beside_the_english_in_the_source() {
+        let found = compare(
+            Path::new("x.toml"),
+            SOURCE,
+            Path::new("ur/x.toml"),
+            &translated("", ""),
+        );
+        let warning = &found[0];
+        assert_eq!(
+            (warning.path.as_path(), warning.line),
+            (Path::new("ur/x.toml"), 13)
+        );
+        let english = warning
+            .related
+            .as_ref()
+            .expect("the source's line beside it");
+        assert_eq!(
+            (english.path.as_path(), english.line),
+            (Path::new("x.toml"), 10)
+        );
+        assert_eq!(english.source_line, "  text = \"Tell a trusted adult\"");
+        assert_eq!(english.message, "the English, in the source");
     }
 
     #[test]
@@ -650,8 +704,10 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                "13:warning: `text` is still the same as the English".to_string(),
-                "16:warning: `text` is still the same as the English".to_string()
+                "13:warning: `text` of choice 1 of step 1 is still the same as the English"
+                    .to_string(),
+                "16:warning: `text` of choice 2 of step 1 is still the same as the English"
+                    .to_string()
             ]
         );
         let short = translated("Keep it secret", "OK");
@@ -667,7 +723,10 @@ mod tests {
         .replace("Keep it secret", "راز {رکھیں|راز}");
         assert_eq!(
             messages(&marked),
-            vec!["13:warning: `text` is still the same as the English".to_string()]
+            vec![
+                "13:warning: `text` of choice 1 of step 1 is still the same as the English"
+                    .to_string()
+            ]
         );
     }
 

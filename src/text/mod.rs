@@ -157,10 +157,24 @@ pub fn ascii_digits(text: &str) -> String {
 }
 
 /// How many terminal columns `text` takes (wide CJK and emoji take two, combining marks
-/// and zero-width characters none).
+/// and zero-width characters none), as a grid of cells draws it: each character with its
+/// marks in a cell of its own. `unicode-width` alone counts a lam followed by an alef as
+/// one column, the width of the letter a shaping terminal joins them into, but the screen
+/// (ratatui's buffer, and a terminal that does not join letters) gives each its own cell.
+/// Text the app has joined holds the one-letter ligature instead, which is one column
+/// either way; so only unjoined text (for a terminal that joins letters itself, or the
+/// plain mode) is measured differently, and now as it is drawn.
 pub fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
+    // Only a lam can start such a ligature: all other text is measured as it was, at
+    // no cost, on every frame.
+    if !text.contains(LAM) {
+        return UnicodeWidthStr::width(text);
+    }
+    cluster_spans(text).map(UnicodeWidthStr::width).sum()
 }
+
+/// ل, the letter that a following alef joins into one glyph with.
+const LAM: char = '\u{0644}';
 
 /// Splits lesson text into blocks: paragraphs (lines joined) and bullet points, so each
 /// front end can wrap them to its own width.
@@ -297,21 +311,24 @@ fn split_word(word: &str, width: usize) -> Vec<String> {
 /// variation selectors and other zero-width characters, and the character after a
 /// zero-width joiner (so an emoji sequence is never cut in half).
 fn clusters(text: &str) -> Vec<&str> {
-    let mut clusters: Vec<&str> = Vec::new();
-    let mut start = 0;
-    let mut joined = false;
-    for (i, c) in text.char_indices() {
-        let attaches = i > 0 && (joined || UnicodeWidthChar::width(c).unwrap_or(0) == 0);
-        if !attaches && i > start {
-            clusters.push(&text[start..i]);
-            start = i;
+    cluster_spans(text).collect()
+}
+
+/// The clusters of [`clusters`], one by one, without gathering them.
+fn cluster_spans(text: &str) -> impl Iterator<Item = &str> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, first) = chars.next()?;
+        let mut joined = first == '\u{200D}';
+        while let Some(&(i, c)) = chars.peek() {
+            if !(joined || UnicodeWidthChar::width(c).unwrap_or(0) == 0) {
+                return Some(&text[start..i]);
+            }
+            joined = c == '\u{200D}';
+            chars.next();
         }
-        joined = c == '\u{200D}';
-    }
-    if start < text.len() {
-        clusters.push(&text[start..]);
-    }
-    clusters
+        Some(&text[start..])
+    })
 }
 
 /// `text` made exactly `columns` terminal columns wide: cut with an ellipsis when too
@@ -433,6 +450,23 @@ mod tests {
                 Block::Paragraph("Later.".into()),
             ]
         );
+    }
+
+    #[test]
+    fn an_unjoined_lam_alef_is_measured_in_the_two_cells_it_is_drawn_in() {
+        // "Online", as written for a terminal that joins letters itself: lam and alef
+        // are two characters, each in a cell of its own on screen.
+        assert_eq!(width("آن لائن"), 7);
+        assert_eq!(width("لا"), 2);
+        // Joined by the app, they are one ligature letter in one cell.
+        assert_eq!(width(&join_letters("لا")), 1);
+        // A mark on the lam stays in its cell.
+        assert_eq!(width("لَا"), 2);
+        assert_eq!(width("Help lines"), 10);
+        // Wrapping for such a terminal keeps every line inside the width.
+        for line in wrap("لا لا لا لا لا", 5) {
+            assert!(width(&line) <= 5, "{line:?}");
+        }
     }
 
     #[test]

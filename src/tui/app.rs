@@ -11,10 +11,10 @@ use super::screens::{help, language, lessons, player, students, teacher};
 use super::widgets::TextLayout;
 use crate::i18n::Messages;
 use crate::lesson::{Catalog, Lesson};
-use crate::progress::{Attempt, Loaded, Student};
+use crate::progress::{Attempt, Loaded, StoreError, Student};
 use crate::report::{class_report, languages_of};
 use crate::run::{LessonRun, Start};
-use crate::t;
+use crate::{strings, t};
 
 pub use super::screens::lessons::{LessonsScreen, age_bands, lesson_progress, lessons_for};
 pub use super::screens::player::Player;
@@ -102,8 +102,8 @@ pub enum Msg {
     StudentLoaded(Loaded),
     /// A student's record after a save.
     Saved(Loaded),
-    /// Saving or loading failed; the message says why.
-    StoreFailed(String),
+    /// Saving or loading failed, and why; said in the child's language.
+    StoreFailed(StoreError),
 }
 
 impl<'c> App<'c> {
@@ -130,7 +130,10 @@ impl<'c> App<'c> {
 
     /// Speaks `tag` from now on: the app's words and the lessons opened.
     pub fn set_language(&mut self, tag: &str) {
-        self.messages = Rc::new(Messages::for_language(tag));
+        // A teacher's own message file is read with the lessons, so no disk here; its
+        // mistakes were told when the app started.
+        let (messages, _) = Messages::for_language_with(tag, &self.catalog.message_files);
+        self.messages = Rc::new(messages);
         self.language = tag.to_string();
     }
 
@@ -231,7 +234,7 @@ impl<'c> App<'c> {
             }
             Msg::StudentLoaded(loaded) => {
                 if let Some(aside) = &loaded.set_aside {
-                    self.notice = Some(aside.to_string());
+                    self.notice = Some(strings::set_aside(&self.messages, aside));
                 }
                 // A language chosen before the name is this child's from now on; else
                 // the one they chose before, if the class default may give way to it.
@@ -255,7 +258,7 @@ impl<'c> App<'c> {
             }
             Msg::Saved(loaded) => {
                 if let Some(aside) = &loaded.set_aside {
-                    self.notice = Some(aside.to_string());
+                    self.notice = Some(strings::set_aside(&self.messages, aside));
                 }
                 self.remember(&loaded.student);
                 match &mut self.screen {
@@ -269,8 +272,9 @@ impl<'c> App<'c> {
                 }
                 Vec::new()
             }
-            Msg::StoreFailed(message) => {
-                self.notice = Some(t!(self.messages, "progress-not-saved", why = message));
+            Msg::StoreFailed(error) => {
+                let why = strings::store_error(&self.messages, &error);
+                self.notice = Some(t!(self.messages, "progress-not-saved", why = why));
                 Vec::new()
             }
         }

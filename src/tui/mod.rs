@@ -421,11 +421,11 @@ fn show_problems(
 pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>, rng: &mut impl rand::Rng) {
     let mut effects = std::collections::VecDeque::from(effects);
     while let Some(effect) = effects.pop_front() {
-        waiting::speak(app.messages.clone());
+        crate::strings::speak(app.messages.clone());
         let msg = match effect {
             Effect::LoadStudent(name) => match store.load(&name) {
                 Ok(loaded) => Msg::StudentLoaded(loaded),
-                Err(e) => Msg::StoreFailed(e.to_string()),
+                Err(e) => Msg::StoreFailed(e),
             },
             Effect::Save {
                 student,
@@ -433,12 +433,12 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>, rng: &mut i
                 attempts,
             } => match store.save_attempts(&student, &lesson, &attempts) {
                 Ok(loaded) => Msg::Saved(loaded),
-                Err(e) => Msg::StoreFailed(e.to_string()),
+                Err(e) => Msg::StoreFailed(e),
             },
             Effect::RememberLanguage { student, language } => {
                 match store.set_language(&student, &language) {
                     Ok(loaded) => Msg::Saved(loaded),
-                    Err(e) => Msg::StoreFailed(e.to_string()),
+                    Err(e) => Msg::StoreFailed(e),
                 }
             }
         };

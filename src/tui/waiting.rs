@@ -10,21 +10,8 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers
 use ratatui::crossterm::terminal::{self, Clear, ClearType};
 use ratatui::crossterm::{execute, style::Print};
 
-use crate::i18n::Messages;
 use crate::progress::{Wait, Waiting};
 use crate::t;
-
-thread_local! {
-    /// The words of the app's language: a store waiter is a plain function, so the app
-    /// tells this module its language before each save (see `speak`).
-    static MESSAGES: std::cell::RefCell<std::rc::Rc<Messages>> =
-        std::cell::RefCell::new(std::rc::Rc::new(Messages::english()));
-}
-
-/// The language the waiting line is said in, from now on, on this thread.
-pub fn speak(messages: std::rc::Rc<Messages>) {
-    MESSAGES.with(|m| *m.borrow_mut() = messages);
-}
 
 /// Set when the waiting line was written behind ratatui's back.
 static LINE_WRITTEN: AtomicBool = AtomicBool::new(false);
@@ -35,14 +22,13 @@ static LINE_WRITTEN: AtomicBool = AtomicBool::new(false);
 pub fn lock_waiter(waiting: &Waiting) -> Wait {
     if waiting.first {
         let (columns, rows) = terminal::size().unwrap_or((80, 24));
-        let line = MESSAGES.with(|m| {
-            t!(
-                m.borrow(),
-                "waiting-for-save",
-                name = waiting.student,
-                seconds = waiting.limit.as_secs()
-            )
-        });
+        // In the app's language: it tells `strings::speak` before each save.
+        let line = t!(
+            crate::strings::spoken(),
+            "waiting-for-save",
+            name = waiting.student,
+            seconds = waiting.limit.as_secs()
+        );
         // One row, never wrapped: a wrapped line at the bottom would scroll the screen.
         let line = crate::text::fit(&line, usize::from(columns).saturating_sub(1));
         let mut out = io::stdout();

@@ -135,9 +135,9 @@ pub fn draw_header(frame: &mut Frame, area: Rect, m: &Messages, right: &str, the
     frame.render_widget(Paragraph::new(left), area);
     if !right.is_empty() {
         let right = theme.layout.label(right, area.width as usize / 2);
+        let right = Line::styled(format!("{} ", right.text), theme.title);
         frame.render_widget(
-            Paragraph::new(Line::styled(format!("{} ", right.text), theme.title))
-                .alignment(Alignment::Right),
+            Paragraph::new(measured_as_drawn(right)).alignment(Alignment::Right),
             area,
         );
     }
@@ -173,7 +173,7 @@ pub fn footer_lines(
         spans.push(Span::styled(what, theme.dim));
     }
     lines.push(Line::from(spans));
-    lines
+    lines.into_iter().map(measured_as_drawn).collect()
 }
 
 /// A bordered panel with a title.
@@ -182,7 +182,25 @@ pub fn panel(title: impl Into<Line<'static>>, theme: &Paint) -> Block<'static> {
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
-        .title(theme.layout.line(title.into()).style(theme.title))
+        .title(measured_as_drawn(
+            theme.layout.line(title.into()).style(theme.title),
+        ))
+}
+
+/// `line` with each span given room after it that ratatui counts but never shows, as
+/// much as ratatui would count the span short. ratatui measures a span with
+/// `unicode-width`, which counts an unjoined lam-alef (as written for a terminal that
+/// joins letters itself) as one column; but it draws lam and alef in a cell each. So a
+/// title got one cell too few, its closing space was dropped and the border ran into it,
+/// and the span after such a span began a cell early, over the space before it.
+pub fn measured_as_drawn(mut line: Line<'static>) -> Line<'static> {
+    for span in &mut line.spans {
+        let short = lesson_text::width(&span.content).saturating_sub(span.width());
+        if short > 0 {
+            span.content = format!("{}{}", span.content, " ".repeat(short)).into();
+        }
+    }
+    line
 }
 
 /// A row of a list, marked when it is the one chosen. `text` is as it must be drawn
@@ -901,6 +919,45 @@ mod tests {
             &paint(&theme, &layout),
         );
         assert_eq!(lines[0].to_string(), "  • بڑوں کو بتائیں");
+    }
+
+    /// The top row of a panel titled `title`, drawn `width` columns wide.
+    fn panel_top(title: &str, mode: Mode, width: u16) -> String {
+        let layout = TextLayout::new(mode);
+        let theme = Theme::monochrome();
+        let area = Rect::new(0, 0, width, 3);
+        let mut buffer = ratatui::buffer::Buffer::empty(area);
+        ratatui::widgets::Widget::render(
+            panel(title.to_string(), &paint(&theme, &layout)),
+            area,
+            &mut buffer,
+        );
+        (0..width).map(|x| buffer[(x, 0)].symbol()).collect()
+    }
+
+    #[test]
+    fn a_panel_title_with_lam_alef_keeps_its_closing_space_for_a_terminal_that_joins_letters() {
+        // "Online friends": a lam-alef in the middle word.
+        let top = panel_top(" آن لائن دوست ", Mode::Terminal, 30);
+        assert!(top.starts_with("╭ آن لائن دوست ─"), "{top}");
+        // Two of them ("Help lines, Online"): the space is still there.
+        let top = panel_top(" ہیلپ لائنز، آن لائن ", Mode::Terminal, 40);
+        assert!(top.starts_with("╭ ہیلپ لائنز، آن لائن ─"), "{top}");
+        // Joined by the app, nothing was ever lost, and nothing is added.
+        let top = panel_top(" آن لائن دوست ", Mode::App, 30);
+        assert!(top.ends_with(" ╮"), "{top}");
+        assert_eq!(panel_top(" Help ", Mode::Terminal, 12), "╭ Help ────╮");
+    }
+
+    #[test]
+    fn a_span_with_lam_alef_does_not_lose_the_space_before_the_next_one() {
+        // "Lines" then "next": two spans, the first ending in a lam-alef word.
+        let line = Line::from(vec![Span::raw("لائنیں "), Span::raw("آگے")]);
+        let area = Rect::new(0, 0, 20, 1);
+        let mut buffer = ratatui::buffer::Buffer::empty(area);
+        ratatui::widgets::Widget::render(measured_as_drawn(line), area, &mut buffer);
+        let row: String = (0..20).map(|x| buffer[(x, 0)].symbol()).collect();
+        assert!(row.starts_with("لائنیں آگے"), "{row:?}");
     }
 
     #[test]

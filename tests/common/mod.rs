@@ -128,3 +128,25 @@ pub fn toml_files_in(folder: &str) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// A student who answered the first question of the built-in lesson `id` once in each
+/// of `languages` (one attempt each, as a child who switched between visits would).
+pub fn student_who_took(name: &str, id: &str, languages: &[&str]) -> mehfooz::progress::Student {
+    use rand::SeedableRng;
+    let catalog = mehfooz::lesson::Catalog::built_in();
+    let entry = catalog.get(id).expect("a built-in lesson");
+    let mut student = mehfooz::progress::Student::new(name);
+    for lang in languages {
+        let lesson = entry.in_language(lang);
+        let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+        let mut run = mehfooz::run::LessonRun::restart(lesson, &mut rng);
+        while !run.session.awaiting_answer() {
+            run.session.advance();
+        }
+        run.session.answer(&[0]).unwrap();
+        for attempt in run.attempts_to_save() {
+            student.merge_attempt(id, &attempt);
+        }
+    }
+    student
+}

@@ -86,12 +86,27 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen,
         .unwrap_or(7)
         .clamp(7, 20);
     const COLUMN: usize = 7;
-    let room = ((inner.width as usize).saturating_sub(name_width + 2) / COLUMN).max(1);
+    // Each student's languages, last, as wide as the widest (at most "en, ur, ur-Latn"
+    // and a little more: a longer list is cut, the report has it whole).
+    let languages_heading = m.text("teacher-languages");
+    let languages: Vec<String> = (0..report.rows.len())
+        .map(|row| report.student_languages(row))
+        .collect();
+    let languages_width = languages
+        .iter()
+        .chain([&languages_heading])
+        .map(|l| lesson_text::width(l))
+        .max()
+        .unwrap_or(0)
+        .min(18);
+    let room = (inner.width as usize).saturating_sub(name_width + 2 + 2 + languages_width);
+    let room = (room / COLUMN).max(1);
     let columns: Vec<usize> = (screen.column..report.lessons.len()).take(room).collect();
     let mut header = format!(" {:name_width$}", m.text("teacher-student"));
     for &c in &columns {
         header.push_str(&format!("{:>COLUMN$}", format!("L{}", c + 1)));
     }
+    header.push_str(&format!("  {languages_heading}"));
     let mut passed = format!(" {:name_width$}", m.text("teacher-passed"));
     for &c in &columns {
         let t = &report.totals[c];
@@ -133,11 +148,15 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen,
     ));
     let mut lines = vec![Line::styled(header, theme.title)];
     let body_rows = (inner.height as usize).saturating_sub(1 + below.len());
-    for (name, cells) in report.rows.iter().skip(screen.row).take(body_rows) {
+    let shown = report.rows.iter().zip(&languages);
+    for ((name, cells), languages) in shown.skip(screen.row).take(body_rows) {
         let mut line = format!(" {}", lesson_text::fit(name, name_width));
         for &c in &columns {
             line.push_str(&format!("{:>COLUMN$}", crate::report::cell_text(&cells[c])));
         }
+        let languages = if languages.is_empty() { "-" } else { languages };
+        line.push_str("  ");
+        line.push_str(&lesson_text::cut(languages, languages_width));
         lines.push(Line::raw(line));
     }
     lines.extend(below);
