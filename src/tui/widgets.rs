@@ -234,7 +234,13 @@ impl Laid {
         let mut wider = false;
         for line in &lines {
             starts.push(row);
-            let rows = if line.width() <= width as usize {
+            // Measured as drawn: ratatui counts an unjoined lam-alef one cell short.
+            let columns: usize = line
+                .spans
+                .iter()
+                .map(|s| lesson_text::width(&s.content))
+                .sum();
+            let rows = if columns <= width as usize {
                 1
             } else {
                 wider = true;
@@ -264,15 +270,17 @@ impl Laid {
 
     /// Draws the lines in `area` from row `scroll` on.
     pub fn draw(self, frame: &mut Frame, area: Rect, scroll: u16) {
+        self.draw_into(area, frame.buffer_mut(), scroll);
+    }
+
+    fn draw_into(self, area: Rect, buf: &mut Buffer, scroll: u16) {
         if self.wider {
-            frame.render_widget(
-                Paragraph::new(self.lines)
-                    .wrap(Wrap { trim: false })
-                    .scroll((scroll, 0)),
-                area,
-            );
+            Paragraph::new(self.lines)
+                .wrap(Wrap { trim: false })
+                .scroll((scroll, 0))
+                .render(area, buf);
         } else {
-            frame.render_widget(Rows::new(&self.lines, scroll as usize), area);
+            Rows::new(&self.lines, scroll as usize).render(area, buf);
         }
     }
 }
@@ -919,6 +927,25 @@ mod tests {
             &paint(&theme, &layout),
         );
         assert_eq!(lines[0].to_string(), "  • بڑوں کو بتائیں");
+    }
+
+    #[test]
+    fn a_marked_word_after_lam_alef_keeps_its_space_for_a_terminal_that_joins_letters() {
+        // "Online {friend}": the glossary word is a span of its own, after a lam-alef.
+        let layout = TextLayout::new(Mode::Terminal);
+        let theme = Theme::colour();
+        let lines = hang(
+            Vec::new(),
+            "آن لائن {دوست}",
+            Style::default(),
+            30,
+            &paint(&theme, &layout),
+        );
+        let area = Rect::new(0, 0, 30, 1);
+        let mut buffer = Buffer::empty(area);
+        Laid::new(lines, 30).draw_into(area, &mut buffer, 0);
+        let row: String = (0..30).map(|x| buffer[(x, 0)].symbol()).collect();
+        assert!(row.starts_with("آن لائن دوست"), "{row:?}");
     }
 
     /// The top row of a panel titled `title`, drawn `width` columns wide.
