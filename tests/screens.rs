@@ -1340,3 +1340,38 @@ fn in_urdu_and_roman_urdu_the_childs_screens_keep_no_english_words_of_the_app() 
         }
     }
 }
+
+#[test]
+fn a_long_notice_is_shown_to_its_end_not_cut_after_two_rows() {
+    let catalog = catalog();
+    for (language, end) in [
+        ("en", "a new one was started."),
+        ("ur-Latn", "nayi file shuru kar di gayi hai."),
+    ] {
+        let mut app = App::new(&catalog, vec![Student::new("Ayesha")], None);
+        app.set_language(language);
+        let folder = "C:/Users/Lab PC 07/Documents/Mehfooz class data/Class 5 Blue";
+        send(
+            &mut app,
+            vec![Msg::StudentLoaded(Loaded {
+                student: Student::new("Ayesha"),
+                set_aside: Some(mehfooz::progress::SetAside {
+                    original: PathBuf::from(format!("{folder}/Ayesha.toml")),
+                    moved_to: PathBuf::from(format!("{folder}/Ayesha.unreadable-1.toml")),
+                    reason: mehfooz::progress::Unreadable::Damaged { line: 1, column: 3 },
+                }),
+            })],
+        );
+        for (width, height) in [(80, 24), (60, 20)] {
+            let screen = render_to_string(&app, width, height);
+            // The notice's rows, joined, end with what was done about it.
+            let unquoted = screen.replace('"', " ");
+            let words: Vec<&str> = unquoted.split_whitespace().collect();
+            let tail: Vec<&str> = end.split_whitespace().collect();
+            assert!(
+                words.windows(tail.len()).any(|w| w == tail.as_slice()),
+                "{language} at {width}x{height}: the notice does not end with {end:?}:\n{screen}"
+            );
+        }
+    }
+}

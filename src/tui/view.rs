@@ -77,10 +77,18 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
         area.width,
         theme,
     );
+    // A notice takes the rows it needs, up to a third of the window, so a long one (a
+    // progress file set aside, with where it was put) is read to its end.
+    let notice_lines = app
+        .notice
+        .as_ref()
+        .map(|text| notice_lines(text, area.width, theme))
+        .unwrap_or_default();
+    let notice_height = (notice_lines.len() as u16).min(area.height / 3);
     let [header, body, notice, bar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(if app.notice.is_some() { 2 } else { 0 }),
+        Constraint::Length(notice_height),
         Constraint::Length(bar_lines.len() as u16),
     ])
     .areas(area);
@@ -91,11 +99,8 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
         Screen::Player(p) => player::draw(frame, body, &app.messages, p, theme, targets),
         Screen::Teacher(t) => teacher::draw(frame, body, &app.messages, t, theme),
     }
-    if let Some(text) = &app.notice {
-        frame.render_widget(
-            Paragraph::new(notice_lines(text, notice.width, theme)).style(theme.notice),
-            notice,
-        );
+    if !notice_lines.is_empty() {
+        frame.render_widget(Paragraph::new(notice_lines).style(theme.notice), notice);
     }
     if let Some(scroll) = app.help {
         // Help covers the screen: nothing under it can be clicked.
