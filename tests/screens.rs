@@ -1375,3 +1375,27 @@ fn a_long_notice_is_shown_to_its_end_not_cut_after_two_rows() {
         }
     }
 }
+
+#[test]
+fn switching_language_keeps_a_choice_made_but_not_yet_sent() {
+    let catalog = catalog();
+    let mut app = on_lessons(&catalog);
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    // Choice 2 picked, not yet answered with Enter.
+    send(&mut app, keys(&[Action::Number(1)]));
+    assert!(render_to_string(&app, 80, 24).contains("(•)"));
+    choose_language(&mut app, "ur");
+    let screen = render_to_string(&app, 80, 24);
+    assert!(
+        screen.contains("(•)"),
+        "the choice made before switching is gone:\n{screen}"
+    );
+    // Enter now answers with it, in the new language.
+    send(&mut app, keys(&[Action::Confirm]));
+    match &app.screen {
+        mehfooz::tui::app::Screen::Player(p) => {
+            assert!(!p.run.session.awaiting_answer(), "the answer was not taken")
+        }
+        _ => panic!("the lesson was left"),
+    }
+}

@@ -232,6 +232,9 @@ help-title = Help
 help-get-help-now = Get help now
 help-lines-for = Help lines: { $region }
 help-keys = Keys
+list-separator = {", "}
+more-below = ↓ more
+minutes-short = { $minutes }m
 help-saved-as-you-go = Your answers are saved as you go.
 # Only a teacher's preview shows where a help line comes from: teacher-only.
 teacher-help-line-confirmed = Last confirmed { $date } ({ $source }).

@@ -223,6 +223,9 @@ help-title = Madad
 help-get-help-now = Abhi madad lein
 help-lines-for = Madad ke number: { $region }
 help-keys = Button
+list-separator = {", "}
+more-below = ↓ aur
+minutes-short = { $minutes } min
 help-saved-as-you-go = Aap ke jawab saath saath sambhal kar rakhe jate hain.
 
 ## The terminal app: what each key does (footer and help)

@@ -221,6 +221,9 @@ help-title = مدد
 help-get-help-now = ابھی مدد لیں
 help-lines-for = مدد کے نمبر: { $region }
 help-keys = بٹن
+list-separator = {"، "}
+more-below = ↓ مزید
+minutes-short = { $minutes } منٹ
 help-saved-as-you-go = آپ کے جواب ساتھ ساتھ سنبھال کر رکھے جاتے ہیں۔
 
 ## The terminal app: what each key does (footer and help)

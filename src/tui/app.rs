@@ -352,6 +352,13 @@ impl<'c> App<'c> {
         };
         let attempt = player.run.current_attempt();
         let student = player.student.clone();
+        let (position, cursor, show_hint, scroll) = (
+            player.run.session.position(),
+            player.cursor,
+            player.show_hint,
+            player.scroll,
+        );
+        let marked = std::mem::take(&mut player.marked);
         let mut record = student.record(&id).cloned().unwrap_or_default();
         record.attempts.retain(|a| a.id != attempt.id);
         record.attempts.push(attempt);
@@ -359,6 +366,14 @@ impl<'c> App<'c> {
         let (run, _) = LessonRun::begin(lesson, Some(&record), rng);
         let glossary = self.catalog.glossary_for(lesson);
         let mut player = Box::new(Player::new(student, run, glossary));
+        // What the child has marked or chosen on this step but not yet sent stays: a
+        // translation has the same choices and messages in the same order.
+        if player.run.session.position() == position {
+            player.cursor = cursor;
+            player.marked = marked;
+            player.show_hint = show_hint;
+            player.scroll = scroll;
+        }
         let save = player.save();
         self.screen = Screen::Player(player);
         save.into_iter().collect()

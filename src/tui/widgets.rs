@@ -466,14 +466,17 @@ pub fn bar(ratio: f64, width: usize) -> String {
 }
 
 /// The "more below" mark on the bottom border of a panel that scrolls.
-pub fn more_below(frame: &mut Frame, area: Rect, theme: &Paint) {
+pub fn more_below(frame: &mut Frame, area: Rect, m: &Messages, theme: &Paint) {
     let more = Rect {
         y: area.y + area.height.saturating_sub(1),
         x: area.x + area.width.saturating_sub(14),
         width: 12.min(area.width),
         height: 1,
     };
-    let label = theme.layout.label(" ↓ more ", more.width as usize).text;
+    let label = theme
+        .layout
+        .label(&format!(" {} ", m.text("more-below")), more.width as usize)
+        .text;
     frame.render_widget(Paragraph::new(Span::styled(label, theme.key)), more);
 }
 
@@ -517,6 +520,7 @@ pub fn hang_labelled(
         lead,
         (label, label_style),
         (text, style),
+        text,
         width,
         theme.layout,
     );
@@ -570,10 +574,13 @@ fn underline(lines: Vec<Line<'static>>, words: &[String], style: Style) -> Vec<L
         .collect()
 }
 
+/// `decides` is the part (the label or the text) whose first letter decides which way
+/// the paragraph reads.
 fn wrap_hanging(
     lead: Vec<Span<'static>>,
     (label, label_style): (&str, Style),
     (text, style): (&str, Style),
+    decides: &str,
     width: u16,
     layout: &TextLayout,
 ) -> Vec<Line<'static>> {
@@ -589,7 +596,7 @@ fn wrap_hanging(
     let shown_label = layout.label(label, usize::MAX).text;
     let blank = || Span::raw(" ".repeat(lead_width));
     let mut lines = Vec::new();
-    let laid = layout.lines(&joined, text, room);
+    let laid = layout.lines(&joined, decides, room);
     for (i, line) in laid.into_iter().enumerate() {
         let right_to_left = line.align == Align::Right;
         let mut body = Vec::new();
@@ -644,8 +651,40 @@ fn wrap_hanging(
 /// A notice of the app's own (a file that could not be read, a save that failed),
 /// wrapped to `width` like lesson text and, in Urdu, right-aligned.
 pub fn notice_lines(text: &str, width: u16, theme: &Paint) -> Vec<Line<'static>> {
-    let style = theme.notice;
-    wrap_hanging(Vec::new(), ("", style), (text, style), width, theme.layout)
+    said(text, theme.notice, width, theme)
+}
+
+/// A sentence of the app's own (an instruction, the summary's words), wrapped to `width`
+/// like lesson text: in Urdu, wrapped in reading order and then each line put in display
+/// order and right-aligned, so a long one never shows its end first.
+pub fn said(text: &str, style: Style, width: u16, theme: &Paint) -> Vec<Line<'static>> {
+    wrap_hanging(
+        Vec::new(),
+        ("", style),
+        (text, style),
+        text,
+        width,
+        theme.layout,
+    )
+}
+
+/// A row of the app's own: a label in its own style, then its text, wrapped like
+/// lesson text. Unlike `hang_labelled`, the label decides which way the row reads: it
+/// is in the app's language, while the text may open with a key's name ("Enter").
+pub fn labelled_row(
+    (label, label_style): (&str, Style),
+    (text, style): (&str, Style),
+    width: u16,
+    theme: &Paint,
+) -> Vec<Line<'static>> {
+    wrap_hanging(
+        Vec::new(),
+        (label, label_style),
+        (text, style),
+        label,
+        width,
+        theme.layout,
+    )
 }
 
 /// Lesson text as lines: paragraphs with a blank line after, bullets with a dot.

@@ -15,7 +15,9 @@ use crate::tui::keys::{
 };
 use crate::tui::screens::SCREENS;
 
-use crate::tui::widgets::{Laid, Paint, hang, hang_labelled, more_below, panel, text_lines};
+use crate::tui::widgets::{
+    Laid, Paint, hang, hang_labelled, labelled_row, more_below, panel, said, text_lines,
+};
 
 pub const BINDINGS: &[Binding] = &[
     SCROLL_KEY,
@@ -75,7 +77,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Paint
     let block = panel(format!(" {} ", m.text("help-title")), theme)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(popup);
-    let mut lines = vec![Line::styled(m.text("help-get-help-now"), theme.title)];
+    let mut lines = said(
+        &m.text("help-get-help-now"),
+        theme.title,
+        inner.width,
+        theme,
+    );
     // The help lines in the child's language where translated.
     let translated = app
         .catalog
@@ -88,10 +95,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Paint
             lines.extend(text_lines(&help.advice, inner.width, theme));
             if let Some(region) = help.region(app.region.as_deref()) {
                 lines.push(Line::from(""));
-                lines.push(theme.layout.line(Line::styled(
-                    t!(m, "help-lines-for", region = region.name.as_str()),
+                lines.extend(said(
+                    &t!(m, "help-lines-for", region = region.name.as_str()),
                     theme.title,
-                )));
+                    inner.width,
+                    theme,
+                ));
                 for line in &region.lines {
                     lines.extend(hang_labelled(
                         Vec::new(),
@@ -134,32 +143,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Paint
                 }
             }
         }
-        None => lines.push(Line::raw(m.text("never-your-fault"))),
+        None => lines.extend(said(
+            &m.text("never-your-fault"),
+            Style::default(),
+            inner.width,
+            theme,
+        )),
     }
     lines.push(Line::from(""));
-    lines.push(
-        theme
-            .layout
-            .line(Line::styled(m.text("help-keys"), theme.title)),
-    );
+    lines.extend(said(&m.text("help-keys"), theme.title, inner.width, theme));
     for (screen, bindings) in all_screens() {
         let keys: Vec<String> = bindings
             .iter()
             .map(|b| format!("{} {}", b.keys, m.text(b.what)))
             .collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", m.text(screen)), theme.key),
-            Span::raw(keys.join(", ")),
-        ]));
+        lines.extend(labelled_row(
+            (&format!("{}:", m.text(screen)), theme.key),
+            (&keys.join(&m.text("list-separator")), Style::default()),
+            inner.width,
+            theme,
+        ));
     }
-    lines.push(theme.layout.line(Line::raw(m.text("help-saved-as-you-go"))));
+    lines.extend(said(
+        &m.text("help-saved-as-you-go"),
+        Style::default(),
+        inner.width,
+        theme,
+    ));
     let laid = Laid::new(lines, inner.width);
     let max_scroll = laid.height().saturating_sub(inner.height);
     let scroll = scroll.min(max_scroll);
     frame.render_widget(block, popup);
     laid.draw(frame, inner, scroll);
     if scroll < max_scroll {
-        more_below(frame, popup, theme);
+        more_below(frame, popup, m, theme);
     }
 }
 

@@ -144,17 +144,30 @@ pub fn draw(
         theme,
     );
     let inner = block.inner(list);
-    let title_width = inner.width.saturating_sub(37).max(10) as usize;
     // Only the rows in view are laid out: a library may hold a thousand lessons.
     let scroll = scroll_to(screen.selected, inner.height);
-    let mut lines = Vec::new();
-    for (i, entry) in shown
+    let in_view: Vec<(usize, &Lesson)> = shown
         .iter()
         .enumerate()
         .skip(scroll as usize)
         .take(inner.height as usize)
-    {
-        let lesson = entry.in_language(&app.language);
+        .map(|(i, entry)| (i, entry.in_language(&app.language)))
+        .collect();
+    // "10m" takes four columns; a language that says it longer takes room from the titles.
+    let minutes: Vec<_> = in_view
+        .iter()
+        .map(|(_, lesson)| {
+            theme
+                .layout
+                .label(&t!(m, "minutes-short", minutes = lesson.minutes), 8)
+        })
+        .collect();
+    let minutes_width = minutes.iter().map(|l| l.columns).max().unwrap_or(0).max(4);
+    let title_width = (inner.width as usize)
+        .saturating_sub(33 + minutes_width)
+        .max(10);
+    let mut lines = Vec::new();
+    for ((i, lesson), minutes) in in_view.into_iter().zip(minutes) {
         let (status, ratio) = lesson_progress(&screen.student, lesson);
         let title = theme.layout.cell(&lesson.title, title_width);
         // A passed lesson taken again stays passed, with the new try shown beside it.
@@ -168,9 +181,10 @@ pub fn draw(
             strings::status(m, status)
         };
         let text = format!(
-            " {title} {:>5} {:>3}m {} {:<15}",
+            " {title} {:>5} {}{} {} {:<15}",
             format!("{}-{}", lesson.ages.min, lesson.ages.max),
-            lesson.minutes,
+            " ".repeat(minutes_width.saturating_sub(minutes.columns)),
+            minutes.text,
             bar(ratio, 6),
             theme.layout.cell(&status_text, 15),
         );
@@ -191,7 +205,7 @@ pub fn draw(
     frame.render_widget(Rows::new(&lines, 0), inner);
     targets.extend(rows(inner, scroll, shown.len()).map(|(row, i)| (row, Target::Lesson(i))));
     if (scroll as usize) + (inner.height as usize) < shown.len() {
-        more_below(frame, list, theme);
+        more_below(frame, list, m, theme);
     }
     if let Some(entry) = shown.get(screen.selected) {
         let lesson = entry.in_language(&app.language);

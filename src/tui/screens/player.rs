@@ -28,7 +28,9 @@ use crate::tui::keys::{
 };
 use crate::tui::screens::lessons::{LessonsScreen, lessons_for};
 
-use crate::tui::widgets::{Laid, Paint, bar, hang, hang_labelled, more_below, panel, text_lines};
+use crate::tui::widgets::{
+    Laid, Paint, bar, hang, hang_labelled, more_below, panel, said, text_lines,
+};
 
 pub struct Player<'c> {
     pub student: Student,
@@ -196,6 +198,11 @@ pub fn bindings(p: &Player) -> Vec<Binding> {
             _ => SINGLE.to_vec(),
         }
     };
+    // The hint key only where there is a hint: offered and then refused, it confuses.
+    let has_hint = matches!(session.current(), Some(View::Question { question, .. }) if question.hint.is_some());
+    if !has_hint {
+        bindings.retain(|b| b.keys != HINT_KEY.keys);
+    }
     // A child may change language at any step; the key is listed in the help only, as
     // the footer is full.
     if !p.run.session.is_finished() {
@@ -563,18 +570,20 @@ pub fn draw(
                     let multiple = question.kind == QuestionKind::Multiple;
                     match question.kind {
                         QuestionKind::Multiple => {
-                            lines.push(
-                                theme
-                                    .layout
-                                    .line(Line::styled(m.text("player-tick-every"), theme.dim)),
-                            );
+                            lines.extend(said(
+                                &m.text("player-tick-every"),
+                                theme.dim,
+                                inner.width,
+                                theme,
+                            ));
                         }
                         QuestionKind::TrueFalse => {
-                            lines.push(
-                                theme
-                                    .layout
-                                    .line(Line::styled(m.text("player-true-or-false"), theme.dim)),
-                            );
+                            lines.extend(said(
+                                &m.text("player-true-or-false"),
+                                theme.dim,
+                                inner.width,
+                                theme,
+                            ));
                         }
                         QuestionKind::Single => {}
                     }
@@ -697,11 +706,12 @@ pub fn draw(
             }
             if feedback.is_none() {
                 lines.push(Line::from(""));
-                lines.push(
-                    theme
-                        .layout
-                        .line(Line::styled(m.text("player-mark-warning-signs"), theme.dim)),
-                );
+                lines.extend(said(
+                    &m.text("player-mark-warning-signs"),
+                    theme.dim,
+                    inner.width,
+                    theme,
+                ));
             }
             (lines, focus)
         }
@@ -749,7 +759,7 @@ pub fn draw(
     }
     laid.draw(frame, inner, scroll);
     if scroll < max_scroll {
-        more_below(frame, area, theme);
+        more_below(frame, area, m, theme);
     }
     if let Some(scroll) = player.words {
         // The meanings cover the step: nothing under them can be clicked.
@@ -832,11 +842,12 @@ fn feedback_lines(
         ));
     }
     lines.push(Line::from(""));
-    lines.push(
-        theme
-            .layout
-            .line(Line::styled(m.text("player-enter-to-go-on"), theme.dim)),
-    );
+    lines.extend(said(
+        &m.text("player-enter-to-go-on"),
+        theme.dim,
+        width,
+        theme,
+    ));
     lines
 }
 
@@ -870,12 +881,19 @@ fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Paint) -> Ve
     ];
     let review: Vec<_> = summary.to_review().collect();
     if review.is_empty() {
-        lines.push(theme.layout.line(Line::raw(m.text("summary-all-right"))));
+        lines.extend(said(
+            &m.text("summary-all-right"),
+            Style::default(),
+            width,
+            theme,
+        ));
     } else {
-        lines.push(theme.layout.line(Line::styled(
-            t!(m, "summary-look-again", count = review.len()),
+        lines.extend(said(
+            &t!(m, "summary-look-again", count = review.len()),
             theme.title,
-        )));
+            width,
+            theme,
+        ));
         for q in review {
             lines.extend(hang(
                 vec![Span::raw(format!("  {}. ", q.number))],
@@ -887,16 +905,8 @@ fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Paint) -> Ve
         }
     }
     lines.push(Line::from(""));
-    lines.push(
-        theme
-            .layout
-            .line(Line::styled(m.text("never-your-fault"), theme.dim)),
-    );
-    lines.push(
-        theme
-            .layout
-            .line(Line::styled(m.text("summary-keys"), theme.dim)),
-    );
+    lines.extend(said(&m.text("never-your-fault"), theme.dim, width, theme));
+    lines.extend(said(&m.text("summary-keys"), theme.dim, width, theme));
     lines
 }
 
@@ -933,11 +943,12 @@ fn draw_words(
         ));
         lines.push(Line::from(""));
     }
-    lines.push(
-        theme
-            .layout
-            .line(Line::styled(m.text("words-go-back"), theme.dim)),
-    );
+    lines.extend(said(
+        &m.text("words-go-back"),
+        theme.dim,
+        inner.width,
+        theme,
+    ));
     let laid = Laid::new(lines, inner.width);
     let scroll = scroll.min(laid.height().saturating_sub(inner.height));
     frame.render_widget(block, area);
