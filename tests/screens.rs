@@ -1399,3 +1399,30 @@ fn switching_language_keeps_a_choice_made_but_not_yet_sent() {
         _ => panic!("the lesson was left"),
     }
 }
+
+#[test]
+fn a_name_in_the_other_script_does_not_turn_its_row_round() {
+    let catalog = Catalog::built_in();
+    let lessons = catalog.lessons.len();
+    // An Urdu name in an English list: the progress reads as English does.
+    let class = vec![Student::new("علی"), Student::new("Zain")];
+    let app = App::new(&catalog, class.clone(), None);
+    let screen = render_to_string(&app, 80, 24);
+    let ali = display_label("علی", usize::MAX, Mode::App).text;
+    assert!(
+        screen.contains(&format!("{ali}  (0 of {lessons} lessons passed)")),
+        "{screen}"
+    );
+    // A Latin name in an Urdu list: the name at the right end, the progress before it.
+    let mut app = App::new(&catalog, class, None);
+    app.set_language("ur");
+    let screen = render_to_string(&app, 80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Zain"))
+        .expect("Zain's row");
+    assert!(
+        row.trim_end_matches(['"', ' ', '│']).ends_with("Zain"),
+        "{screen}"
+    );
+}

@@ -4,18 +4,20 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Padding, Paragraph};
 
 use crate::progress;
 use crate::strings;
 use crate::t;
+use crate::text::{self as lesson_text, Mode};
 use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
     Action as A, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, also, bind,
 };
 use crate::tui::screens::language::LANGUAGE_KEY;
-use crate::tui::widgets::{Paint, choice_line, panel, rows, scroll_to, typed_field};
+use crate::tui::widgets::{Laid, Paint, choice_line, panel, rows, said, scroll_to, typed_field};
 
 pub struct StudentsScreen {
     pub selected: usize,
@@ -240,47 +242,41 @@ pub fn draw(
         intro,
     );
     let block = panel(format!(" {} ", m.text("name-who")), theme);
+    // The prompts keep a column clear of the border, and wrap in reading order.
+    let padded = block.clone().padding(Padding::horizontal(1));
+    let width = padded.inner(list).width;
+    let prompt = |lines: Vec<Line<'static>>, frame: &mut Frame| {
+        frame.render_widget(padded.clone(), list);
+        Laid::new(lines, width).draw(frame, padded.inner(list), 0);
+    };
     if let Some(pin) = &screen.pin {
         let stars = "*".repeat(pin.chars().count());
-        let lines = typed_field(&m.text("pin-prompt"), &stars, theme);
-        frame.render_widget(Paragraph::new(lines).block(block), list);
+        prompt(typed_field(&m.text("pin-prompt"), &stars, theme), frame);
         return;
     }
     if let Some((_, known)) = &screen.asking {
-        let lines = vec![
-            Line::from(""),
-            theme.layout.line(Line::styled(
-                format!(" {}", strings::is_this_you(m, known)),
-                theme.title,
-            )),
-            Line::from(""),
-            theme
-                .layout
-                .line(Line::raw(format!(" {}", m.text("is-this-you-keys")))),
-        ];
-        frame.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            list,
-        );
+        let mut lines = vec![Line::from("")];
+        lines.extend(said(
+            &strings::is_this_you(m, known),
+            theme.title,
+            width,
+            theme,
+        ));
+        lines.push(Line::from(""));
+        lines.extend(said(
+            &m.text("is-this-you-keys"),
+            Style::default(),
+            width,
+            theme,
+        ));
+        prompt(lines, frame);
         return;
     }
     if let Some(name) = &screen.typing {
         let mut lines = typed_field(&m.text("name-type"), name, theme);
-        lines.extend([
-            Line::from(""),
-            theme.layout.line(Line::styled(
-                format!(" {}", m.text("name-what-is-saved")),
-                theme.dim,
-            )),
-        ]);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            list,
-        );
+        lines.push(Line::from(""));
+        lines.extend(said(&m.text("name-what-is-saved"), theme.dim, width, theme));
+        prompt(lines, frame);
         return;
     }
     let mut lines = Vec::new();
@@ -292,10 +288,22 @@ pub fn draw(
             passed = passed,
             lessons = lessons
         );
-        let text = theme
+        // The name and the progress are laid out each on its own, and the row reads the
+        // way the app's language does: an Urdu name in an English list (or the other
+        // way round) must not turn the whole row round.
+        let name = theme.layout.label(&student.name, usize::MAX).text;
+        let progress = theme
             .layout
-            .label(&format!(" {}  ({progress}) ", student.name), usize::MAX)
+            .label(&format!("({progress})"), usize::MAX)
             .text;
+        let right_to_left = theme.layout.mode() == Mode::App
+            && lesson_text::direction_of(&m.text("name-i-am-new"))
+                == Some(lesson_text::Direction::RightToLeft);
+        let text = if right_to_left {
+            format!(" {progress}  {name} ")
+        } else {
+            format!(" {name}  {progress} ")
+        };
         lines.push(choice_line(i == screen.selected, text, theme));
     }
     lines.push(choice_line(
