@@ -902,6 +902,14 @@ fn report(
             path.display()
         );
     }
+    // A file set aside holds a student's earlier answers, which this report cannot count.
+    for path in store.set_aside_files() {
+        eprintln!(
+            "mehfooz: not counted: {}: a progress file that could not be read, set aside \
+             when its student came back; their answers before then are in it, not here",
+            path.display()
+        );
+    }
     let report = crate::report::class_report(&lessons, &students);
     let text = if csv {
         report.to_csv()

@@ -557,6 +557,25 @@ impl Store {
         (students, unreadable)
     }
 
+    /// The progress files set aside because they could not be read, oldest name first.
+    /// They still hold whatever a student had answered before.
+    pub fn set_aside_files(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.contains(".json.unreadable-"))
+            })
+            .collect();
+        paths.sort();
+        paths
+    }
+
     /// A student's progress; a new empty record if there is none yet. A file that cannot
     /// be read is renamed aside (and the caller told), never overwritten.
     pub fn load(&self, name: &str) -> Result<Loaded, StoreError> {

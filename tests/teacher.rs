@@ -790,3 +790,28 @@ fn report_says_which_languages_each_student_and_each_lesson_were_taken_in() {
     let ayesha = lines.iter().find(|l| l.starts_with("Ayesha")).unwrap();
     assert!(ayesha.ends_with(",\"en, ur\""), "{ayesha}");
 }
+
+#[test]
+fn report_says_a_progress_file_set_aside_holds_answers_it_does_not_count() {
+    let data = data_dir();
+    let store = mehfooz::progress::Store::open(data.path()).unwrap();
+    store
+        .save(&student_who_took("Zain", "kind-online", &["ur-Latn"]))
+        .unwrap();
+    let file = student_files(data.path()).pop().expect("Zain's file");
+    std::fs::write(&file, "{ damaged").unwrap();
+    // Zain comes back: the damaged file is set aside and a new one begun.
+    let loaded = store.load("Zain").unwrap();
+    let aside = loaded.set_aside.expect("the damaged file was set aside");
+    let out = run(mehfooz(data.path()).args(["report"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let said = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("not counted"))
+        .unwrap_or_else(|| panic!("nothing said about the set-aside file:\n{}", out.stderr));
+    assert!(
+        said.contains(&aside.moved_to.display().to_string()),
+        "{said}"
+    );
+}
