@@ -85,10 +85,11 @@ fn saver() {
             }
             attempt.state.answers[k] = Some(vec![k % 3]);
             attempt.state.position = k;
+            let started = Instant::now();
             store
                 .save_attempts("Ayesha", LESSON, std::slice::from_ref(&attempt))
                 .unwrap();
-            println!("saved {}", k + 1);
+            println!("saved {} in {} us", k + 1, started.elapsed().as_micros());
         }
     }
     let mut parts = mode.split(':').skip(1).map(|n| n.parse::<usize>().unwrap());
@@ -104,6 +105,12 @@ fn saver() {
             .save_attempts("Bilal", LESSON, &[own, shared])
             .unwrap();
     }
+}
+
+/// How long a save took, in microseconds, from a crash saver's "saved N in T us" line.
+fn save_time(line: &str) -> Option<u64> {
+    let us = line.split(" in ").nth(1)?.trim_end().strip_suffix(" us")?;
+    us.parse().ok()
 }
 
 fn saver_process(dir: &Path, mode: &str) -> Child {
@@ -143,16 +150,21 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_state() {
         let mut child = saver_process(data.path(), "crash");
         let mut out = BufReader::new(child.stdout.take().unwrap());
         // Wait for its first save, so that the kill lands in the saving loop and not in
-        // a start-up that may take longer than the whole delay.
+        // a start-up that may take longer than the whole delay. The next save starts at
+        // once; the kill lands anywhere in it, as long as that save took: a fixed delay
+        // would land only in its first part (reading the file) where saving is slow, as
+        // under Wine, and never while the new file is being written.
         let mut seen = Vec::new();
         let mut line = String::new();
+        let mut save_took = 0;
         while out.read_line(&mut line).unwrap_or(0) > 0 {
             seen.push(std::mem::take(&mut line));
-            if seen.last().unwrap().contains("saved ") {
+            if let Some(us) = save_time(seen.last().unwrap()) {
+                save_took = us;
                 break;
             }
         }
-        std::thread::sleep(Duration::from_micros(rng.random_range(0..15_000)));
+        std::thread::sleep(Duration::from_micros(rng.random_range(0..=save_took)));
         child.kill().unwrap(); // SIGKILL on Unix, TerminateProcess on Windows
         child.wait().unwrap();
         if !leftovers(data.path(), ".tmp-").is_empty() {
@@ -163,7 +175,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_state() {
             .chain(out.lines().map_while(Result::ok))
             .filter_map(|l| {
                 // The first may follow the test runner's own "test saver ... ".
-                let n = l.split("saved ").nth(1)?;
+                let n = l.split("saved ").nth(1)?.split(" in ").next()?;
                 Some(n.trim().parse::<usize>().unwrap())
             })
             .max()
