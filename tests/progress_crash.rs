@@ -308,6 +308,35 @@ fn several_copies_of_the_app_playing_for_one_student_at_once_keep_every_answer()
     assert!(leftovers(data.path(), ".tmp-").is_empty());
 }
 
+#[test]
+fn a_save_while_another_program_has_the_file_open_still_saves() {
+    let data = data_dir();
+    let store = Store::open(data.path()).unwrap();
+    store
+        .save_attempts("Ayesha", LESSON, &[attempt("first", 1)])
+        .unwrap();
+    // Another program reads the file for a moment, without the lock: another copy of the
+    // app looking up the child's language, a teacher's report, a virus scanner. On
+    // Windows (a network share, Wine) the new file cannot replace it until it is closed.
+    let reader = fs::File::open(store.path_for("Ayesha")).unwrap();
+    let closer = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(500));
+        drop(reader);
+    });
+    store
+        .save_attempts("Ayesha", LESSON, &[attempt("second", 1)])
+        .unwrap();
+    closer.join().unwrap();
+    let student = store.load("Ayesha").unwrap().student;
+    let ids: BTreeSet<&str> = student.lessons[LESSON]
+        .attempts
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, BTreeSet::from(["first", "second"]));
+    assert!(leftovers(data.path(), ".tmp-").is_empty());
+}
+
 #[cfg(unix)] // traces system calls with strace, a Linux tool
 #[test]
 fn a_save_syncs_the_file_before_the_rename_and_the_folder_after_it() {
