@@ -482,7 +482,22 @@ struct Player {
 
 impl Player {
     fn start(data: &Path, lesson: &str, student: &str, envs: &[(&str, &str)]) -> Player {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mehfooz"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_mehfooz"));
+        // Ctrl-C does to the app what it does at a terminal, even when this test run was
+        // started in the background, where the shell sets it to be ignored and every
+        // program started below inherits that.
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: `signal` is async-signal-safe, so it may run between fork and exec.
+            unsafe {
+                command.pre_exec(|| {
+                    libc::signal(libc::SIGINT, libc::SIG_DFL);
+                    Ok(())
+                });
+            }
+        }
+        let mut child = command
             .current_dir(crate_dir())
             .args(["play", lesson, "--student", student, "--plain"])
             .args(["--lessons", "tests/good_lessons", "--data-dir"])
