@@ -33,6 +33,10 @@ pub const LOCK_WAIT: Duration = Duration::from_secs(20);
 /// end is told about a wait only after it.
 const QUIET_WAIT: Duration = Duration::from_secs(1);
 const LOCK_POLL: Duration = Duration::from_millis(50);
+/// How long a save keeps trying to put its new file in place while another program has
+/// the old one open (Windows only, see `rename_over`). Readers hold it for a moment.
+const RENAME_WAIT: Duration = Duration::from_secs(10);
+const RENAME_POLL: Duration = Duration::from_millis(10);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Student {
@@ -812,13 +816,34 @@ pub(crate) fn write_atomically(path: &Path, value: &impl Serialize) -> Result<()
         file.write_all(&bytes)?;
         file.sync_all()?;
         drop(file);
-        fs::rename(&tmp, path)?;
+        rename_over(&tmp, path)?;
         sync_dir(path.parent().unwrap_or(Path::new(".")))
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result.map_err(io_error(path))
+}
+
+/// Renames `tmp` over `path`. On Windows that is refused while any other program has
+/// `path` open: another copy of the app reading it without the lock (a language, a
+/// teacher's report), a virus scanner. Windows 10 on a local disk renames anyway, but a
+/// network share (a lab's shared folder) or Wine does not, so the save would fail. Such
+/// a reader holds the file only for a moment: try again for a while.
+fn rename_over(tmp: &Path, path: &Path) -> io::Result<()> {
+    let started = Instant::now();
+    loop {
+        match fs::rename(tmp, path) {
+            Err(e)
+                if cfg!(windows)
+                    && e.kind() == io::ErrorKind::PermissionDenied
+                    && started.elapsed() < RENAME_WAIT =>
+            {
+                std::thread::sleep(RENAME_POLL);
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Removes temporary files left beside `path` by a copy of the app that was killed while

@@ -148,8 +148,10 @@ fn every_hostile_file_gets_a_clear_message_and_nothing_raw_reaches_the_terminal(
             ));
         }
         assert_no_control_characters(&out.stdout, &case.file);
+        // Catches a hang, not slowness: the largest file takes a debug build about 10 s
+        // on a 2-core machine at load 12.
         assert!(
-            took < common::hang_limit(10),
+            took < common::hang_limit(30),
             "{}: check took {took:?}",
             case.file
         );
