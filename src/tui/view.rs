@@ -210,12 +210,13 @@ pub fn draw_problems(
         ));
     }
     let block = panel(format!(" {} ", m.text("teacher-preview-problems")), theme);
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(block)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
-        body,
+        inner,
     );
     frame.render_widget(
         Paragraph::new(footer_lines(PROBLEMS, &m, area.width, theme)),

@@ -15,7 +15,7 @@ use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::keys::Binding;
 use super::theme::Theme;
@@ -176,15 +176,115 @@ pub fn footer_lines(
     lines.into_iter().map(measured_as_drawn).collect()
 }
 
-/// A bordered panel with a title.
-pub fn panel(title: impl Into<Line<'static>>, theme: &Paint) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border)
-        .title(measured_as_drawn(
-            theme.layout.line(title.into()).style(theme.title),
-        ))
+/// A bordered panel with a title: rounded corners in the border style, the title on the
+/// top border from its second column (at its right end for a title that reads right to
+/// left). Drawn here rather than as ratatui's `Block`, which also styles every cell
+/// inside it, a tenth of a frame at 200x60.
+#[derive(Clone)]
+pub struct Panel {
+    title: Line<'static>,
+    border: Style,
+    padding: u16,
+}
+
+pub fn panel(title: impl Into<Line<'static>>, theme: &Paint) -> Panel {
+    Panel {
+        title: theme.layout.line(title.into()).style(theme.title),
+        border: theme.border,
+        padding: 0,
+    }
+}
+
+impl Panel {
+    /// Keeps `columns` clear inside the border, left and right.
+    pub fn padding(mut self, columns: u16) -> Self {
+        self.padding = columns;
+        self
+    }
+
+    /// The area inside the border and the padding.
+    pub fn inner(&self, area: Rect) -> Rect {
+        Rect {
+            x: area.x.saturating_add(1 + self.padding),
+            y: area.y.saturating_add(1),
+            width: area.width.saturating_sub(2 + 2 * self.padding),
+            height: area.height.saturating_sub(2),
+        }
+    }
+}
+
+impl Widget for Panel {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.width < 2 || area.height < 2 {
+            return;
+        }
+        let (left, right) = (area.left(), area.right() - 1);
+        let (top, bottom) = (area.top(), area.bottom() - 1);
+        for x in left + 1..right {
+            buf[(x, top)].set_symbol("─").set_style(self.border);
+            buf[(x, bottom)].set_symbol("─").set_style(self.border);
+        }
+        for y in top + 1..bottom {
+            buf[(left, y)].set_symbol("│").set_style(self.border);
+            buf[(right, y)].set_symbol("│").set_style(self.border);
+        }
+        for (x, y, corner) in [
+            (left, top, "╭"),
+            (right, top, "╮"),
+            (left, bottom, "╰"),
+            (right, bottom, "╯"),
+        ] {
+            buf[(x, y)].set_symbol(corner).set_style(self.border);
+        }
+        let room = area.width - 2;
+        let title = match self.title.alignment {
+            // A title at the right end that is too long keeps its right end, where a
+            // right-to-left title begins (as ratatui's `Block` does).
+            Some(Alignment::Right) => keep_right_end(self.title, room),
+            _ => self.title,
+        };
+        put_line(&title, left + 1, top, room, buf);
+    }
+}
+
+/// `line` with letters taken off its left end until it fits in `columns`.
+fn keep_right_end(line: Line<'static>, columns: u16) -> Line<'static> {
+    let drawn = |text: &str| -> usize {
+        Span::raw(text)
+            .styled_graphemes(Style::default())
+            .map(|g| g.symbol.cell_width() as usize)
+            .sum()
+    };
+    let mut over = line
+        .spans
+        .iter()
+        .map(|s| drawn(&s.content))
+        .sum::<usize>()
+        .saturating_sub(columns as usize);
+    if over == 0 {
+        return line;
+    }
+    let mut kept = line.clone();
+    kept.spans.clear();
+    for span in line.spans {
+        if over == 0 {
+            kept.spans.push(span);
+            continue;
+        }
+        let mut rest = String::new();
+        for g in Span::raw(span.content.as_ref()).styled_graphemes(Style::default()) {
+            if over > 0 {
+                over = over.saturating_sub(g.symbol.cell_width() as usize);
+            } else {
+                rest.push_str(g.symbol);
+            }
+        }
+        if !rest.is_empty() {
+            kept.spans.push(Span::styled(rest, span.style));
+        }
+    }
+    kept
 }
 
 /// `line` with each span given room after it that ratatui counts but never shows, as
@@ -285,11 +385,14 @@ impl Laid {
     }
 }
 
-/// Lines drawn one to a row from line `scroll` on, each aligned in its row: the same
-/// cells and styles as an unstyled `Paragraph` of the same lines (tested below), a line
-/// too long for its row cut at the right edge. Plain ASCII text (most lesson text and
-/// every list row's padding) is written straight into the cells; splitting it into
-/// graphemes first, as a paragraph does, was most of the work of a frame at 200x60.
+/// Lines drawn one to a row from line `scroll` on, each aligned in its row, onto a blank
+/// area (every screen draws onto one: the buffer is new each frame, and a popup clears
+/// what it covers): the same cells and styles as an unstyled `Paragraph` of the same
+/// lines (tested below), a line too long for its row cut at the right edge. Plain ASCII
+/// text (most lesson text and every list row's padding) is written straight into the
+/// cells, and a plain space in no style is left as the blank it already is; splitting
+/// text into graphemes first, as a paragraph does, was most of the work of a frame at
+/// 200x60.
 pub struct Rows<'a> {
     lines: &'a [Line<'a>],
     scroll: usize,
@@ -390,11 +493,16 @@ fn put_line(line: &Line, left: u16, y: u16, width: u16, buf: &mut Buffer) {
         let style = line.style.patch(span_style);
         for (piece, plain) in pieces {
             if plain {
+                let blank = style == Style::default();
                 for letter in piece.chars() {
                     if x >= width {
                         return;
                     }
-                    buf[(left + x, y)].set_char(letter).set_style(style);
+                    // On a blank area a plain space is already there: the padding of a
+                    // list row or the gaps between words cost nothing.
+                    if !(blank && letter == ' ') {
+                        buf[(left + x, y)].set_char(letter).set_style(style);
+                    }
                     x += 1;
                 }
                 continue;
@@ -816,6 +924,50 @@ mod tests {
         for text in PIECES {
             let joined: String = pieces(text).into_iter().map(|(p, _)| p).collect();
             assert_eq!(joined, text);
+        }
+    }
+
+    #[test]
+    fn a_panel_draws_the_same_border_and_title_as_a_rounded_block() {
+        use ratatui::widgets::{Block, BorderType};
+        let theme = Theme::colour();
+        for mode in [Mode::App, Mode::Terminal] {
+            let layout = TextLayout::new(mode);
+            let paint = paint(&theme, &layout);
+            for title in [
+                "",
+                " Help ",
+                " مدد ",
+                " آن لائن دوست · قدم 2 ",
+                " A rather long title ",
+            ] {
+                for (width, height) in [(2, 2), (9, 3), (24, 5), (60, 20)] {
+                    let area = Rect::new(1, 1, width, height);
+                    let mut by_block = Buffer::empty(Rect::new(0, 0, width + 2, height + 2));
+                    let mut by_panel = by_block.clone();
+                    // As the panel was drawn before: a `Block`, its title measured as drawn.
+                    let shown =
+                        measured_as_drawn(paint.layout.line(Line::from(title)).style(theme.title));
+                    Block::bordered()
+                        .border_type(BorderType::Rounded)
+                        .border_style(theme.border)
+                        .title(shown)
+                        .render(area, &mut by_block);
+                    let panel = panel(title, &paint);
+                    let inner = panel.inner(area);
+                    panel.render(area, &mut by_panel);
+                    let symbols = |b: &Buffer| -> Vec<String> {
+                        b.content.iter().map(|c| c.symbol().to_string()).collect()
+                    };
+                    assert_eq!(
+                        symbols(&by_panel),
+                        symbols(&by_block),
+                        "{title:?} at {width}x{height}"
+                    );
+                    let block_inner = Block::bordered().inner(area);
+                    assert_eq!(inner, block_inner);
+                }
+            }
         }
     }
 

@@ -74,8 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Paint
     let popup = area;
     frame.render_widget(Clear, popup);
     let m = &app.messages;
-    let block = panel(format!(" {} ", m.text("help-title")), theme)
-        .padding(ratatui::widgets::Padding::horizontal(1));
+    let block = panel(format!(" {} ", m.text("help-title")), theme).padding(1);
     let inner = block.inner(popup);
     let mut lines = said(
         &m.text("help-get-help-now"),

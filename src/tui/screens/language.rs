@@ -82,5 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &P
             theme,
         ));
     }
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -920,8 +920,7 @@ fn draw_words(
     theme: &Paint,
 ) {
     frame.render_widget(Clear, area);
-    let block = panel(format!(" {} ", m.text("words-title")), theme)
-        .padding(ratatui::widgets::Padding::horizontal(1));
+    let block = panel(format!(" {} ", m.text("words-title")), theme).padding(1);
     let inner = block.inner(area);
     let mut lines = Vec::new();
     for word in words {

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::progress;
 use crate::strings;
@@ -243,7 +243,7 @@ pub fn draw(
     );
     let block = panel(format!(" {} ", m.text("name-who")), theme);
     // The prompts keep a column clear of the border, and wrap in reading order.
-    let padded = block.clone().padding(Padding::horizontal(1));
+    let padded = block.clone().padding(1);
     let width = padded.inner(list).width;
     let prompt = |lines: Vec<Line<'static>>, frame: &mut Frame| {
         frame.render_widget(padded.clone(), list);
@@ -320,5 +320,6 @@ pub fn draw(
     let inner = block.inner(list);
     let scroll = scroll_to(screen.selected, inner.height);
     targets.extend(rows(inner, scroll, lines.len()).map(|(row, i)| (row, Target::Student(i))));
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), list);
+    frame.render_widget(block, list);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
