@@ -143,6 +143,13 @@ impl Messages {
         &self.files[0].tag
     }
 
+    /// Whether this language reads right to left, as the first letter of its own words
+    /// (the app's name) says: a teacher's own language needs no table of scripts.
+    pub fn reads_right_to_left(&self) -> bool {
+        crate::text::direction_of(&self.text("app-name"))
+            == Some(crate::text::Direction::RightToLeft)
+    }
+
     /// The message `id`, in this language if it has it, else in English. Never empty and
     /// never a panic: a message no file has is shown as its id, which a test forbids in
     /// the shipped files.

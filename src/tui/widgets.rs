@@ -248,18 +248,20 @@ impl Widget for Panel {
     }
 }
 
+/// The cells `text` takes as ratatui draws it: a cell or two for each grapheme it shows.
+fn drawn_width(text: &str) -> usize {
+    Span::raw(text)
+        .styled_graphemes(Style::default())
+        .map(|g| g.symbol.cell_width() as usize)
+        .sum()
+}
+
 /// `line` with letters taken off its left end until it fits in `columns`.
 fn keep_right_end(line: Line<'static>, columns: u16) -> Line<'static> {
-    let drawn = |text: &str| -> usize {
-        Span::raw(text)
-            .styled_graphemes(Style::default())
-            .map(|g| g.symbol.cell_width() as usize)
-            .sum()
-    };
     let mut over = line
         .spans
         .iter()
-        .map(|s| drawn(&s.content))
+        .map(|s| drawn_width(&s.content))
         .sum::<usize>()
         .saturating_sub(columns as usize);
     if over == 0 {
@@ -476,10 +478,7 @@ fn put_line(line: &Line, left: u16, y: u16, width: u16, buf: &mut Buffer) {
                 .flat_map(|(_, pieces)| pieces)
                 .map(|&(piece, plain)| match plain {
                     true => piece.len(),
-                    false => Span::raw(piece)
-                        .styled_graphemes(Style::default())
-                        .map(|g| g.symbol.cell_width() as usize)
-                        .sum(),
+                    false => drawn_width(piece),
                 })
                 .sum();
             let used = used.min(u16::MAX as usize) as u16;

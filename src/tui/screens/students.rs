@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use crate::progress;
 use crate::strings;
 use crate::t;
-use crate::text::{self as lesson_text, Mode};
+use crate::text::Mode;
 use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
     Action as A, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, also, bind,
@@ -296,9 +296,7 @@ pub fn draw(
             .layout
             .label(&format!("({progress})"), usize::MAX)
             .text;
-        let right_to_left = theme.layout.mode() == Mode::App
-            && lesson_text::direction_of(&m.text("name-i-am-new"))
-                == Some(lesson_text::Direction::RightToLeft);
+        let right_to_left = theme.layout.mode() == Mode::App && m.reads_right_to_left();
         let text = if right_to_left {
             format!(" {progress}  {name} ")
         } else {
