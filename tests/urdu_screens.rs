@@ -225,3 +225,78 @@ fn urdu_enter_with_nothing_chosen_says_what_to_do_joined_and_right_aligned() {
         "{row}"
     );
 }
+
+/// An Urdu lesson row is read from the right: the lesson's title comes first, at the
+/// right end by the border, and its status last, on the left; the list's title keeps
+/// an English name where an Urdu sentence puts it (first, so at the right).
+#[test]
+fn urdu_lesson_rows_and_the_list_title_read_from_the_right() {
+    let catalog = catalog("ur");
+    let app = on_lessons(&catalog, "ur");
+    let shown = |text: &str| mehfooz::text::display_label(text, usize::MAX, Mode::App).text;
+    let first = catalog.lessons[0].in_language("ur");
+    let title = shown(&first.title);
+    let status = shown(&app.messages.text("status-not-started"));
+    for (width, height) in SIZES {
+        let screen = render_to_string(&app, width, height);
+        let row = screen
+            .lines()
+            .find(|line| line.contains('▶'))
+            .unwrap_or_else(|| panic!("no chosen row:\n{screen}"));
+        let row = row.trim_matches('"').trim_end_matches('│').trim_end();
+        assert!(
+            row.ends_with(&title),
+            "the title is not at the right:\n{row}"
+        );
+        let (status_at, title_at) = (row.find(&status), row.find(&title));
+        assert!(
+            status_at < title_at && status_at.is_some(),
+            "the status is not left of the title:\n{row}"
+        );
+        let top = screen
+            .lines()
+            .find(|line| line.contains('╭'))
+            .expect("a panel");
+        let list_title = shown("کے سبق");
+        assert!(
+            top.contains(&format!("{list_title} Ayesha ╮")),
+            "the name is not where the Urdu title starts:\n{top}"
+        );
+    }
+}
+
+/// The list keeps its rows from frame to frame; choosing another language (or ages, or
+/// a narrower window) lays them out again, so no row stays in the language left.
+#[test]
+fn the_lesson_list_redraws_its_rows_after_a_language_or_age_change() {
+    let catalog = Catalog::built_in();
+    let mut app = on_lessons(&catalog, "en");
+    let english = &catalog.lessons[0].lesson.title;
+    let urdu = mehfooz::text::display_label(
+        &catalog.lessons[0].in_language("ur").title,
+        usize::MAX,
+        Mode::App,
+    )
+    .text;
+    assert!(render_to_string(&app, 80, 24).contains(english.as_str()));
+    app.set_language("ur");
+    let screen = render_to_string(&app, 80, 24);
+    assert!(screen.contains(&urdu), "{screen}");
+    assert!(!screen.contains(english.as_str()), "{screen}");
+    // The first age band leaves out the lessons for older children.
+    send(&mut app, &[Action::AgeFilter]);
+    let screen = render_to_string(&app, 60, 20);
+    assert!(screen.contains(&urdu), "{screen}");
+    let older = mehfooz::text::display_label(
+        &catalog
+            .lessons
+            .last()
+            .expect("lessons")
+            .in_language("ur")
+            .title,
+        usize::MAX,
+        Mode::App,
+    )
+    .text;
+    assert!(!screen.contains(&older), "{screen}");
+}

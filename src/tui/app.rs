@@ -250,10 +250,7 @@ impl<'c> App<'c> {
                     self.set_language(&tag);
                 }
                 self.remember(&loaded.student);
-                self.screen = Screen::Lessons(LessonsScreen {
-                    student: loaded.student,
-                    selected: 0,
-                });
+                self.screen = Screen::Lessons(LessonsScreen::new(loaded.student, 0));
                 effects
             }
             Msg::Saved(loaded) => {

@@ -11,7 +11,7 @@ use super::app::{App, Screen, Target};
 use super::keys::{self, Action, Binding, Key, SCROLL_KEY, bind};
 use super::screens::{help, language, lessons, player, students, teacher};
 use super::theme::Theme;
-use super::widgets::{Paint, TextLayout, draw_header, footer_lines, notice_lines, panel};
+use super::widgets::{Paint, Rows, TextLayout, draw_header, footer_lines, notice_lines, panel};
 use crate::t;
 
 /// The smallest window the app draws in; below it, it asks for a bigger one.
@@ -111,7 +111,7 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
         targets.clear();
         language::draw(frame, body, app, row, theme);
     }
-    frame.render_widget(Paragraph::new(bar_lines), bar);
+    frame.render_widget(Rows::new(&bar_lines, 0), bar);
 }
 
 /// Puts an ASCII stand-in in every cell that holds anything else, for a terminal that

@@ -96,8 +96,16 @@ impl TextLayout {
     /// A line of labels: right-aligned when it reads right to left in the app's mode.
     pub fn line(&self, line: Line<'static>) -> Line<'static> {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        let rtl = self.mode == Mode::App
-            && lesson_text::direction_of(&text) == Some(lesson_text::Direction::RightToLeft);
+        let right_to_left =
+            lesson_text::direction_of(&text) == Some(lesson_text::Direction::RightToLeft);
+        self.line_reading(line, right_to_left)
+    }
+
+    /// A line of labels that reads right to left or not as said, whatever its first
+    /// letter: an Urdu sentence of the app's that starts with a child's name in English
+    /// letters still reads from the right.
+    pub fn line_reading(&self, line: Line<'static>, right_to_left: bool) -> Line<'static> {
+        let rtl = self.mode == Mode::App && right_to_left;
         let style = line.style;
         let mut shown = Line::from(self.spans(line.spans, rtl)).style(style);
         if rtl {
@@ -132,7 +140,7 @@ pub fn draw_header(frame: &mut Frame, area: Rect, m: &Messages, right: &str, the
     // The app's name stays at the left, whatever its language: the right end is the
     // child's name.
     let left = theme.layout.line(left).alignment(Alignment::Left);
-    frame.render_widget(Paragraph::new(left), area);
+    frame.render_widget(Rows::new(&[left], 0), area);
     if !right.is_empty() {
         let right = theme.layout.label(right, area.width as usize / 2);
         let right = Line::styled(format!("{} ", right.text), theme.title);
@@ -192,6 +200,18 @@ pub fn panel(title: impl Into<Line<'static>>, theme: &Paint) -> Panel {
         title: theme.layout.line(title.into()).style(theme.title),
         border: theme.border,
         padding: 0,
+    }
+}
+
+/// A panel whose title reads right to left or not as said (see
+/// [`TextLayout::line_reading`]).
+pub fn panel_reading(title: String, right_to_left: bool, theme: &Paint) -> Panel {
+    Panel {
+        title: theme
+            .layout
+            .line_reading(Line::from(title), right_to_left)
+            .style(theme.title),
+        ..panel("", theme)
     }
 }
 
@@ -464,19 +484,15 @@ fn pieces(text: &str) -> Vec<(&str, bool)> {
 }
 
 fn put_line(line: &Line, left: u16, y: u16, width: u16, buf: &mut Buffer) {
-    let split: Vec<_> = line
-        .spans
-        .iter()
-        .map(|span| (span.style, pieces(&span.content)))
-        .collect();
     let mut x = match line.alignment.unwrap_or(Alignment::Left) {
         Alignment::Left => 0,
         // Where a paragraph starts an aligned line.
         aligned => {
-            let used: usize = split
+            let used: usize = line
+                .spans
                 .iter()
-                .flat_map(|(_, pieces)| pieces)
-                .map(|&(piece, plain)| match plain {
+                .flat_map(|span| pieces(&span.content))
+                .map(|(piece, plain)| match plain {
                     true => piece.len(),
                     false => drawn_width(piece),
                 })
@@ -488,25 +504,36 @@ fn put_line(line: &Line, left: u16, y: u16, width: u16, buf: &mut Buffer) {
             }
         }
     };
-    for (span_style, pieces) in split {
-        let style = line.style.patch(span_style);
-        for (piece, plain) in pieces {
+    // The row's cells, found once: indexing the buffer by position for every letter was
+    // a fifth of the work.
+    let Some(start) = buf
+        .area
+        .contains((left, y).into())
+        .then(|| buf.index_of(left, y))
+    else {
+        return;
+    };
+    let room = width.min(buf.area.right().saturating_sub(left));
+    let cells = &mut buf.content[start..start + room as usize];
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        for (piece, plain) in pieces(&span.content) {
             if plain {
                 let blank = style == Style::default();
-                for letter in piece.chars() {
-                    if x >= width {
+                for letter in piece.bytes() {
+                    let Some(cell) = cells.get_mut(x as usize) else {
                         return;
-                    }
+                    };
                     // On a blank area a plain space is already there: the padding of a
                     // list row or the gaps between words cost nothing.
-                    if !(blank && letter == ' ') {
-                        buf[(left + x, y)].set_char(letter).set_style(style);
+                    if !(blank && letter == b' ') {
+                        cell.set_char(char::from(letter)).set_style(style);
                     }
                     x += 1;
                 }
                 continue;
             }
-            for grapheme in Span::styled(piece, span_style).styled_graphemes(line.style) {
+            for grapheme in Span::styled(piece, span.style).styled_graphemes(line.style) {
                 let columns = grapheme.symbol.cell_width();
                 // As a paragraph does: a letter wider than the whole row is left out.
                 if columns == 0 || columns > width {
@@ -520,9 +547,10 @@ fn put_line(line: &Line, left: u16, y: u16, width: u16, buf: &mut Buffer) {
                 } else {
                     grapheme.symbol
                 };
-                buf[(left + x, y)]
-                    .set_symbol(symbol)
-                    .set_style(grapheme.style);
+                let Some(cell) = cells.get_mut(x as usize) else {
+                    return;
+                };
+                cell.set_symbol(symbol).set_style(grapheme.style);
                 x += columns;
             }
         }
@@ -584,7 +612,10 @@ pub fn more_below(frame: &mut Frame, area: Rect, m: &Messages, theme: &Paint) {
         .layout
         .label(&format!(" {} ", m.text("more-below")), more.width as usize)
         .text;
-    frame.render_widget(Paragraph::new(Span::styled(label, theme.key)), more);
+    frame.render_widget(
+        Rows::new(&[Line::from(Span::styled(label, theme.key))], 0),
+        more,
+    );
 }
 
 /// `text` wrapped to `width` columns after `lead`, its later lines indented under the

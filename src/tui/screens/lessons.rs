@@ -1,15 +1,17 @@
 //! The lesson list: the child's own progress, the age filter, every lesson with its
 //! status, and the chosen one's summary underneath.
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 
 use rand::Rng;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::i18n::Messages;
 use crate::lesson::{Catalog, Lesson, LessonEntry};
 use crate::progress::{Status, Student};
 use crate::strings;
@@ -20,13 +22,26 @@ use crate::tui::keys::{
 };
 use crate::tui::screens::students::StudentsScreen;
 
+use crate::text::Mode;
 use crate::tui::widgets::{
-    Paint, Rows, bar, choice_line, hang, more_below, panel, rows, scroll_to,
+    Paint, Rows, bar, choice_line, hang, more_below, panel_reading, rows, scroll_to,
 };
 
 pub struct LessonsScreen {
     pub student: Student,
     pub selected: usize,
+    /// The rows as last drawn.
+    drawn: RefCell<DrawnRows>,
+}
+
+impl LessonsScreen {
+    pub fn new(student: Student, selected: usize) -> Self {
+        LessonsScreen {
+            student,
+            selected,
+            drawn: RefCell::default(),
+        }
+    }
 }
 
 pub const BINDINGS: &[Binding] = &[
@@ -91,109 +106,99 @@ pub fn draw(
     ])
     .areas(area);
     let m = &app.messages;
+    // An Urdu row reads from the right: its title at the right end, its gauge filling
+    // from the right.
+    let right_to_left = theme.layout.mode() == Mode::App && m.reads_right_to_left();
+    let shown = lessons_for(app.catalog, app.ages);
+    let mut drawn = screen.drawn.borrow_mut();
+    let key = DrawnKey {
+        language: app.language.clone(),
+        ages: app.ages,
+        width: list.width,
+    };
+    if drawn.key.as_ref() != Some(&key) {
+        *drawn = DrawnRows {
+            minutes_width: minutes_width(m, theme, &shown, app),
+            passed: drawn.passed,
+            key: Some(key),
+            rows: HashMap::new(),
+        };
+    }
     // The child's own progress; how the class is doing is for the teacher.
     let lessons = app.catalog.lessons.len();
-    let passed = app
-        .catalog
-        .lessons
-        .iter()
-        .filter(|e| {
-            screen
-                .student
-                .record_of(&e.lesson)
-                .is_some_and(|r| r.has_passed())
-        })
-        .count();
+    let passed = *drawn.passed.get_or_insert_with(|| {
+        app.catalog
+            .lessons
+            .iter()
+            .filter(|e| {
+                screen
+                    .student
+                    .record_of(&e.lesson)
+                    .is_some_and(|r| r.has_passed())
+            })
+            .count()
+    });
     let ratio = passed as f64 / lessons.max(1) as f64;
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(
-                format!(
-                    " {} ",
-                    theme
-                        .layout
-                        .label(
-                            &t!(m, "lessons-you", passed = passed, lessons = lessons),
-                            usize::MAX
-                        )
-                        .text
-                ),
-                theme.title,
-            ),
-            Span::styled(bar(ratio, 12), theme.gauge),
-        ])),
-        class,
-    );
+    let you = theme
+        .layout
+        .label(
+            &t!(m, "lessons-you", passed = passed, lessons = lessons),
+            usize::MAX,
+        )
+        .text;
+    let you = Span::styled(format!(" {you} "), theme.title);
+    let you_gauge = Span::styled(gauge(ratio, 12, right_to_left), theme.gauge);
+    let header = match right_to_left {
+        true => Line::from(vec![you_gauge, you]).alignment(Alignment::Right),
+        false => Line::from(vec![you, you_gauge]),
+    };
     let showing = match app.ages {
         None => m.text("lessons-all-ages"),
         Some((min, max)) => strings::ages(m, min, max),
     };
-    frame.render_widget(
-        Paragraph::new(theme.layout.line(Line::from(vec![Span::styled(
-            format!(" {}", t!(m, "lessons-showing", ages = showing)),
-            theme.dim,
-        )]))),
-        filter,
+    let filter_line = theme.layout.line(Line::from(vec![Span::styled(
+        format!(" {}", t!(m, "lessons-showing", ages = showing)),
+        theme.dim,
+    )]));
+    frame.render_widget(Rows::new(&[header], 0), class);
+    frame.render_widget(Rows::new(&[filter_line], 0), filter);
+    // The name in the title must not turn an Urdu title round.
+    let title = format!(
+        " {} ",
+        t!(m, "lessons-for", name = screen.student.name.as_str())
     );
-    let shown = lessons_for(app.catalog, app.ages);
-    let block = panel(
-        format!(
-            " {} ",
-            t!(m, "lessons-for", name = screen.student.name.as_str())
-        ),
-        theme,
-    );
+    let block = panel_reading(title, right_to_left, theme);
     let inner = block.inner(list);
-    // Only the rows in view are laid out: a library may hold a thousand lessons.
+    // Only the rows in view are laid out, and each once: a library may hold a thousand
+    // lessons, and the rows stay as they are while the child moves up and down.
     let scroll = scroll_to(screen.selected, inner.height);
-    let in_view: Vec<(usize, &Lesson)> = shown
+    let mut lines = Vec::new();
+    for (i, entry) in shown
         .iter()
         .enumerate()
         .skip(scroll as usize)
         .take(inner.height as usize)
-        .map(|(i, entry)| (i, entry.in_language(&app.language)))
-        .collect();
-    // "10m" takes four columns; a language that says it longer takes room from the titles.
-    let minutes: Vec<_> = in_view
-        .iter()
-        .map(|(_, lesson)| {
-            theme
-                .layout
-                .label(&t!(m, "minutes-short", minutes = lesson.minutes), 8)
-        })
-        .collect();
-    let minutes_width = minutes.iter().map(|l| l.columns).max().unwrap_or(0).max(4);
-    let title_width = (inner.width as usize)
-        .saturating_sub(33 + minutes_width)
-        .max(10);
-    let mut lines = Vec::new();
-    for ((i, lesson), minutes) in in_view.into_iter().zip(minutes) {
-        let (status, ratio) = lesson_progress(&screen.student, lesson);
-        let title = theme.layout.cell(&lesson.title, title_width);
-        // A passed lesson taken again stays passed, with the new try shown beside it.
-        let record = screen.student.record_of(lesson);
-        let retrying = record
-            .as_ref()
-            .is_some_and(|r| r.has_passed() && r.open_attempt().is_some());
-        let status_text = if retrying {
-            m.text("passed-trying-again")
-        } else {
-            strings::status(m, status)
-        };
-        let text = format!(
-            " {title} {:>5} {}{} {} {:<15}",
-            format!("{}-{}", lesson.ages.min, lesson.ages.max),
-            " ".repeat(minutes_width.saturating_sub(minutes.columns)),
-            minutes.text,
-            bar(ratio, 6),
-            theme.layout.cell(&status_text, 15),
-        );
-        let mut line = choice_line(i == screen.selected, text, theme);
-        if i != screen.selected && status == Status::Passed {
+    {
+        let minutes_width = drawn.minutes_width;
+        let row = drawn.rows.entry(i).or_insert_with(|| {
+            let lesson = entry.in_language(&app.language);
+            lesson_row(
+                lesson,
+                &screen.student,
+                minutes_width,
+                inner.width,
+                right_to_left,
+                m,
+                theme,
+            )
+        });
+        let mut line = choice_line(i == screen.selected, row.text.clone(), theme);
+        if i != screen.selected && row.passed {
             line = line.style(theme.right);
         }
         lines.push(line);
     }
+    drop(drawn);
     if lines.is_empty() {
         lines.push(
             theme
@@ -226,7 +231,7 @@ pub fn draw(
             pass = lesson.pass_percent
         ) + &best;
         text.extend(hang(lead(), &facts, theme.dim, detail.width, theme));
-        frame.render_widget(Paragraph::new(text), detail);
+        frame.render_widget(Rows::new(&text, 0), detail);
     }
     if !app.catalog.broken_files.is_empty() {
         let n = app.catalog.broken_files.len();
@@ -239,6 +244,100 @@ pub fn draw(
         frame.render_widget(Paragraph::new(warn).style(theme.notice), row);
     }
 }
+
+/// The rows of the lesson list as drawn, kept from frame to frame with what they were
+/// laid out for; another language, age filter or width lays them out again.
+#[derive(Default)]
+pub struct DrawnRows {
+    key: Option<DrawnKey>,
+    /// The columns the longest "10m" takes, in the lessons shown.
+    minutes_width: usize,
+    /// How many lessons the child has passed.
+    passed: Option<usize>,
+    /// Each lesson's row so far, by its place in the list shown.
+    rows: HashMap<usize, DrawnRow>,
+}
+
+#[derive(PartialEq)]
+struct DrawnKey {
+    language: String,
+    ages: Option<(u32, u32)>,
+    width: u16,
+}
+
+struct DrawnRow {
+    text: String,
+    passed: bool,
+}
+
+/// The widest "10m" among the lessons shown: a language that says it longer takes room
+/// from the titles.
+fn minutes_width(m: &Messages, theme: &Paint, shown: &[&LessonEntry], app: &App) -> usize {
+    let minutes: BTreeSet<u32> = shown
+        .iter()
+        .map(|e| e.in_language(&app.language).minutes)
+        .collect();
+    minutes
+        .into_iter()
+        .map(|n| {
+            theme
+                .layout
+                .label(&t!(m, "minutes-short", minutes = n), 8)
+                .columns
+        })
+        .max()
+        .unwrap_or(0)
+        .max(4)
+}
+
+/// One lesson's row: its title, ages, minutes, a gauge and its status, in columns that
+/// line up from row to row, from the right in a language read right to left.
+fn lesson_row(
+    lesson: &Lesson,
+    student: &Student,
+    minutes_width: usize,
+    width: u16,
+    right_to_left: bool,
+    m: &Messages,
+    theme: &Paint,
+) -> DrawnRow {
+    let (status, ratio) = lesson_progress(student, lesson);
+    let title_width = (width as usize).saturating_sub(33 + minutes_width).max(10);
+    let title = theme.layout.cell(&lesson.title, title_width);
+    let ages = format!("{:>5}", format!("{}-{}", lesson.ages.min, lesson.ages.max));
+    let minutes = theme
+        .layout
+        .label(&t!(m, "minutes-short", minutes = lesson.minutes), 8);
+    let minutes = " ".repeat(minutes_width.saturating_sub(minutes.columns)) + &minutes.text;
+    // A passed lesson taken again stays passed, with the new try shown beside it.
+    let retrying = student
+        .record_of(lesson)
+        .is_some_and(|r| r.has_passed() && r.open_attempt().is_some());
+    let status_text = match retrying {
+        true => m.text("passed-trying-again"),
+        false => strings::status(m, status),
+    };
+    let status_text = theme.layout.cell(&status_text, 15);
+    let gauge = gauge(ratio, 6, right_to_left);
+    let text = match right_to_left {
+        true => format!("{status_text} {gauge} {minutes} {ages} {title} "),
+        false => format!(" {title} {ages} {minutes} {gauge} {status_text}"),
+    };
+    DrawnRow {
+        text,
+        passed: status == Status::Passed,
+    }
+}
+
+/// A gauge that fills from where the language starts reading.
+fn gauge(ratio: f64, width: usize, right_to_left: bool) -> String {
+    let gauge = bar(ratio, width);
+    match right_to_left {
+        true => gauge.chars().rev().collect(),
+        false => gauge,
+    }
+}
+
 /// How far a student is through the lessons on offer, for the gauges.
 pub fn lesson_progress(student: &Student, lesson: &Lesson) -> (Status, f64) {
     let record = student.record_of(lesson);

@@ -233,7 +233,7 @@ pub fn key(app: &mut App, action: A, rng: &mut impl Rng) -> Vec<Effect> {
             .iter()
             .position(|e| e.lesson.id == lesson_id)
             .unwrap_or(0);
-        app.screen = Screen::Lessons(LessonsScreen { student, selected });
+        app.screen = Screen::Lessons(LessonsScreen::new(student, selected));
     }
     effects
 }
