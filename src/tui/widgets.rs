@@ -441,6 +441,30 @@ fn is_plain(byte: u8) -> bool {
     (b' '..=b'~').contains(&byte)
 }
 
+/// A letter that is a grapheme of its own, one cell wide, that nothing after it joins
+/// unless that is a mark: a printable ASCII letter; an Urdu letter, digit or stop,
+/// unjoined or in a joined form (Presentation Forms A and B, as the app writes Urdu for
+/// a terminal), but not a mark nor a sign that joins the number after it; and the
+/// arrows, dots, lines and blocks of the app's gauges and borders. A test checks every
+/// one of them.
+fn stands_alone(letter: char) -> bool {
+    matches!(letter,
+        ' '..='~'
+        | '\u{060C}' | '\u{061B}' | '\u{061F}'
+        | '\u{0621}'..='\u{064A}'
+        | '\u{0660}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D5}'
+        | '\u{06EE}'..='\u{06FF}'
+        | '\u{FB50}'..='\u{FDCF}'
+        | '\u{FDF0}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFC}'
+        | '·' | '•' | '…'
+        | '←'..='↓'
+        | '\u{2500}'..='\u{259F}'
+        | '▶'
+    )
+}
+
 /// `text` in pieces whose ends are grapheme boundaries: runs of plain letters (`true`),
 /// which go a letter to a cell, and the rest (`false`), each with the plain letter on
 /// either side of it, which a mark after it or a sign before it may join.
@@ -533,7 +557,25 @@ fn put_line(line: &Line, left: u16, y: u16, width: u16, buf: &mut Buffer) {
                 }
                 continue;
             }
-            for grapheme in Span::styled(piece, span.style).styled_graphemes(line.style) {
+            // Joined Urdu letters go a letter to a cell, as plain ones do, until one that
+            // may be joined by what follows it; from there on the piece is split into
+            // graphemes.
+            let mut rest = piece;
+            let mut letters = piece.char_indices().peekable();
+            while let Some((at, letter)) = letters.next() {
+                let next = letters.peek().map(|&(_, next)| next);
+                if !(stands_alone(letter) && next.is_none_or(stands_alone)) {
+                    rest = &piece[at..];
+                    break;
+                }
+                rest = &piece[at + letter.len_utf8()..];
+                let Some(cell) = cells.get_mut(x as usize) else {
+                    return;
+                };
+                cell.set_char(letter).set_style(style);
+                x += 1;
+            }
+            for grapheme in Span::styled(rest, span.style).styled_graphemes(line.style) {
                 let columns = grapheme.symbol.cell_width();
                 // As a paragraph does: a letter wider than the whole row is left out.
                 if columns == 0 || columns > width {
@@ -861,7 +903,7 @@ mod tests {
     /// Pieces of text of every kind a row may hold: plain ASCII, Urdu with and without
     /// its marks, joined letters, box and mark characters, wide letters, a combining
     /// accent, a tab and nothing at all.
-    const PIECES: [&str; 13] = [
+    const PIECES: [&str; 17] = [
         "Tell a trusted adult",
         "  ",
         "ہمیشہ کسی بڑے کو بتائیں",
@@ -875,6 +917,10 @@ mod tests {
         "x\u{600}1 ░a\u{301}b",
         "",
         "WhatsApp پر",
+        "ﺖﺳ\u{64e}ﻭﺩ",
+        "ﻻ\u{200d}ﺏ ﺏ\u{200c}",
+        "۔ﺖﺳ، ﮨﮯ؟",
+        "\u{FEFF}ﺏ\u{FDFD}",
     ];
 
     fn span_from((piece, colour, bold): (usize, u8, bool)) -> Span<'static> {
@@ -954,6 +1000,32 @@ mod tests {
         for text in PIECES {
             let joined: String = pieces(text).into_iter().map(|(p, _)| p).collect();
             assert_eq!(joined, text);
+        }
+    }
+
+    /// What `put_line` takes for granted of a letter that stands alone, checked for every
+    /// one: ratatui measures it as one cell, and it is a grapheme of its own beside any
+    /// other such letter.
+    #[test]
+    fn every_letter_that_stands_alone_is_one_cell_and_its_own_grapheme() {
+        let graphemes = |text: &str| Span::raw(text).styled_graphemes(Style::default()).count();
+        let alone: Vec<char> = (0..=0xFFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| stands_alone(c))
+            .collect();
+        assert!(alone.contains(&'ﺏ') && alone.contains(&'۔') && alone.contains(&'░'));
+        for mark in [
+            '\u{FEFF}', '\u{64e}', '\u{670}', '\u{600}', '\u{6DD}', '\u{200D}',
+        ] {
+            assert!(!alone.contains(&mark), "{:04X}", mark as u32);
+        }
+        for &letter in &alone {
+            assert_eq!(letter.to_string().cell_width(), 1, "{:04X}", letter as u32);
+            for other in ['a', ' ', 'ﺏ', 'ﻻ', '~', letter] {
+                for pair in [format!("{letter}{other}"), format!("{other}{letter}")] {
+                    assert_eq!(graphemes(&pair), 2, "{:04X}", letter as u32);
+                }
+            }
         }
     }
 
