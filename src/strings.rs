@@ -37,25 +37,37 @@ pub fn spoken() -> Rc<Messages> {
     SPOKEN.with(|m| Rc::clone(&m.borrow()))
 }
 
+/// A file's or folder's name as put into a sentence. In a language read right to left it
+/// is isolated as one left-to-right piece (UAX #9's isolates, which the app's own
+/// reordering then drops): without that, an Urdu sentence drew the leading `/` of
+/// `/home/lab/mehfooz` at its far end, apart from the rest.
+pub fn path_in(m: &Messages, path: &std::path::Path) -> String {
+    let shown = path.display().to_string();
+    match m.reads_right_to_left() {
+        true => format!("\u{2066}{shown}\u{2069}"),
+        false => shown,
+    }
+}
+
 /// Why the progress store could not load or save, in the reader's words.
 pub fn store_error(m: &Messages, error: &StoreError) -> String {
     match error {
         StoreError::Io { path, error } => t!(
             m,
             "store-error-file",
-            file = path.display().to_string(),
+            file = path_in(m, path),
             problem = io_problem(m, IoProblem::from(error))
         ),
         StoreError::NewerFormat { path, version } => t!(
             m,
             "store-error-newer",
-            file = path.display().to_string(),
+            file = path_in(m, path),
             version = *version
         ),
         StoreError::CannotWrite { dir, error } => t!(
             m,
             "store-error-cannot-write",
-            folder = dir.display().to_string(),
+            folder = path_in(m, dir),
             problem = io_problem(m, IoProblem::from(error))
         ),
         StoreError::Busy { student, waited } => t!(
@@ -75,9 +87,9 @@ pub fn set_aside(m: &Messages, aside: &SetAside) -> String {
     t!(
         m,
         "store-set-aside",
-        file = aside.original.display().to_string(),
+        file = path_in(m, &aside.original),
         why = unreadable(m, &aside.reason),
-        kept = aside.moved_to.display().to_string()
+        kept = path_in(m, &aside.moved_to)
     )
 }
 

@@ -300,3 +300,31 @@ fn the_lesson_list_redraws_its_rows_after_a_language_or_age_change() {
     .text;
     assert!(!screen.contains(&older), "{screen}");
 }
+
+/// A notice of the app's reads the way Urdu does even when it starts with a folder's
+/// name, and the name stays whole: it was drawn left to right, its leading `/` apart.
+#[test]
+fn an_urdu_notice_that_starts_with_a_folder_reads_from_the_right_with_the_folder_whole() {
+    let catalog = catalog("ur");
+    let mut app = App::new(&catalog, class(), None);
+    app.set_language("ur");
+    let folder = std::path::Path::new("/home/lab/mehfooz");
+    app.notice = Some(mehfooz::t!(
+        app.messages,
+        "progress-files-unreadable",
+        count = 1,
+        folder = mehfooz::strings::path_in(&app.messages, folder)
+    ));
+    for (width, height) in SIZES {
+        let screen = render_to_string(&app, width, height);
+        let row = screen
+            .lines()
+            .find(|line| line.contains("mehfooz"))
+            .unwrap_or_else(|| panic!("no folder:\n{screen}"));
+        let row = row.trim_matches('"').trim_end();
+        assert!(
+            row.ends_with("/home/lab/mehfooz"),
+            "the sentence does not start with the folder, on the right:\n{screen}"
+        );
+    }
+}

@@ -134,7 +134,7 @@ fn event_loop(terminal: &mut DefaultTerminal, start: Start) -> io::Result<()> {
             app.messages,
             "progress-files-unreadable",
             count = unreadable.len(),
-            folder = start.store.dir().display().to_string()
+            folder = crate::strings::path_in(&app.messages, start.store.dir())
         ));
     } else if !start.catalog.broken_files.is_empty() {
         let n = start.catalog.broken_files.len();

@@ -31,10 +31,7 @@ pub fn draw_with_targets(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<(Re
 }
 
 fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rect, Target)>) {
-    let theme = &Paint {
-        theme,
-        layout: &app.text,
-    };
+    let theme = &Paint::new(theme, &app.text, &app.messages);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
@@ -173,10 +170,8 @@ pub fn draw_problems(
     // A preview is the teacher's: its words are the English messages.
     let m = crate::strings::english();
     // A lesson file's problems are in English, as `check` prints them.
-    let theme = &Paint {
-        theme,
-        layout: &TextLayout::new(crate::text::Mode::App),
-    };
+    let layout = TextLayout::new(crate::text::Mode::App);
+    let theme = &Paint::new(theme, &layout, &m);
     let area = frame.area();
     let [header, body, bar] = Layout::vertical([
         Constraint::Length(1),
@@ -190,7 +185,7 @@ pub fn draw_problems(
             t!(
                 m,
                 "teacher-preview-cannot-show",
-                file = file.display().to_string()
+                file = crate::strings::path_in(&m, file)
             ),
             theme.wrong,
         ),

@@ -44,11 +44,15 @@ impl TextLayout {
         self.mode
     }
 
-    /// `text` wrapped to `width` columns in display order, its direction taken from the
-    /// first letter of `decides` (a part of it), else from its own first letter.
-    fn lines(&self, text: &str, decides: &str, width: usize) -> Vec<lesson_text::Line> {
-        let direction =
-            lesson_text::direction_of(decides).or_else(|| lesson_text::direction_of(text));
+    /// `text` wrapped to `width` columns in display order, running in `direction`, else
+    /// the way its own first letter does.
+    fn lines(
+        &self,
+        text: &str,
+        direction: Option<lesson_text::Direction>,
+        width: usize,
+    ) -> Vec<lesson_text::Line> {
+        let direction = direction.or_else(|| lesson_text::direction_of(text));
         self.cache
             .borrow_mut()
             .lines_in(text, width, self.mode, direction)
@@ -121,6 +125,29 @@ impl TextLayout {
 pub struct Paint<'a> {
     pub theme: &'a Theme,
     pub layout: &'a TextLayout,
+    /// The app's own words read right to left (its language does, and the app lays out
+    /// Urdu itself): then a sentence of the app's reads from the right even when it
+    /// starts with a name, a path or a key in English letters.
+    pub right_to_left: bool,
+}
+
+impl<'a> Paint<'a> {
+    /// The colours and layout, for words in the language of `m`.
+    pub fn new(theme: &'a Theme, layout: &'a TextLayout, m: &Messages) -> Self {
+        Paint {
+            theme,
+            layout,
+            right_to_left: layout.mode() == Mode::App && m.reads_right_to_left(),
+        }
+    }
+
+    /// The direction the app's own sentences run in.
+    fn direction(&self) -> lesson_text::Direction {
+        match self.right_to_left {
+            true => lesson_text::Direction::RightToLeft,
+            false => lesson_text::Direction::LeftToRight,
+        }
+    }
 }
 
 impl Deref for Paint<'_> {
@@ -195,23 +222,15 @@ pub struct Panel {
     padding: u16,
 }
 
+/// A panel with a title of the app's own, which reads the way the app's language does.
 pub fn panel(title: impl Into<Line<'static>>, theme: &Paint) -> Panel {
-    Panel {
-        title: theme.layout.line(title.into()).style(theme.title),
-        border: theme.border,
-        padding: 0,
-    }
-}
-
-/// A panel whose title reads right to left or not as said (see
-/// [`TextLayout::line_reading`]).
-pub fn panel_reading(title: String, right_to_left: bool, theme: &Paint) -> Panel {
     Panel {
         title: theme
             .layout
-            .line_reading(Line::from(title), right_to_left)
+            .line_reading(title.into(), theme.right_to_left)
             .style(theme.title),
-        ..panel("", theme)
+        border: theme.border,
+        padding: 0,
     }
 }
 
@@ -700,7 +719,7 @@ pub fn hang_labelled(
         lead,
         (label, label_style),
         (text, style),
-        text,
+        lesson_text::direction_of(text),
         width,
         theme.layout,
     );
@@ -760,7 +779,7 @@ fn wrap_hanging(
     lead: Vec<Span<'static>>,
     (label, label_style): (&str, Style),
     (text, style): (&str, Style),
-    decides: &str,
+    direction: Option<lesson_text::Direction>,
     width: u16,
     layout: &TextLayout,
 ) -> Vec<Line<'static>> {
@@ -776,7 +795,7 @@ fn wrap_hanging(
     let shown_label = layout.label(label, usize::MAX).text;
     let blank = || Span::raw(" ".repeat(lead_width));
     let mut lines = Vec::new();
-    let laid = layout.lines(&joined, decides, room);
+    let laid = layout.lines(&joined, direction, room);
     for (i, line) in laid.into_iter().enumerate() {
         let right_to_left = line.align == Align::Right;
         let mut body = Vec::new();
@@ -836,21 +855,22 @@ pub fn notice_lines(text: &str, width: u16, theme: &Paint) -> Vec<Line<'static>>
 
 /// A sentence of the app's own (an instruction, the summary's words), wrapped to `width`
 /// like lesson text: in Urdu, wrapped in reading order and then each line put in display
-/// order and right-aligned, so a long one never shows its end first.
+/// order and right-aligned, so a long one never shows its end first. It reads the way
+/// the app's language does, whatever its first word.
 pub fn said(text: &str, style: Style, width: u16, theme: &Paint) -> Vec<Line<'static>> {
     wrap_hanging(
         Vec::new(),
         ("", style),
         (text, style),
-        text,
+        Some(theme.direction()),
         width,
         theme.layout,
     )
 }
 
 /// A row of the app's own: a label in its own style, then its text, wrapped like
-/// lesson text. Unlike `hang_labelled`, the label decides which way the row reads: it
-/// is in the app's language, while the text may open with a key's name ("Enter").
+/// lesson text. Unlike `hang_labelled`, the app's language decides which way the row
+/// reads, while the text may open with a key's name ("Enter").
 pub fn labelled_row(
     (label, label_style): (&str, Style),
     (text, style): (&str, Style),
@@ -861,7 +881,7 @@ pub fn labelled_row(
         Vec::new(),
         (label, label_style),
         (text, style),
-        label,
+        Some(theme.direction()),
         width,
         theme.layout,
     )
@@ -897,7 +917,21 @@ mod tests {
     use super::*;
 
     fn paint<'a>(theme: &'a Theme, layout: &'a TextLayout) -> Paint<'a> {
-        Paint { theme, layout }
+        Paint {
+            theme,
+            layout,
+            right_to_left: false,
+        }
+    }
+
+    /// As the app paints in the language `text` is in.
+    fn paint_for<'a>(theme: &'a Theme, layout: &'a TextLayout, text: &str) -> Paint<'a> {
+        let right_to_left = layout.mode() == Mode::App
+            && lesson_text::direction_of(text) == Some(lesson_text::Direction::RightToLeft);
+        Paint {
+            right_to_left,
+            ..paint(theme, layout)
+        }
     }
 
     /// Pieces of text of every kind a row may hold: plain ASCII, Urdu with and without
@@ -1035,7 +1069,6 @@ mod tests {
         let theme = Theme::colour();
         for mode in [Mode::App, Mode::Terminal] {
             let layout = TextLayout::new(mode);
-            let paint = paint(&theme, &layout);
             for title in [
                 "",
                 " Help ",
@@ -1043,6 +1076,7 @@ mod tests {
                 " آن لائن دوست · قدم 2 ",
                 " A rather long title ",
             ] {
+                let paint = paint_for(&theme, &layout, title);
                 for (width, height) in [(2, 2), (9, 3), (24, 5), (60, 20)] {
                     let area = Rect::new(1, 1, width, height);
                     let mut by_block = Buffer::empty(Rect::new(0, 0, width + 2, height + 2));
@@ -1248,7 +1282,7 @@ mod tests {
         let area = Rect::new(0, 0, width, 3);
         let mut buffer = ratatui::buffer::Buffer::empty(area);
         ratatui::widgets::Widget::render(
-            panel(title.to_string(), &paint(&theme, &layout)),
+            panel(title.to_string(), &paint_for(&theme, &layout, title)),
             area,
             &mut buffer,
         );

@@ -22,9 +22,8 @@ use crate::tui::keys::{
 };
 use crate::tui::screens::students::StudentsScreen;
 
-use crate::text::Mode;
 use crate::tui::widgets::{
-    Paint, Rows, bar, choice_line, hang, more_below, panel_reading, rows, scroll_to,
+    Paint, Rows, bar, choice_line, hang, more_below, panel, rows, scroll_to,
 };
 
 pub struct LessonsScreen {
@@ -108,7 +107,7 @@ pub fn draw(
     let m = &app.messages;
     // An Urdu row reads from the right: its title at the right end, its gauge filling
     // from the right.
-    let right_to_left = theme.layout.mode() == Mode::App && m.reads_right_to_left();
+    let right_to_left = theme.right_to_left;
     let shown = lessons_for(app.catalog, app.ages);
     let mut drawn = screen.drawn.borrow_mut();
     let key = DrawnKey {
@@ -162,12 +161,15 @@ pub fn draw(
     )]));
     frame.render_widget(Rows::new(&[header], 0), class);
     frame.render_widget(Rows::new(&[filter_line], 0), filter);
-    // The name in the title must not turn an Urdu title round.
-    let title = format!(
-        " {} ",
-        t!(m, "lessons-for", name = screen.student.name.as_str())
+    // The name in the title must not turn an Urdu title round: a panel's title reads
+    // the way the app's language does.
+    let block = panel(
+        format!(
+            " {} ",
+            t!(m, "lessons-for", name = screen.student.name.as_str())
+        ),
+        theme,
     );
-    let block = panel_reading(title, right_to_left, theme);
     let inner = block.inner(list);
     // Only the rows in view are laid out, and each once: a library may hold a thousand
     // lessons, and the rows stay as they are while the child moves up and down.

@@ -11,7 +11,6 @@ use ratatui::widgets::Paragraph;
 use crate::progress;
 use crate::strings;
 use crate::t;
-use crate::text::Mode;
 use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
     Action as A, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, also, bind,
@@ -296,8 +295,7 @@ pub fn draw(
             .layout
             .label(&format!("({progress})"), usize::MAX)
             .text;
-        let right_to_left = theme.layout.mode() == Mode::App && m.reads_right_to_left();
-        let text = if right_to_left {
+        let text = if theme.right_to_left {
             format!(" {progress}  {name} ")
         } else {
             format!(" {name}  {progress} ")
