@@ -261,6 +261,13 @@ fn explain_syntax_error(
             ),
         );
     }
+    if let Some(at) = quote_ending_text_early(line, span.start.saturating_sub(line_start)) {
+        let at = line_start + at;
+        return (
+            at..at + 1,
+            "this \" inside the text ends it too early: write \\\" for each quote mark inside the text (or use curly quotes “ ” there)".into(),
+        );
+    }
     if message.contains("duplicate key")
         && let Some((at, name)) = single_bracket_list(source)
     {
@@ -292,6 +299,20 @@ fn explain_syntax_error(
         );
     }
     (span, format!("this is not valid TOML: {message}"))
+}
+
+/// Where, in a line like `summary = "Be "kind" online"`, the quote mark is that ended the
+/// text before the error at column `error` (a byte offset in `line`): a straight quote
+/// after the opening one, with more text and another quote after the error.
+fn quote_ending_text_early(line: &str, error: usize) -> Option<usize> {
+    let value_at = line.find('=')? + 1;
+    let opening = value_at + line[value_at..].find(|c: char| !c.is_whitespace())?;
+    if !line[opening..].starts_with('"') || line[opening..].starts_with("\"\"\"") {
+        return None;
+    }
+    let before = line.get(..error)?.trim_end();
+    let closing = before.len().checked_sub(1)?;
+    (closing > opening && before.ends_with('"') && line[error..].contains('"')).then_some(closing)
 }
 
 /// The control character (other than tab and line ends) at `at`, if there is one.
