@@ -587,6 +587,46 @@ fn list(catalog: &Catalog, json: bool) -> Result<ExitCode, String> {
             .unwrap_or(5)
             .max(5);
         let file_width = rows.iter().map(|r| r.file.len()).max().unwrap_or(4).max(4);
+        let widest = rows
+            .iter()
+            .map(|r| {
+                let languages: usize = r
+                    .languages
+                    .iter()
+                    .map(|l| l.info.describe().len() + 2)
+                    .sum();
+                id_width + title_width + file_width + 35 + languages
+            })
+            .max()
+            .unwrap_or(0);
+        // A table wider than the window wraps into a jumble (a school's console is often
+        // 80 columns): then each lesson gets a few short lines of its own.
+        if window_columns().is_some_and(|columns| widest > columns) {
+            for r in &rows {
+                let _ = writeln!(out, "{}: {}", r.id, r.title);
+                let _ = writeln!(
+                    out,
+                    "    ages {}-{}, {} minutes, {} questions: {}{}",
+                    r.ages[0],
+                    r.ages[1],
+                    r.minutes,
+                    r.questions,
+                    r.file,
+                    if r.replaces_built_in {
+                        " (replaces the built-in lesson)"
+                    } else {
+                        ""
+                    }
+                );
+                if !r.languages.is_empty() {
+                    let languages: Vec<String> =
+                        r.languages.iter().map(|l| l.info.describe()).collect();
+                    let _ = writeln!(out, "    also in: {}", languages.join(", "));
+                }
+            }
+            report_broken(catalog);
+            return Ok(ExitCode::SUCCESS);
+        }
         let _ = writeln!(
             out,
             "{:id_width$}  {:title_width$}  {:5}  {:>7}  {:>9}  {:file_width$}  LANGUAGES",
@@ -927,9 +967,39 @@ fn report(
             fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             eprintln!("Wrote the report to {}.", path.display());
         }
-        None => print!("{text}"),
+        None => {
+            print!("{text}");
+            let widest = text.lines().map(crate::text::width).max().unwrap_or(0);
+            if let Some(columns) = window_columns().filter(|&c| !csv && widest > c) {
+                eprintln!(
+                    "mehfooz: this table is {widest} columns wide and the window {columns}: \
+                     make the window wider, or write it for a spreadsheet with \
+                     `--csv --output report.csv`"
+                );
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many columns the output may take: `COLUMNS` when it is set (as `ls` reads it),
+/// else the width of the terminal it goes to. `None` for a pipe or a file, which take
+/// lines of any length.
+fn window_columns() -> Option<usize> {
+    if let Some(columns) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+    {
+        return Some(columns);
+    }
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(columns, _)| columns as usize)
+        .filter(|&c| c > 0)
 }
 
 /// Refuses a report file inside the data folder (it could replace a student's progress)

@@ -156,3 +156,61 @@ fn a_mistyped_region_stops_play_before_any_lesson_is_shown() {
         out.stderr
     );
 }
+
+/// In a window narrower than the table (a school's console is often 80 columns) each
+/// lesson gets short lines of its own instead of a table that wraps into a jumble.
+#[test]
+fn list_in_an_80_column_window_gives_each_lesson_short_lines() {
+    let data = data_dir();
+    let out = run(mehfooz(data.path()).env("COLUMNS", "80").arg("list"));
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    for line in out.stdout.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "too wide for the window: {line}"
+        );
+    }
+    let catalog = Catalog::built_in();
+    for entry in &catalog.lessons {
+        let first = format!("{}: {}", entry.lesson.id, entry.lesson.title);
+        assert!(
+            out.stdout.lines().any(|l| l == first),
+            "no {first:?}:\n{}",
+            out.stdout
+        );
+    }
+    assert!(
+        out.stdout.contains("also in: ur (draft), ur-Latn (draft)"),
+        "{}",
+        out.stdout
+    );
+    // A window wide enough keeps the table.
+    let wide = run(mehfooz(data.path()).env("COLUMNS", "400").arg("list"));
+    assert!(wide.stdout.starts_with("ID "), "{}", wide.stdout);
+}
+
+/// The class report is a table of every lesson: in a narrower window it says how to see
+/// it whole, on stderr, so that the table itself is unchanged.
+#[test]
+fn a_report_wider_than_the_window_says_how_to_see_it_whole() {
+    let data = data_dir();
+    let narrow = run(mehfooz(data.path()).env("COLUMNS", "80").arg("report"));
+    assert_eq!(narrow.code, Some(0), "{}", narrow.stderr);
+    assert!(
+        narrow.stderr.contains("make the window wider"),
+        "{}",
+        narrow.stderr
+    );
+    assert!(
+        narrow.stderr.contains("--csv --output report.csv"),
+        "{}",
+        narrow.stderr
+    );
+    let wide = run(mehfooz(data.path()).env("COLUMNS", "400").arg("report"));
+    assert!(!wide.stderr.contains("window"), "{}", wide.stderr);
+    assert_eq!(wide.stdout, narrow.stdout);
+    let csv = run(mehfooz(data.path())
+        .env("COLUMNS", "80")
+        .args(["report", "--csv"]));
+    assert!(!csv.stderr.contains("window"), "{}", csv.stderr);
+}

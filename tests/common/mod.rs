@@ -33,6 +33,8 @@ pub fn mehfooz(data: &Path) -> Command {
     let mut cmd = Command::cargo_bin("mehfooz").expect("the mehfooz binary is built");
     cmd.current_dir(crate_dir())
         .env("MEHFOOZ_DATA_DIR", data)
+        // The tables' layout depends on it; a test that wants a width sets it.
+        .env_remove("COLUMNS")
         .arg("--data-dir")
         .arg(data)
         .timeout(hang_limit(30));
