@@ -328,3 +328,20 @@ fn an_urdu_notice_that_starts_with_a_folder_reads_from_the_right_with_the_folder
         );
     }
 }
+
+/// The teacher view's words are English (the teacher's tools are), so in an Urdu app it
+/// still reads left to right: its title at the left, as in English.
+#[test]
+fn the_teacher_view_in_an_urdu_app_reads_left_to_right_like_its_words() {
+    let catalog = catalog("ur");
+    let mut app = App::new(&catalog, class(), None);
+    app.set_language("ur");
+    send(&mut app, &[Action::Teacher]);
+    let screen = render_to_string(&app, 80, 24);
+    let top = screen.lines().find(|l| l.contains('╭')).expect("a panel");
+    assert!(
+        top.trim_matches('"')
+            .starts_with("╭ How the class is doing"),
+        "{screen}"
+    );
+}

@@ -64,6 +64,14 @@ pub fn key(app: &mut App, action: A) -> Vec<Effect> {
 
 /// The class report: students by lessons, then a bar chart of the most missed questions.
 pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen, theme: &Paint) {
+    // The teacher's words may still be English (the teacher's tools are) in an app read
+    // right to left: then this view reads left to right, as they do.
+    let theme = &Paint {
+        right_to_left: theme.right_to_left
+            && crate::text::direction_of(&m.text("teacher-student"))
+                == Some(crate::text::Direction::RightToLeft),
+        ..*theme
+    };
     let report = &screen.report;
     let chart_height = if report.missed.is_empty() {
         3
