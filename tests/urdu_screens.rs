@@ -345,3 +345,39 @@ fn the_teacher_view_in_an_urdu_app_reads_left_to_right_like_its_words() {
         "{screen}"
     );
 }
+
+/// The lesson list's warning of lesson files that could not be loaded is laid out like
+/// every other Urdu line: joined, and read from the right.
+#[test]
+fn the_broken_lesson_files_warning_is_joined_and_reads_from_the_right_in_urdu() {
+    let mut catalog = Catalog::load(&["tests/broken_lessons".into()], true);
+    catalog.use_language("ur");
+    assert!(!catalog.broken_files.is_empty());
+    let app = on_lessons(&catalog, "ur");
+    let warning = mehfooz::t!(
+        app.messages,
+        "lessons-broken-files",
+        count = catalog.broken_files.len()
+    );
+    let shown = mehfooz::text::display_label(&warning, usize::MAX, Mode::App).text;
+    let screen = render_to_string(&app, 100, 30);
+    assert!(screen.contains(&shown), "{shown}\n{screen}");
+}
+
+/// In a window too small for the app, the Urdu request to make it bigger is joined and
+/// in reading order like every other line, and the sizes read as sizes.
+#[test]
+fn the_window_too_small_message_is_laid_out_in_urdu() {
+    let catalog = catalog("ur");
+    let mut app = App::new(&catalog, class(), None);
+    app.set_language("ur");
+    let screen = render_to_string(&app, 40, 12);
+    let please = mehfooz::text::display_label(
+        &app.messages.text("window-too-small"),
+        usize::MAX,
+        Mode::App,
+    )
+    .text;
+    assert!(screen.contains(&please), "{please}\n{screen}");
+    assert!(screen.contains("40 x 12"), "{screen}");
+}

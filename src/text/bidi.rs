@@ -122,26 +122,28 @@ fn number_start(line: &str, from: usize) -> Option<usize> {
 }
 
 /// Bytes at the start of `text` (which starts with a digit, or + and a digit) that form
-/// one number: digit groups joined by single hyphens or single spaces.
+/// one number: digit groups joined by single hyphens or single spaces, or by " x " in a
+/// size (the window's 50 x 15, which Urdu otherwise drew as "x 15 50").
 fn number_len(text: &str) -> usize {
     let mut end = 0;
-    let mut chars = text.char_indices().peekable();
-    if text.starts_with('+') {
-        chars.next();
-    }
-    while let Some((i, c)) = chars.next() {
+    let mut at = usize::from(text.starts_with('+'));
+    while let Some(c) = text[at..].chars().next() {
         if is_digit(c) {
-            end = i + c.len_utf8();
-        } else if matches!(c, '-' | ' ') && chars.peek().is_some_and(|&(_, next)| is_digit(next)) {
+            at += c.len_utf8();
+            end = at;
             continue;
-        } else {
-            break;
+        }
+        let joins = [" x ", " × ", "-", " "]
+            .into_iter()
+            .find(|j| text[at..].starts_with(j) && text[at + j.len()..].starts_with(is_digit));
+        match joins {
+            Some(joiner) => at += joiner.len(),
+            None => break,
         }
     }
     end
 }
 
-/// Western, Arabic-Indic and the Extended Arabic-Indic digits Urdu uses.
 pub(super) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
 }
@@ -310,6 +312,19 @@ mod tests {
         let shown = one_line("آج کی تاریخ 29-11-2026 ہے");
         assert!(shown.contains("29-11-2026"), "{shown}");
         assert!(!shown.contains('\u{2066}') && !shown.contains('\u{2069}'));
+    }
+
+    #[test]
+    fn a_size_like_50_x_15_stays_one_piece_in_urdu() {
+        // "This window is 40 x 12."
+        let shown = one_line("یہ ونڈو 40 x 12 ہے۔");
+        assert!(shown.contains("40 x 12"), "{shown}");
+        let shown = one_line("کم از کم 50 × 15 کی جگہ");
+        assert!(shown.contains("50 × 15"), "{shown}");
+        // An x that is a word of its own is left alone.
+        let mut out = String::new();
+        push_isolating_numbers(&mut out, "ایپ 3 x آ");
+        assert_eq!(out, "ایپ 3 x آ");
     }
 
     #[test]

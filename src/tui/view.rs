@@ -4,6 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -11,7 +12,9 @@ use super::app::{App, Screen, Target};
 use super::keys::{self, Action, Binding, Key, SCROLL_KEY, bind};
 use super::screens::{help, language, lessons, player, students, teacher};
 use super::theme::Theme;
-use super::widgets::{Paint, Rows, TextLayout, draw_header, footer_lines, notice_lines, panel};
+use super::widgets::{
+    Paint, Rows, TextLayout, draw_header, footer_lines, notice_lines, panel, said,
+};
 use crate::t;
 
 /// The smallest window the app draws in; below it, it asks for a bigger one.
@@ -34,30 +37,35 @@ fn draw_into(frame: &mut Frame, app: &App, theme: &Theme, targets: &mut Vec<(Rec
     let theme = &Paint::new(theme, &app.text, &app.messages);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!(
-            "{}\n\n{}",
-            app.messages.text("window-too-small"),
-            t!(
-                app.messages,
-                "window-size",
-                min_width = MIN_WIDTH,
-                min_height = MIN_HEIGHT,
-                width = area.width,
-                height = area.height
-            )
+        // Laid out as the app's other sentences are (Urdu joined and in reading order),
+        // each line in the middle.
+        let size = t!(
+            app.messages,
+            "window-size",
+            min_width = MIN_WIDTH,
+            min_height = MIN_HEIGHT,
+            width = area.width,
+            height = area.height
         );
-        let height = 4.min(area.height);
+        let mut lines = said(
+            &app.messages.text("window-too-small"),
+            Style::default(),
+            area.width,
+            theme,
+        );
+        lines.push(Line::from(""));
+        lines.extend(said(&size, Style::default(), area.width, theme));
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|line| line.alignment(Alignment::Center))
+            .collect();
+        let height = (lines.len() as u16).min(area.height);
         let middle = Rect {
             y: area.y + area.height.saturating_sub(height) / 2,
             height,
             ..area
         };
-        frame.render_widget(
-            Paragraph::new(text)
-                .alignment(Alignment::Center)
-                .wrap(Wrap { trim: true }),
-            middle,
-        );
+        frame.render_widget(Rows::new(&lines, 0), middle);
         return;
     }
     let right = match &app.screen {

@@ -237,7 +237,10 @@ pub fn draw(
     }
     if !app.catalog.broken_files.is_empty() {
         let n = app.catalog.broken_files.len();
-        let warn = format!(" {} ", t!(m, "lessons-broken-files", count = n));
+        let warn = theme.layout.line_reading(
+            Line::from(format!(" {} ", t!(m, "lessons-broken-files", count = n))),
+            theme.right_to_left,
+        );
         let row = Rect {
             y: detail.y + detail.height.saturating_sub(1),
             height: 1,
