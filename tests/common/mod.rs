@@ -56,7 +56,7 @@ pub struct Run {
 }
 
 pub fn run(cmd: &mut Command) -> Run {
-    let output = cmd.output().expect("mehfooz runs");
+    let output = started(|| cmd.output());
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -151,4 +151,25 @@ pub fn student_who_took(name: &str, id: &str, languages: &[&str]) -> mehfooz::pr
         }
     }
     student
+}
+
+/// What `start` gives, tried again (three times at most) when Wine failed to start the
+/// program at all: its CreateProcess now and then says "Internal error" (1359) on a busy
+/// machine, before the program has run a line. Any other failure, and anything the
+/// program itself does, counts the first time.
+pub fn started<T>(mut start: impl FnMut() -> std::io::Result<T>) -> T {
+    const WINE_COULD_NOT_START: i32 = 1359;
+    let mut tries = 1;
+    loop {
+        match start() {
+            Ok(done) => return done,
+            Err(e)
+                if cfg!(windows) && e.raw_os_error() == Some(WINE_COULD_NOT_START) && tries < 3 =>
+            {
+                tries += 1;
+                std::thread::sleep(Duration::from_secs(1));
+            }
+            Err(e) => panic!("mehfooz runs: {e:?}"),
+        }
+    }
 }
