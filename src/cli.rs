@@ -579,85 +579,89 @@ fn list(catalog: &Catalog, json: bool) -> Result<ExitCode, String> {
         let text = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
         let _ = writeln!(out, "{text}");
     } else {
-        let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
-        let title_width = rows
-            .iter()
-            .map(|r| crate::text::width(r.title))
-            .max()
-            .unwrap_or(5)
-            .max(5);
-        let file_width = rows.iter().map(|r| r.file.len()).max().unwrap_or(4).max(4);
-        let widest = rows
-            .iter()
-            .map(|r| {
-                let languages: usize = r
-                    .languages
-                    .iter()
-                    .map(|l| l.info.describe().len() + 2)
-                    .sum();
-                id_width + title_width + file_width + 35 + languages
-            })
-            .max()
-            .unwrap_or(0);
         // A table wider than the window wraps into a jumble (a school's console is often
         // 80 columns): then each lesson gets a few short lines of its own.
-        if window_columns().is_some_and(|columns| widest > columns) {
-            for r in &rows {
-                let _ = writeln!(out, "{}: {}", r.id, r.title);
-                let _ = writeln!(
-                    out,
-                    "    ages {}-{}, {} minutes, {} questions: {}{}",
-                    r.ages[0],
-                    r.ages[1],
-                    r.minutes,
-                    r.questions,
-                    r.file,
-                    if r.replaces_built_in {
-                        " (replaces the built-in lesson)"
-                    } else {
-                        ""
-                    }
-                );
-                if !r.languages.is_empty() {
-                    let languages: Vec<String> =
-                        r.languages.iter().map(|l| l.info.describe()).collect();
-                    let _ = writeln!(out, "    also in: {}", languages.join(", "));
-                }
-            }
-            report_broken(catalog);
-            return Ok(ExitCode::SUCCESS);
-        }
-        let _ = writeln!(
-            out,
-            "{:id_width$}  {:title_width$}  {:5}  {:>7}  {:>9}  {:file_width$}  LANGUAGES",
-            "ID", "TITLE", "AGES", "MINUTES", "QUESTIONS", "FILE"
-        );
-        for r in &rows {
-            let note = if r.replaces_built_in {
-                "  (replaces the built-in lesson)"
-            } else {
-                ""
-            };
-            let languages: Vec<String> = r.languages.iter().map(|l| l.info.describe()).collect();
-            let languages = if languages.is_empty() {
-                String::new()
-            } else {
-                format!("  {}", languages.join(", "))
-            };
-            let _ = writeln!(
-                out,
-                "{:id_width$}  {}  {:5}  {:>7}  {:>9}  {:file_width$}{note}{languages}",
-                r.id,
-                crate::text::fit(r.title, title_width),
-                format!("{}-{}", r.ages[0], r.ages[1]),
-                r.minutes,
-                r.questions,
-                r.file
-            );
-        }
+        let table = lesson_table(&rows);
+        let widest = table.lines().map(crate::text::width).max().unwrap_or(0);
+        let text = match window_columns().is_some_and(|columns| widest > columns) {
+            true => lesson_blocks(&rows),
+            false => table,
+        };
+        let _ = write!(out, "{text}");
     }
     report_broken(catalog);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The lessons as a table, a row each, in columns.
+fn lesson_table(rows: &[ListedLesson]) -> String {
+    use std::fmt::Write as _;
+    let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(2).max(2);
+    let title_width = rows
+        .iter()
+        .map(|r| crate::text::width(r.title))
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    let file_width = rows.iter().map(|r| r.file.len()).max().unwrap_or(4).max(4);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:id_width$}  {:title_width$}  {:5}  {:>7}  {:>9}  {:file_width$}  LANGUAGES",
+        "ID", "TITLE", "AGES", "MINUTES", "QUESTIONS", "FILE"
+    );
+    for r in rows {
+        let note = if r.replaces_built_in {
+            "  (replaces the built-in lesson)"
+        } else {
+            ""
+        };
+        let languages = match translations_of(r) {
+            languages if languages.is_empty() => String::new(),
+            languages => format!("  {languages}"),
+        };
+        let _ = writeln!(
+            out,
+            "{:id_width$}  {}  {:5}  {:>7}  {:>9}  {:file_width$}{note}{languages}",
+            r.id,
+            crate::text::fit(r.title, title_width),
+            format!("{}-{}", r.ages[0], r.ages[1]),
+            r.minutes,
+            r.questions,
+            r.file
+        );
+    }
+    out
+}
+
+/// The lessons for a narrow window: each on a few short lines.
+fn lesson_blocks(rows: &[ListedLesson]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for r in rows {
+        let note = if r.replaces_built_in {
+            " (replaces the built-in lesson)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "{}: {}", r.id, r.title);
+        let _ = writeln!(
+            out,
+            "    ages {}-{}, {} minutes, {} questions: {}{note}",
+            r.ages[0], r.ages[1], r.minutes, r.questions, r.file
+        );
+        let languages = translations_of(r);
+        if !languages.is_empty() {
+            let _ = writeln!(out, "    also in: {languages}");
+        }
+    }
+    out
+}
+
+/// A lesson's translations, each with its review status, in a line.
+fn translations_of(row: &ListedLesson) -> String {
+    let languages: Vec<String> = row.languages.iter().map(|l| l.info.describe()).collect();
+    languages.join(", ")
 }
 
 /// Tells on standard error how many files were left out, and how to see why.
