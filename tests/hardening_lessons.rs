@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 use std::time::Instant;
 
-use common::{crate_dir, data_dir, mehfooz, run};
+use common::{crate_dir, data_dir, mehfooz, run, started};
 use mehfooz::lesson::Catalog;
 use mehfooz::progress::{Loaded, Student};
 use mehfooz::tui::app::{App, Effect, Msg};
@@ -263,12 +263,13 @@ fn plain_mode_writes_every_field_with_its_escape_sequences_removed() {
     let data = data_dir();
     // Page; hint then a wrong answer; True (wrong); mark message 1; hint then choice 2.
     let input = "\nh\n1\n1\n1\nh\n2\n";
-    let output = mehfooz(data.path())
-        .args(["play", "escapes-everywhere", "--plain", "--lessons", FOLDER])
-        .args(["--student", "Zara\u{1b}]52;c;SGVsbG8=\u{7}\u{202E}"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
+    let output = started(|| {
+        mehfooz(data.path())
+            .args(["play", "escapes-everywhere", "--plain", "--lessons", FOLDER])
+            .args(["--student", "Zara\u{1b}]52;c;SGVsbG8=\u{7}\u{202E}"])
+            .write_stdin(input)
+            .output()
+    });
     assert!(output.status.success(), "{output:?}");
     // The bytes exactly as written, before any lossy decoding.
     let text = std::str::from_utf8(&output.stdout).expect("plain mode writes UTF-8");

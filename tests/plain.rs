@@ -19,7 +19,9 @@ mod common;
 
 use std::fs;
 
-use common::{crate_dir, data_dir, mehfooz, only_student_json, play_good, run, student_files};
+use common::{
+    crate_dir, data_dir, mehfooz, only_student_json, play_good, run, started, student_files,
+};
 use serde_json::Value;
 
 const LESSON: &str = "every-step";
@@ -548,16 +550,17 @@ fn output_piped_into_a_reader_that_stops_ends_quietly() {
     use std::io::{BufRead, BufReader, Write};
     use std::process::{Command, Stdio};
     let data = data_dir();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mehfooz"))
-        .current_dir(crate_dir())
-        .args(["play", LESSON, "--student", "Ayesha", "--plain"])
-        .args(["--lessons", "tests/good_lessons", "--data-dir"])
-        .arg(data.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = started(|| {
+        Command::new(env!("CARGO_BIN_EXE_mehfooz"))
+            .current_dir(crate_dir())
+            .args(["play", LESSON, "--student", "Ayesha", "--plain"])
+            .args(["--lessons", "tests/good_lessons", "--data-dir"])
+            .arg(data.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+    });
     // Like `| head -1`: read one line, then stop reading.
     let mut first = String::new();
     BufReader::new(child.stdout.take().unwrap())

@@ -106,16 +106,17 @@ fn ctrl_break_in_the_middle_of_a_lesson_exits_cleanly_with_the_answer_saved() {
     const CREATE_NEW_PROCESS_GROUP: u32 = 0x0000_0200;
 
     let data = data_dir();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mehfooz"))
-        .current_dir(common::crate_dir())
-        .args(["play", "short-quiz", "--student", "Ayesha", "--plain"])
-        .args(["--lessons", "tests/good_lessons", "--data-dir"])
-        .arg(data.path())
-        .creation_flags(CREATE_NEW_PROCESS_GROUP)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = common::started(|| {
+        Command::new(env!("CARGO_BIN_EXE_mehfooz"))
+            .current_dir(common::crate_dir())
+            .args(["play", "short-quiz", "--student", "Ayesha", "--plain"])
+            .args(["--lessons", "tests/good_lessons", "--data-dir"])
+            .arg(data.path())
+            .creation_flags(CREATE_NEW_PROCESS_GROUP)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+    });
     // The first page, then the first question answered.
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(b"\n1\n").unwrap();

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{crate_dir, data_dir, hang_limit, mehfooz, run, short_quiz_csv};
+use common::{crate_dir, data_dir, hang_limit, mehfooz, run, short_quiz_csv, started};
 use mehfooz::lesson::{Catalog, Step};
 use mehfooz::progress::{Attempt, Store, Student};
 use mehfooz::quiz::{AttemptState, PlannedStep};
@@ -114,14 +114,15 @@ fn save_time(line: &str) -> Option<u64> {
 }
 
 fn saver_process(dir: &Path, mode: &str) -> Child {
-    Command::new(std::env::current_exe().unwrap())
-        .args(["saver", "--exact", "--nocapture", "--test-threads", "1"])
-        .env(SAVER_VAR, mode)
-        .env(DIR_VAR, dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap()
+    started(|| {
+        Command::new(std::env::current_exe().unwrap())
+            .args(["saver", "--exact", "--nocapture", "--test-threads", "1"])
+            .env(SAVER_VAR, mode)
+            .env(DIR_VAR, dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+    })
 }
 
 fn leftovers(dir: &Path, part: &str) -> Vec<PathBuf> {
@@ -272,15 +273,16 @@ fn several_copies_of_the_app_playing_for_one_student_at_once_keep_every_answer()
     let mut children = Vec::new();
     for _ in 0..4 {
         for (lesson, input) in lessons {
-            let mut child = Command::new(env!("CARGO_BIN_EXE_mehfooz"))
-                .current_dir(crate_dir())
-                .args(["play", lesson, "--student", "Sana", "--plain"])
-                .args(["--lessons", "tests/good_lessons", "--data-dir"])
-                .arg(data.path())
-                .stdin(Stdio::piped())
-                .stdout(Stdio::null())
-                .spawn()
-                .unwrap();
+            let mut child = started(|| {
+                Command::new(env!("CARGO_BIN_EXE_mehfooz"))
+                    .current_dir(crate_dir())
+                    .args(["play", lesson, "--student", "Sana", "--plain"])
+                    .args(["--lessons", "tests/good_lessons", "--data-dir"])
+                    .arg(data.path())
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::null())
+                    .spawn()
+            });
             let mut stdin = child.stdin.take().unwrap();
             std::thread::spawn(move || {
                 use std::io::Write;
@@ -497,7 +499,7 @@ impl Player {
                 });
             }
         }
-        let mut child = command
+        command
             .current_dir(crate_dir())
             .args(["play", lesson, "--student", student, "--plain"])
             .args(["--lessons", "tests/good_lessons", "--data-dir"])
@@ -505,9 +507,8 @@ impl Player {
             .envs(envs.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::piped());
+        let mut child = started(|| command.spawn());
         let (send, lines) = std::sync::mpsc::channel();
         for stream in [
             Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,

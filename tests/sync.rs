@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{mehfooz, play_good, run};
+use common::{mehfooz, play_good, run, started};
 use ralph::{PASSWORD, Ralph, USERNAME};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -227,17 +227,18 @@ fn a_server_stopped_mid_sync_leaves_no_gap_and_no_duplicate_after_the_next_sync(
     assert_eq!(expected.len(), 150);
 
     // One statement a POST, so the server can be stopped while sync is half way.
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_mehfooz"))
-        .current_dir(common::crate_dir())
-        .arg("--data-dir")
-        .arg(class.data())
-        .arg("--config")
-        .arg(class.folder.path().join("mehfooz.toml"))
-        .args(["--lessons", "tests/good_lessons", "sync"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = started(|| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_mehfooz"))
+            .current_dir(common::crate_dir())
+            .arg("--data-dir")
+            .arg(class.data())
+            .arg("--config")
+            .arg(class.folder.path().join("mehfooz.toml"))
+            .args(["--lessons", "tests/good_lessons", "sync"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+    });
     let deadline = Instant::now() + Duration::from_secs(120);
     while lrs.stored_lines() < 20 {
         assert!(Instant::now() < deadline, "sync did not start sending");

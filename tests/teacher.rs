@@ -7,7 +7,8 @@ use std::fs;
 use std::path::Path;
 
 use common::{
-    crate_dir, data_dir, mehfooz, play_good, run, short_quiz_csv, student_files, student_who_took,
+    crate_dir, data_dir, mehfooz, play_good, run, short_quiz_csv, started, student_files,
+    student_who_took,
 };
 
 /// Ayesha gets everything in short-quiz right; Bilal gets everything wrong.
@@ -356,7 +357,7 @@ fn a_lab_saving_into_one_data_folder_at_once_loses_nothing() {
                 .args(["--lessons", "tests/good_lessons"])
                 .stdin(std::process::Stdio::piped())
                 .stdout(std::process::Stdio::null());
-            let mut child = cmd.spawn().unwrap();
+            let mut child = started(|| cmd.spawn());
             use std::io::Write;
             child
                 .stdin
