@@ -639,6 +639,9 @@ fn a_name_close_to_one_in_the_class_asks_is_this_you() {
     assert!(screen.contains("Is this you? Hira"), "{screen}");
     assert!(screen.contains("y yes, that's me"), "{screen}");
     let mut rng = StdRng::seed_from_u64(7);
+    // Enter again (the key that ended the name) opens nobody's record.
+    assert!(app.update(Msg::Key(Action::Confirm), &mut rng).is_empty());
+    assert!(render_to_string(&app, 80, 24).contains("Is this you? Hira"));
     let yes = app.update(Msg::Key(Action::Yes), &mut rng);
     assert_eq!(yes, vec![Effect::LoadStudent("Hira".into())]);
     let (mut app, _) = typed_name(&catalog, "Hiraa");
@@ -1425,4 +1428,52 @@ fn a_name_in_the_other_script_does_not_turn_its_row_round() {
         row.trim_end_matches(['"', ' ', '│']).ends_with("Zain"),
         "{screen}"
     );
+}
+
+#[test]
+fn at_60_by_20_the_summary_says_it_is_never_your_fault_at_once_and_scrolls_to_its_end() {
+    let catalog = Catalog::built_in();
+    let mut app = App::new(&catalog, vec![Student::new("Ayesha")], None);
+    app.set_language("ur-Latn");
+    // The first lesson, every question answered with its first choice: many to look at
+    // again, more than a 60x20 window holds.
+    send(&mut app, keys(&[Action::Confirm, Action::Confirm]));
+    for _ in 0..80 {
+        if matches!(&app.screen,
+            mehfooz::tui::app::Screen::Player(p) if p.run.session.is_finished())
+        {
+            break;
+        }
+        send(&mut app, keys(&[Action::Number(0), Action::Confirm]));
+    }
+    let first_words = |id: &str| -> String {
+        let text = app.messages.text(id);
+        text.split(' ').take(4).collect::<Vec<_>>().join(" ")
+    };
+    let (fault, keys_line, title) = (
+        first_words("never-your-fault"),
+        first_words("summary-keys"),
+        first_words("summary-finished"),
+    );
+    let screen = render_to_string(&app, 60, 20);
+    assert!(
+        screen.contains(&fault),
+        "{fault:?} in sight at once:\n{screen}"
+    );
+    assert!(
+        !screen.contains(&keys_line),
+        "the summary is longer than the window:\n{screen}"
+    );
+    send(&mut app, keys(&[Action::PageDown, Action::PageDown]));
+    let screen = render_to_string(&app, 60, 20);
+    assert!(
+        screen.contains(&keys_line),
+        "{keys_line:?} after PgDn twice:\n{screen}"
+    );
+    send(
+        &mut app,
+        keys(&[Action::PageUp, Action::Down, Action::Down]),
+    );
+    let screen = render_to_string(&app, 60, 20);
+    assert!(!screen.contains(&title), "↓ scrolls too:\n{screen}");
 }

@@ -145,17 +145,12 @@ use Key::{Code, Letter};
 use KeyCode as C;
 
 pub const HELP_KEY: Binding = bind("?", "key-help", &[(Code(C::Char('?')), A::Help)]);
-pub const STOP_KEY: Binding = bind(
-    "q",
-    "key-stop",
-    &[(Letter('q'), A::Back), (Code(C::Esc), A::Back)],
-);
+pub const STOP_KEY: Binding = bind("q", "key-stop", &[(Letter('q'), A::Back)]);
+/// Esc does what q does; listed in the help, not the footer, which has no room for it.
+pub const STOP_ESC: Binding = also("Esc", "key-stop", &[(Code(C::Esc), A::Back)]);
 /// Leaves a screen for the one before it.
-pub const BACK_Q: Binding = bind(
-    "q",
-    "key-back",
-    &[(Letter('q'), A::Back), (Code(C::Esc), A::Back)],
-);
+pub const BACK_Q: Binding = bind("q", "key-back", &[(Letter('q'), A::Back)]);
+pub const BACK_ESC: Binding = also("Esc", "key-back", &[(Code(C::Esc), A::Back)]);
 pub const HINT_KEY: Binding = bind("h", "key-hint", &[(Letter('h'), A::Hint)]);
 pub const ANSWER_KEY: Binding = bind("Enter", "key-answer", &[(Code(C::Enter), A::Confirm)]);
 pub const CHOOSE_KEY: Binding = bind(

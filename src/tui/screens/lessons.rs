@@ -18,7 +18,8 @@ use crate::strings;
 use crate::t;
 use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
-    Action as A, BACK_Q, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter, TAB_DOWN, bind,
+    Action as A, BACK_ESC, BACK_Q, Binding, CHOOSE_KEY, HELP_KEY, K_J, Key::Code, Key::Letter,
+    TAB_DOWN, bind,
 };
 use crate::tui::screens::students::StudentsScreen;
 
@@ -49,6 +50,7 @@ pub const BINDINGS: &[Binding] = &[
     bind("a", "key-ages", &[(Letter('a'), A::AgeFilter)]),
     HELP_KEY,
     BACK_Q,
+    BACK_ESC,
     K_J,
     TAB_DOWN,
 ];

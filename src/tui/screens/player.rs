@@ -24,7 +24,7 @@ use crate::tui::app::{App, Effect, Screen, Target};
 use crate::tui::keys::{
     self, ANSWER_KEY, Action as A, B_BACK, BACK_KEY, Binding, HELP_KEY, HINT_KEY, K_J,
     Key::{Code, Digit, Letter},
-    PAGE_KEYS, SCROLL_KEY, STOP_KEY, TAB_DOWN, also, bind,
+    PAGE_KEYS, SCROLL_KEY, STOP_ESC, STOP_KEY, TAB_DOWN, also, bind,
 };
 use crate::tui::screens::lessons::{LessonsScreen, lessons_for};
 
@@ -59,7 +59,8 @@ const NEXT_KEY: Binding = bind("Enter", "key-next", &[(Code(KeyCode::Enter), A::
 const RIGHT_NEXT: Binding = also("→", "key-next", &[(Code(KeyCode::Right), A::Right)]);
 
 pub const PAGE: &[Binding] = &[
-    NEXT_KEY, BACK_KEY, SCROLL_KEY, HELP_KEY, STOP_KEY, RIGHT_NEXT, B_BACK, K_J, PAGE_KEYS,
+    NEXT_KEY, BACK_KEY, SCROLL_KEY, HELP_KEY, STOP_KEY, STOP_ESC, RIGHT_NEXT, B_BACK, K_J,
+    PAGE_KEYS,
 ];
 
 /// Back to the step before, from a question not yet answered.
@@ -84,6 +85,7 @@ pub const SINGLE: &[Binding] = &[
     HINT_KEY,
     HELP_KEY,
     STOP_KEY,
+    STOP_ESC,
     BACK_A_STEP,
     K_J,
     TAB_DOWN,
@@ -103,6 +105,7 @@ pub const MULTIPLE: &[Binding] = &[
     HINT_KEY,
     HELP_KEY,
     STOP_KEY,
+    STOP_ESC,
     BACK_A_STEP,
     K_J,
     TAB_DOWN,
@@ -115,6 +118,7 @@ pub const CHAT: &[Binding] = &[
     ANSWER_KEY,
     HELP_KEY,
     STOP_KEY,
+    STOP_ESC,
     BACK_A_STEP,
     K_J,
     TAB_DOWN,
@@ -128,6 +132,7 @@ pub const CHAT_NONE_MARKED: &[Binding] = &[
     bind("↑↓ Space", "key-move-mark", &MOVE_MARK),
     HELP_KEY,
     STOP_KEY,
+    STOP_ESC,
     BACK_A_STEP,
     K_J,
     TAB_DOWN,
@@ -135,7 +140,8 @@ pub const CHAT_NONE_MARKED: &[Binding] = &[
 ];
 
 pub const FEEDBACK: &[Binding] = &[
-    NEXT_KEY, SCROLL_KEY, BACK_KEY, HELP_KEY, STOP_KEY, RIGHT_NEXT, B_BACK, K_J, PAGE_KEYS,
+    NEXT_KEY, SCROLL_KEY, BACK_KEY, HELP_KEY, STOP_KEY, STOP_ESC, RIGHT_NEXT, B_BACK, K_J,
+    PAGE_KEYS,
 ];
 
 pub const SUMMARY: &[Binding] = &[
@@ -145,6 +151,7 @@ pub const SUMMARY: &[Binding] = &[
         &[(Code(KeyCode::Enter), A::Confirm)],
     ),
     bind("r", "key-try-again", &[(Letter('r'), A::Retry)]),
+    SCROLL_KEY,
     BACK_KEY,
     HELP_KEY,
     also(
@@ -153,6 +160,8 @@ pub const SUMMARY: &[Binding] = &[
         &[(Letter('q'), A::Back), (Code(KeyCode::Esc), A::Back)],
     ),
     B_BACK,
+    K_J,
+    PAGE_KEYS,
 ];
 
 /// Shown on a step with underlined (or starred) glossary words, before the help key.
@@ -308,10 +317,7 @@ impl<'c> Player<'c> {
         // The word meanings cover the step: keys scroll or close them, nothing else.
         if let Some(scroll) = &mut self.words {
             match action {
-                A::Up => *scroll = scroll.saturating_sub(1),
-                A::Down => *scroll = scroll.saturating_add(1),
-                A::PageUp => *scroll = scroll.saturating_sub(10),
-                A::PageDown => *scroll = scroll.saturating_add(10),
+                A::Up | A::Down | A::PageUp | A::PageDown => *scroll = scrolled(*scroll, action),
                 A::Glossary | A::Back | A::Confirm => self.words = None,
                 _ => {}
             }
@@ -339,6 +345,12 @@ impl<'c> Player<'c> {
                     self.reset_step();
                     (Vec::new(), false)
                 }
+                // The summary ends with "it is never your fault" and what to do next:
+                // in a small window the child scrolls down to it.
+                A::Up | A::Down | A::PageUp | A::PageDown => {
+                    self.scroll = scrolled(self.scroll, action);
+                    (Vec::new(), false)
+                }
                 _ => (Vec::new(), false),
             };
         }
@@ -352,8 +364,7 @@ impl<'c> Player<'c> {
                 self.run.session.back();
                 return self.moved();
             }
-            A::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            A::PageDown => self.scroll = self.scroll.saturating_add(10),
+            A::PageUp | A::PageDown => self.scroll = scrolled(self.scroll, action),
             _ => {}
         }
         if answered {
@@ -362,8 +373,7 @@ impl<'c> Player<'c> {
                     self.run.session.advance();
                     return self.moved();
                 }
-                A::Up => self.scroll = self.scroll.saturating_sub(1),
-                A::Down => self.scroll = self.scroll.saturating_add(1),
+                A::Up | A::Down => self.scroll = scrolled(self.scroll, action),
                 _ => {}
             }
             return (Vec::new(), false);
@@ -851,6 +861,17 @@ fn feedback_lines(
     lines
 }
 
+/// A scroll position moved by an arrow (one line) or a page key (ten lines).
+fn scrolled(scroll: u16, action: A) -> u16 {
+    match action {
+        A::Up => scroll.saturating_sub(1),
+        A::Down => scroll.saturating_add(1),
+        A::PageUp => scroll.saturating_sub(10),
+        A::PageDown => scroll.saturating_add(10),
+        _ => scroll,
+    }
+}
+
 fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Paint) -> Vec<Line<'static>> {
     let session = &player.run.session;
     let lesson = session.lesson();
@@ -879,6 +900,10 @@ fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Paint) -> Ve
         )),
         Line::from(""),
     ];
+    // Before the questions to look at again, however many there are, so that every
+    // child reads it without scrolling.
+    lines.extend(said(&m.text("never-your-fault"), theme.dim, width, theme));
+    lines.push(Line::from(""));
     let review: Vec<_> = summary.to_review().collect();
     if review.is_empty() {
         lines.extend(said(
@@ -905,7 +930,6 @@ fn summary_lines(m: &Messages, player: &Player, width: u16, theme: &Paint) -> Ve
         }
     }
     lines.push(Line::from(""));
-    lines.extend(said(&m.text("never-your-fault"), theme.dim, width, theme));
     lines.extend(said(&m.text("summary-keys"), theme.dim, width, theme));
     lines
 }

@@ -56,11 +56,8 @@ pub const LIST: &[Binding] = &[
     bind("t", "key-teacher", &[(Letter('t'), A::Teacher)]),
     LANGUAGE_KEY,
     HELP_KEY,
-    bind(
-        "q",
-        "key-quit",
-        &[(Letter('q'), A::Back), (Code(KeyCode::Esc), A::Back)],
-    ),
+    bind("q", "key-quit", &[(Letter('q'), A::Back)]),
+    also("Esc", "key-quit", &[(Code(KeyCode::Esc), A::Back)]),
     K_J,
     TAB_DOWN,
 ];
@@ -75,15 +72,12 @@ pub const TEACHER_PIN: &[Binding] = &[
     bind("Esc", "key-cancel", &[(Code(KeyCode::Esc), A::Back)]),
 ];
 
+/// Only y or n answers: Enter is the key the child just pressed to finish the name, and
+/// a second press must not put their answers in another child's record.
 pub const IS_THIS_YOU: &[Binding] = &[
     bind("y", "key-yes-thats-me", &[(Letter('y'), A::Yes)]),
     bind("n", "key-no-new", &[(Letter('n'), A::New)]),
     bind("Esc", "key-change-name", &[(Code(KeyCode::Esc), A::Back)]),
-    also(
-        "Enter",
-        "key-yes-thats-me",
-        &[(Code(KeyCode::Enter), A::Confirm)],
-    ),
 ];
 
 /// The keys this screen takes in its present state.
@@ -124,7 +118,7 @@ pub fn key(app: &mut App, action: A) -> Vec<Effect> {
     }
     if let Some((typed, known)) = &screen.asking {
         let load = match action {
-            A::Yes | A::Confirm => known.clone(),
+            A::Yes => known.clone(),
             A::New => typed.clone(),
             A::Back => {
                 screen.typing = Some(typed.clone());

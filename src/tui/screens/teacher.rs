@@ -13,7 +13,7 @@ use crate::report::{ClassReport, Mistake};
 use crate::t;
 use crate::text as lesson_text;
 use crate::tui::app::{App, Effect, Screen};
-use crate::tui::keys::{Action as A, BACK_Q, Binding, HELP_KEY, K_J, Key::Code, bind};
+use crate::tui::keys::{Action as A, BACK_ESC, BACK_Q, Binding, HELP_KEY, K_J, Key::Code, bind};
 use crate::tui::screens::students::StudentsScreen;
 
 use crate::tui::widgets::{Paint, hang, hang_labelled, panel};
@@ -42,6 +42,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     HELP_KEY,
     BACK_Q,
+    BACK_ESC,
     K_J,
 ];
 
