@@ -1036,14 +1036,60 @@ fn check_report_file(path: &Path, data_dir: &Path, force: bool) -> Result<(), St
 }
 
 /// One line typed after `prompt` (on standard error, so a report's output stays clean).
+/// At a terminal each letter shows as `*`, so a PIN is not read over the teacher's
+/// shoulder or left on the screen for the class.
 fn read_secret(prompt: &str) -> Result<String, String> {
     eprint!("{prompt}");
     let _ = io::stderr().flush();
+    if io::stdin().is_terminal() {
+        use ratatui::crossterm::terminal;
+        terminal::enable_raw_mode().map_err(|e| e.to_string())?;
+        let typed = read_hidden();
+        let _ = terminal::disable_raw_mode();
+        eprintln!();
+        return match typed {
+            Ok(Some(typed)) => Ok(typed.trim().to_string()),
+            Ok(None) => Err("stopped before the PIN was typed: nothing was changed".into()),
+            Err(e) => Err(e.to_string()),
+        };
+    }
     let mut line = String::new();
     io::stdin()
         .read_line(&mut line)
         .map_err(|e| e.to_string())?;
     Ok(line.trim().to_string())
+}
+
+/// Letters typed in raw mode up to Enter, a `*` shown for each; `None` for Esc or Ctrl-C.
+fn read_hidden() -> io::Result<Option<String>> {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    let mut typed = String::new();
+    loop {
+        let Event::Key(key) = event::read()? else {
+            continue;
+        };
+        if key.kind == KeyEventKind::Release {
+            continue;
+        }
+        match key.code {
+            KeyCode::Enter => return Ok(Some(typed)),
+            KeyCode::Esc => return Ok(None),
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                return Ok(None);
+            }
+            KeyCode::Backspace => {
+                if typed.pop().is_some() {
+                    eprint!("\u{8} \u{8}");
+                }
+            }
+            KeyCode::Char(c) => {
+                typed.push(c);
+                eprint!("*");
+            }
+            _ => {}
+        }
+        io::stderr().flush()?;
+    }
 }
 
 /// When the data folder has a teacher PIN, asks for it; a wrong one stops the command.

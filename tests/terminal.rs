@@ -330,3 +330,53 @@ fn a_locale_that_is_not_utf_8_gets_ascii_borders() {
     );
     let _ = terminal.child.wait();
 }
+
+#[test]
+fn a_pin_typed_at_a_terminal_shows_as_stars_and_still_works() {
+    let data = tempfile::tempdir().unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let dir = data.path().display();
+    let script = format!(
+        "'{app}' --data-dir '{dir}' pin set; echo EXITED $?; \
+         '{app}' --data-dir '{dir}' pin clear; echo EXITED $?; sleep 1"
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for("New teacher PIN:");
+    terminal.keys("43210\x7f\r"); // a slip taken back with Backspace
+    terminal.wait_for("The same PIN again:");
+    terminal.keys("4321\r");
+    terminal.wait_for("The teacher PIN is set.");
+    terminal.wait_for("Teacher PIN:");
+    // Esc stops without clearing anything.
+    terminal.keys("\x1b");
+    terminal.wait_for("EXITED 1");
+    let screen = terminal.screen();
+    assert!(
+        !screen.contains("4321"),
+        "the PIN is on the screen:\n{screen}"
+    );
+    assert!(
+        ["New teacher PIN: ****", "The same PIN again: ****"]
+            .iter()
+            .all(|shown| screen.lines().any(|line| line.trim_end() == *shown)),
+        "{screen}"
+    );
+    assert!(screen.contains("nothing was changed"), "{screen}");
+    assert!(data.path().join("teacher-pin.txt").exists());
+    let _ = terminal.child.wait();
+    // The PIN typed with stars is the one kept.
+    let cleared = std::process::Command::new(app)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["pin", "clear"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(b"4321\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(cleared.status.success());
+    assert!(!data.path().join("teacher-pin.txt").exists());
+}
