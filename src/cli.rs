@@ -1077,11 +1077,7 @@ fn read_hidden() -> io::Result<Option<String>> {
             KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 return Ok(None);
             }
-            KeyCode::Backspace => {
-                if typed.pop().is_some() {
-                    eprint!("\u{8} \u{8}");
-                }
-            }
+            KeyCode::Backspace if typed.pop().is_some() => eprint!("\u{8} \u{8}"),
             KeyCode::Char(c) => {
                 typed.push(c);
                 eprint!("*");
