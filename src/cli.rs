@@ -189,10 +189,17 @@ pub fn main() -> ExitCode {
     // it only may cut the last save short; so a failure here is no reason to stop.
     #[cfg(windows)]
     let _ = crate::console::stop_cleanly();
+    let the_app = cli.command.is_none();
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("mehfooz: {message}");
+            // Started from a desktop shortcut, the window would close with the message
+            // unread: the app waits for the teacher to read it.
+            if the_app && io::stdin().is_terminal() && io::stderr().is_terminal() {
+                eprintln!("Press Enter to close.");
+                let _ = io::stdin().read_line(&mut String::new());
+            }
             ExitCode::from(1)
         }
     }

@@ -380,3 +380,27 @@ fn a_pin_typed_at_a_terminal_shows_as_stars_and_still_works() {
     assert!(cleared.status.success());
     assert!(!data.path().join("teacher-pin.txt").exists());
 }
+
+#[test]
+fn a_mistake_in_the_class_settings_stays_on_screen_until_enter() {
+    let folder = tempfile::tempdir().unwrap();
+    let settings = folder.path().join("mehfooz.toml");
+    std::fs::write(&settings, "theme = \"purple\"\n").unwrap();
+    let app = env!("CARGO_BIN_EXE_mehfooz");
+    let script = format!(
+        "'{app}' --config '{}' --data-dir '{}'; echo EXITED $?; sleep 1",
+        settings.display(),
+        folder.path().join("data").display()
+    );
+    let mut terminal = Terminal::start(&script);
+    terminal.wait_for("Press Enter to close.");
+    let screen = terminal.screen();
+    assert!(screen.contains("mehfooz.toml:1:"), "{screen}");
+    assert!(screen.contains("purple"), "{screen}");
+    // A double-clicked window would have closed here; this one waits.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!terminal.screen().contains("EXITED"), "{}", terminal.screen());
+    terminal.keys("\r");
+    terminal.wait_for("EXITED 1");
+    let _ = terminal.child.wait();
+}
