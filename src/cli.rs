@@ -1160,7 +1160,41 @@ fn reset(
 ) -> Result<ExitCode, String> {
     let store = open_store(setup.data_dir.as_deref(), &crate::strings::english())?;
     ask_pin(setup, "nothing was changed")?;
-    let name = known_name(&store, student);
+    // A misspelt name or lesson is said so before anything is asked or touched.
+    let (students, _) = store.students();
+    let tidy = progress::tidy_name(student);
+    let Some(found) = students
+        .iter()
+        .find(|s| progress::same_name(&s.name, &tidy))
+    else {
+        let names: Vec<&str> = students.iter().map(|s| s.name.as_str()).collect();
+        return Err(match crate::diagnostic::suggest(&tidy, &names) {
+            Some(close) => format!(
+                "no student is called \"{tidy}\" in {}; did you mean \"{close}\"? \
+                 Nothing was changed",
+                store.dir().display()
+            ),
+            None => format!(
+                "no student is called \"{tidy}\" in {}; `mehfooz report` lists the class. \
+                 Nothing was changed",
+                store.dir().display()
+            ),
+        });
+    };
+    let name = found.name.clone();
+    if let Some(id) = lesson
+        && !found.lessons.contains_key(id)
+    {
+        let taken: Vec<&str> = found.lessons.keys().map(String::as_str).collect();
+        let hint = match crate::diagnostic::suggest(id, &taken) {
+            Some(close) => format!("did you mean \"{close}\"?"),
+            None if taken.is_empty() => "they have not started a lesson yet.".to_string(),
+            None => format!("their lessons are: {}.", taken.join(", ")),
+        };
+        return Err(format!(
+            "{name} has no progress in a lesson \"{id}\"; {hint} Nothing was changed"
+        ));
+    }
     let what = match lesson {
         Some(id) => format!("{name}'s progress in \"{id}\""),
         None => format!("all of {name}'s progress"),
@@ -1173,7 +1207,7 @@ fn reset(
             .read_line(&mut answer)
             .map_err(|e| e.to_string())?;
         if !answer.trim().eq_ignore_ascii_case("yes") {
-            println!("Nothing was changed.");
+            println!("Nothing was changed: only the whole word yes clears it.");
             return Ok(ExitCode::from(1));
         }
     }

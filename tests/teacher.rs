@@ -241,9 +241,14 @@ fn reset_asks_first_and_keeps_a_backup() {
     let before = student_files(data.path());
     let no = run(mehfooz(data.path())
         .args(["reset", "--student", "Bilal"])
-        .write_stdin("no\n"));
+        .write_stdin("y\n"));
     assert_eq!(no.code, Some(1));
-    assert!(no.stdout.contains("Nothing was changed."), "{}", no.stdout);
+    assert!(
+        no.stdout
+            .contains("Nothing was changed: only the whole word yes clears it."),
+        "{}",
+        no.stdout
+    );
     assert_eq!(student_files(data.path()), before);
     let yes = run(mehfooz(data.path())
         .args(["reset", "--student", "Bilal", "--lesson", "short-quiz"])
@@ -445,11 +450,55 @@ fn report_before_anyone_has_started_says_so() {
 }
 
 #[test]
-fn reset_of_a_student_with_nothing_saved_changes_nothing() {
+fn reset_of_a_misspelt_student_or_lesson_says_so_and_changes_nothing() {
     let data = data_dir();
+    class_with_two_students(data.path());
+    let contents = |dir: &Path| -> Vec<String> {
+        student_files(dir)
+            .iter()
+            .map(|f| fs::read_to_string(f).unwrap())
+            .collect()
+    };
+    let before = contents(data.path());
+    let everything = |dir: &Path| {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    let files_before = everything(data.path());
+    let out = run(mehfooz(data.path()).args(["reset", "--student", "Ayeesha", "--yes"]));
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert!(
+        out.stderr.contains("no student is called \"Ayeesha\"")
+            && out.stderr.contains("did you mean \"Ayesha\"?"),
+        "{}",
+        out.stderr
+    );
     let out = run(mehfooz(data.path()).args(["reset", "--student", "Nobody", "--yes"]));
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert!(out.stdout.contains("nothing to clear"), "{}", out.stdout);
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert!(out.stderr.contains("mehfooz report"), "{}", out.stderr);
+    let out = run(mehfooz(data.path()).args([
+        "reset",
+        "--student",
+        "bilal",
+        "--lesson",
+        "short-quizz",
+        "--yes",
+    ]));
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("Bilal has no progress in a lesson \"short-quizz\"")
+            && out.stderr.contains("did you mean \"short-quiz\"?"),
+        "{}",
+        out.stderr
+    );
+    // Not a file touched, nor a lock left behind.
+    assert_eq!(contents(data.path()), before);
+    assert_eq!(everything(data.path()), files_before);
 }
 
 #[test]

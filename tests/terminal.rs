@@ -399,7 +399,11 @@ fn a_mistake_in_the_class_settings_stays_on_screen_until_enter() {
     assert!(screen.contains("purple"), "{screen}");
     // A double-clicked window would have closed here; this one waits.
     std::thread::sleep(Duration::from_millis(300));
-    assert!(!terminal.screen().contains("EXITED"), "{}", terminal.screen());
+    assert!(
+        !terminal.screen().contains("EXITED"),
+        "{}",
+        terminal.screen()
+    );
     terminal.keys("\r");
     terminal.wait_for("EXITED 1");
     let _ = terminal.child.wait();
