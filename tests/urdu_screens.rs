@@ -381,3 +381,23 @@ fn the_window_too_small_message_is_laid_out_in_urdu() {
     assert!(screen.contains(&please), "{please}\n{screen}");
     assert!(screen.contains("40 x 12"), "{screen}");
 }
+
+/// At 60 columns the warning of lesson files that could not be loaded wraps onto a
+/// second row instead of being cut before the command it names.
+#[test]
+fn the_broken_lesson_files_warning_is_shown_whole_at_60_by_20() {
+    for tag in ["en", "ur-Latn"] {
+        let mut catalog = Catalog::load(&["tests/broken_lessons".into()], true);
+        catalog.use_language(tag);
+        let app = on_lessons(&catalog, tag);
+        let warning = mehfooz::t!(
+            app.messages,
+            "lessons-broken-files",
+            count = catalog.broken_files.len()
+        );
+        let screen = render_to_string(&app, 60, 20);
+        let words: Vec<&str> = warning.split(' ').collect();
+        let end = words[words.len() - 2..].join(" ");
+        assert!(screen.contains(&end), "{tag}: {end:?} is cut:\n{screen}");
+    }
+}

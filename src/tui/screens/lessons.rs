@@ -9,7 +9,6 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::i18n::Messages;
 use crate::lesson::{Catalog, Lesson, LessonEntry};
@@ -24,7 +23,7 @@ use crate::tui::keys::{
 use crate::tui::screens::students::StudentsScreen;
 
 use crate::tui::widgets::{
-    Paint, Rows, bar, choice_line, hang, more_below, panel, rows, scroll_to,
+    Paint, Rows, bar, choice_line, hang, more_below, panel, rows, said, scroll_to,
 };
 
 pub struct LessonsScreen {
@@ -99,14 +98,26 @@ pub fn draw(
     theme: &Paint,
     targets: &mut Vec<(Rect, Target)>,
 ) {
-    let [class, filter, list, detail] = Layout::vertical([
+    let m = &app.messages;
+    // Lesson files that could not be loaded: said whole, on as many rows as it takes,
+    // under the chosen lesson's details.
+    let broken = match app.catalog.broken_files.len() {
+        0 => Vec::new(),
+        n => said(
+            &t!(m, "lessons-broken-files", count = n),
+            theme.notice,
+            area.width.saturating_sub(2),
+            theme,
+        ),
+    };
+    let [class, filter, list, detail, warning] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(4),
+        Constraint::Length(broken.len() as u16),
     ])
     .areas(area);
-    let m = &app.messages;
     // An Urdu row reads from the right: its title at the right end, its gauge filling
     // from the right.
     let right_to_left = theme.right_to_left;
@@ -237,19 +248,12 @@ pub fn draw(
         text.extend(hang(lead(), &facts, theme.dim, detail.width, theme));
         frame.render_widget(Rows::new(&text, 0), detail);
     }
-    if !app.catalog.broken_files.is_empty() {
-        let n = app.catalog.broken_files.len();
-        let warn = theme.layout.line_reading(
-            Line::from(format!(" {} ", t!(m, "lessons-broken-files", count = n))),
-            theme.right_to_left,
-        );
-        let row = Rect {
-            y: detail.y + detail.height.saturating_sub(1),
-            height: 1,
-            ..detail
-        };
-        frame.render_widget(Paragraph::new(warn).style(theme.notice), row);
-    }
+    let warning = Rect {
+        x: warning.x + 1,
+        width: warning.width.saturating_sub(2),
+        ..warning
+    };
+    frame.render_widget(Rows::new(&broken, 0), warning);
 }
 
 /// The rows of the lesson list as drawn, kept from frame to frame with what they were
