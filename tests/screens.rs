@@ -299,8 +299,12 @@ fn teacher_view_shows_the_class_and_the_most_missed_question() {
         "{screen}"
     );
     assert!(screen.contains("(most chose: Keep it"), "{screen}");
+    // Each missed question is said to its end, with the room the table leaves.
+    assert!(screen.contains("game!! how old r u?)"), "{screen}");
     insta::assert_snapshot!(screen);
-    insta::assert_snapshot!("teacher_view_60x20", render_to_string(&app, 60, 20));
+    let small = render_to_string(&app, 60, 20);
+    assert!(small.contains("Zara") && small.contains("↓ more"), "{small}");
+    insta::assert_snapshot!("teacher_view_60x20", small);
 }
 
 #[test]

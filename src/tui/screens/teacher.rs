@@ -16,7 +16,7 @@ use crate::tui::app::{App, Effect, Screen};
 use crate::tui::keys::{Action as A, BACK_ESC, BACK_Q, Binding, HELP_KEY, K_J, Key::Code, bind};
 use crate::tui::screens::students::StudentsScreen;
 
-use crate::tui::widgets::{Paint, hang, hang_labelled, panel};
+use crate::tui::widgets::{Paint, hang, hang_labelled, more_below, panel};
 
 /// How the class is doing, for the teacher: the same report as `mehfooz report`.
 pub struct TeacherScreen {
@@ -63,6 +63,9 @@ pub fn key(app: &mut App, action: A) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The columns the bar chart of the most missed questions takes, left of their legend.
+const BARS_WIDTH: u16 = 26;
+
 /// The class report: students by lessons, then a bar chart of the most missed questions.
 pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen, theme: &Paint) {
     // The teacher's words may still be English (the teacher's tools are) in an app read
@@ -74,10 +77,49 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen,
         ..*theme
     };
     let report = &screen.report;
+    // The most missed questions, each said whole beside its bar: the chart grows to
+    // hold them into the room the class table leaves (a third of the screen at least,
+    // half at most), and says "more" when even that is too little.
+    let top: Vec<_> = report.missed.iter().take(5).collect();
+    let legend_width = area.width.saturating_sub(2 + BARS_WIDTH);
+    let mut legend = Vec::new();
+    for (i, q) in top.iter().enumerate() {
+        // Said so that it is true of the question: a chat's usual mistake is a red flag
+        // left unmarked, not a message chosen.
+        let mistake = match q.commonest_mistake() {
+            Some(Mistake::Chose(text)) => t!(m, "teacher-most-chose", text = text),
+            Some(Mistake::MissedFlag(text)) => t!(m, "teacher-flag-missed", text = text),
+            Some(Mistake::MarkedSafe(text)) => t!(m, "teacher-harmless-marked", text = text),
+            None => String::new(),
+        };
+        legend.extend(hang_labelled(
+            Vec::new(),
+            (
+                &t!(
+                    m,
+                    "teacher-missed-count",
+                    number = i + 1,
+                    missed = q.missed,
+                    answered = q.answered
+                ),
+                theme.key,
+            ),
+            (&format!("{}{mistake}", q.prompt), Style::default()),
+            legend_width,
+            theme,
+        ));
+    }
     let chart_height = if report.missed.is_empty() {
         3
     } else {
-        (area.height / 3).clamp(5, 9)
+        // Borders, the heading, every student, the totals, lesson names and legend.
+        let table = 2 + 1 + report.rows.len() as u16 + 4;
+        let room = area
+            .height
+            .saturating_sub(table)
+            .max(area.height / 3)
+            .clamp(5, (area.height / 2).max(5));
+        (legend.len() as u16 + 2).clamp(5, room)
     };
     let [table_area, chart_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(chart_height)]).areas(area);
@@ -182,8 +224,7 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen,
         return;
     }
     let [bars_area, legend_area] =
-        Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(inner);
-    let top: Vec<_> = report.missed.iter().take(5).collect();
+        Layout::horizontal([Constraint::Length(BARS_WIDTH), Constraint::Fill(1)]).areas(inner);
     let bars: Vec<Bar> = top
         .iter()
         .enumerate()
@@ -202,35 +243,12 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &Messages, screen: &TeacherScreen,
             .value_style(theme.selected),
         bars_area,
     );
-    let mut legend = Vec::new();
-    for (i, q) in top.iter().enumerate() {
-        // Said so that it is true of the question: a chat's usual mistake is a red flag
-        // left unmarked, not a message chosen.
-        let mistake = match q.commonest_mistake() {
-            Some(Mistake::Chose(text)) => t!(m, "teacher-most-chose", text = text),
-            Some(Mistake::MissedFlag(text)) => t!(m, "teacher-flag-missed", text = text),
-            Some(Mistake::MarkedSafe(text)) => t!(m, "teacher-harmless-marked", text = text),
-            None => String::new(),
-        };
-        legend.extend(hang_labelled(
-            Vec::new(),
-            (
-                &t!(
-                    m,
-                    "teacher-missed-count",
-                    number = i + 1,
-                    missed = q.missed,
-                    answered = q.answered
-                ),
-                theme.key,
-            ),
-            (&format!("{}{mistake}", q.prompt), Style::default()),
-            legend_area.width,
-            theme,
-        ));
-    }
+    let hidden = legend.len() > legend_area.height as usize;
     frame.render_widget(
         Paragraph::new(legend).wrap(Wrap { trim: false }),
         legend_area,
     );
+    if hidden {
+        more_below(frame, chart_area, m, theme);
+    }
 }
