@@ -962,6 +962,8 @@ fn report(
         );
     }
     let report = crate::report::class_report(&lessons, &students);
+    // In a window, the lesson columns go in blocks that fit it; a file takes any width.
+    let columns = window_columns().filter(|_| output.is_none());
     let text = if csv {
         report.to_csv()
     } else {
@@ -970,7 +972,7 @@ fn report(
             count(students.len(), "student"),
             count(lessons.len(), "lesson"),
             dir.display(),
-            report.to_table()
+            report.to_table_within(columns)
         )
     };
     match output {
@@ -981,9 +983,10 @@ fn report(
         None => {
             print!("{text}");
             let widest = text.lines().map(crate::text::width).max().unwrap_or(0);
-            if let Some(columns) = window_columns().filter(|&c| !csv && widest > c) {
+            // Only a name or a lesson title longer than the window is left wider.
+            if let Some(columns) = columns.filter(|&c| !csv && widest > c) {
                 eprintln!(
-                    "mehfooz: this table is {widest} columns wide and the window {columns}: \
+                    "mehfooz: some lines are {widest} columns wide and the window {columns}: \
                      make the window wider, or write it for a spreadsheet with \
                      `--csv --output report.csv`"
                 );

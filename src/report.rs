@@ -301,6 +301,14 @@ impl ClassReport {
 
     /// The report as a text table: students by lessons, totals, most-missed questions.
     pub fn to_table(&self) -> String {
+        self.to_table_within(None)
+    }
+
+    /// The report as a text table no wider than `columns` where it can be: the lesson
+    /// columns go in blocks of as many as fit beside the names (L1-L10, then L11-L20...),
+    /// and the most-missed questions wrap under their first word. `None`: one block.
+    pub fn to_table_within(&self, columns: Option<usize>) -> String {
+        const CELL: usize = 7;
         let mut out = String::new();
         let names: Vec<String> = self
             .rows
@@ -320,71 +328,126 @@ impl ClassReport {
         };
         out.push_str("Lessons:\n");
         for (i, (id, title)) in self.lessons.iter().enumerate() {
-            out.push_str(&format!("  L{:<3} {id} ({title})", i + 1));
+            let lead = format!("  L{:<3} ", i + 1);
+            let mut lesson = format!("{id} ({title})");
             let taken = self.lesson_languages_taken(i);
             if !taken.is_empty() {
-                out.push_str(&format!(", taken in {taken}"));
+                lesson.push_str(&format!(", taken in {taken}"));
+            }
+            hanging(&mut out, &lead, lead.len() + 2, &lesson, columns);
+        }
+        let per_block = match columns {
+            Some(columns) => (columns.saturating_sub(name_width) / CELL).max(1),
+            None => self.lessons.len().max(1),
+        };
+        let lessons: Vec<usize> = (0..self.lessons.len()).collect();
+        let blocks: Vec<&[usize]> = lessons.chunks(per_block).collect();
+        for (b, block) in blocks.iter().enumerate() {
+            // The languages column is last, after the last block's lessons, so that the
+            // lesson columns line up whatever its width.
+            let last = b + 1 == blocks.len();
+            out.push_str(&format!("\n{:name_width$}", "STUDENT"));
+            for i in block.iter() {
+                out.push_str(&format!(" {:>6}", format!("L{}", i + 1)));
+            }
+            out.push_str(if last { "  LANGUAGES\n" } else { "\n" });
+            for (row, ((_, cells), name)) in self.rows.iter().zip(&names).enumerate() {
+                out.push_str(&pad(name));
+                for &i in block.iter() {
+                    out.push_str(&format!(" {:>6}", cell_text(&cells[i])));
+                }
+                if last {
+                    let languages = self.student_languages(row);
+                    if languages.is_empty() {
+                        out.push_str("  -");
+                    } else {
+                        out.push_str(&format!("  {languages}"));
+                    }
+                }
+                out.push('\n');
+            }
+            out.push_str(&format!("{:name_width$}", "PASSED"));
+            for &i in block.iter() {
+                let t = &self.totals[i];
+                out.push_str(&format!(
+                    " {:>6}",
+                    format!("{}/{}", t.passed, self.rows.len())
+                ));
             }
             out.push('\n');
-        }
-        out.push_str(&format!("\n{:name_width$}", "STUDENT"));
-        for i in 0..self.lessons.len() {
-            out.push_str(&format!(" {:>6}", format!("L{}", i + 1)));
-        }
-        // Last, so that the lesson columns line up whatever its width.
-        out.push_str("  LANGUAGES\n");
-        for (row, ((_, cells), name)) in self.rows.iter().zip(&names).enumerate() {
-            out.push_str(&pad(name));
-            for cell in cells {
-                out.push_str(&format!(" {:>6}", cell_text(cell)));
-            }
-            let languages = self.student_languages(row);
-            if languages.is_empty() {
-                out.push_str("  -");
-            } else {
-                out.push_str(&format!("  {languages}"));
+            out.push_str(&format!("{:name_width$}", "AVERAGE"));
+            for &i in block.iter() {
+                let avg = self.totals[i]
+                    .average_best
+                    .map_or("-".to_string(), |a| format!("{a}%"));
+                out.push_str(&format!(" {avg:>6}"));
             }
             out.push('\n');
-        }
-        out.push_str(&format!("{:name_width$}", "PASSED"));
-        for t in &self.totals {
-            out.push_str(&format!(
-                " {:>6}",
-                format!("{}/{}", t.passed, self.rows.len())
-            ));
         }
         out.push('\n');
-        out.push_str(&format!("{:name_width$}", "AVERAGE"));
-        for t in &self.totals {
-            let avg = t.average_best.map_or("-".to_string(), |a| format!("{a}%"));
-            out.push_str(&format!(" {avg:>6}"));
-        }
-        out.push_str("\n\nKey: 85%* best score, passed · 40% best score, not yet passed · ... in progress · - not started\n");
-        out.push_str("LANGUAGES: the languages each student's lessons were shown in\n");
+        let said = |text: &str, out: &mut String| match columns {
+            Some(columns) => {
+                for line in crate::text::wrap(text, columns.saturating_sub(1)) {
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+            }
+            None => {
+                out.push_str(text);
+                out.push('\n');
+            }
+        };
+        said(
+            "Key: 85%* best score, passed · 40% best score, not yet passed · ... in progress · - not started",
+            &mut out,
+        );
+        said(
+            "LANGUAGES: the languages each student's lessons were shown in",
+            &mut out,
+        );
         if self.missed.is_empty() {
             out.push_str("\nNo question has been missed yet.\n");
         } else {
             out.push_str("\nQuestions the class missed most:\n");
             for m in self.missed.iter().take(10) {
-                out.push_str(&format!(
-                    "  {} of {} answers missed  {}: {}\n",
+                let question = format!(
+                    "{} of {} answers missed  {}: {}",
                     m.missed, m.answered, m.lesson_id, m.prompt
-                ));
+                );
+                hanging(&mut out, "  ", 4, &question, columns);
                 if let Some((text, count)) = &m.top_missed_flag {
-                    out.push_str(&format!(
-                        "      red flag most often not marked ({count}x): {text}\n"
-                    ));
+                    let flag = format!("red flag most often not marked ({count}x): {text}");
+                    hanging(&mut out, "      ", 8, &flag, columns);
                 }
                 if let Some((text, count)) = &m.top_wrong {
                     let what = match m.top_missed_flag {
                         Some(_) => "harmless message most often marked",
                         None => "most chosen wrong answer",
                     };
-                    out.push_str(&format!("      {what} ({count}x): {text}\n"));
+                    let wrong = format!("{what} ({count}x): {text}");
+                    hanging(&mut out, "      ", 8, &wrong, columns);
                 }
             }
         }
         out
+    }
+}
+
+/// `text` after `lead`, wrapped within `columns` (when given) with its further lines
+/// `hang` columns in, so each item stands out from the one before.
+fn hanging(out: &mut String, lead: &str, hang: usize, text: &str, columns: Option<usize>) {
+    let Some(columns) = columns else {
+        out.push_str(&format!("{lead}{text}\n"));
+        return;
+    };
+    let room = columns.saturating_sub(lead.len().max(hang) + 1).max(20);
+    for (i, line) in crate::text::wrap(text, room).iter().enumerate() {
+        match i {
+            0 => out.push_str(lead),
+            _ => out.push_str(&" ".repeat(hang)),
+        }
+        out.push_str(line);
+        out.push('\n');
     }
 }
 

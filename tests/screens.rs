@@ -303,7 +303,10 @@ fn teacher_view_shows_the_class_and_the_most_missed_question() {
     assert!(screen.contains("game!! how old r u?)"), "{screen}");
     insta::assert_snapshot!(screen);
     let small = render_to_string(&app, 60, 20);
-    assert!(small.contains("Zara") && small.contains("↓ more"), "{small}");
+    assert!(
+        small.contains("Zara") && small.contains("↓ more"),
+        "{small}"
+    );
     insta::assert_snapshot!("teacher_view_60x20", small);
 }
 
