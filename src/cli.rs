@@ -307,12 +307,14 @@ fn settings_path(cli: &Cli) -> Option<PathBuf> {
 }
 
 /// Reads the settings file: what it says (when it has no errors) and every problem.
-fn read_settings(
-    path: &Path,
-) -> Result<(Option<Settings>, Vec<crate::diagnostic::Diagnostic>), String> {
+type Parsed = (Option<Settings>, Vec<crate::diagnostic::Diagnostic>);
+
+/// The settings file read with `parse`: `settings::parse_settings` to run a class,
+/// `settings::parse_settings_partly` to check it.
+fn read_settings(path: &Path, parse: fn(&Path, &str) -> Parsed) -> Result<Parsed, String> {
     let text = toml_reader::read_text(path)
         .map_err(|e| format!("cannot read the settings file {}: {e}", path.display()))?;
-    Ok(settings::parse_settings(path, &text))
+    Ok(parse(path, &text))
 }
 
 impl Setup {
@@ -320,7 +322,7 @@ impl Setup {
         let settings = match settings_path(cli) {
             None => None,
             Some(path) => {
-                let (settings, diagnostics) = read_settings(&path)?;
+                let (settings, diagnostics) = read_settings(&path, settings::parse_settings)?;
                 for d in &diagnostics {
                     eprintln!("{d}\n");
                 }
@@ -473,7 +475,8 @@ fn check(cli: &Cli, paths: &[PathBuf], format: Format) -> ExitCode {
         let same = |p: &PathBuf| fs::canonicalize(p).ok() == fs::canonicalize(&path).ok();
         let named = paths.iter().any(same);
         settings_files = usize::from(!named);
-        match read_settings(&path) {
+        // Read as far as it goes, so that one mistake does not hide the others.
+        match read_settings(&path, settings::parse_settings_partly) {
             Ok((read, diagnostics)) => {
                 if !named {
                     settings_problems = diagnostics;
@@ -518,9 +521,27 @@ fn check(cli: &Cli, paths: &[PathBuf], format: Format) -> ExitCode {
                 let _ = writeln!(out, "{d}\n");
             }
             let (errors, warnings) = (catalog.error_count(), catalog.warning_count());
+            // Which files to open, said last, where the eye lands after many warnings.
+            let mut with_errors: Vec<String> = Vec::new();
+            for d in catalog.diagnostics.iter().filter(|d| d.is_error()) {
+                let file = d.path.display().to_string();
+                if !with_errors.contains(&file) {
+                    with_errors.push(file);
+                }
+            }
+            let in_files = match with_errors.len() {
+                0 => String::new(),
+                1..=5 => format!(" Errors in: {}.", with_errors.join(", ")),
+                n => format!(
+                    " Errors in: {} and {} more {}.",
+                    with_errors[..5].join(", "),
+                    n - 5,
+                    if n - 5 == 1 { "file" } else { "files" }
+                ),
+            };
             let _ = writeln!(
                 out,
-                "Checked {}: {}, {}.",
+                "Checked {}: {}, {}.{in_files}",
                 count(catalog.files_read, "file"),
                 count(errors, "error"),
                 count(warnings, "warning")
@@ -854,7 +875,7 @@ fn new_translation(cli: &Cli, id: &str, dir: &Path) -> Result<ExitCode, String> 
     let mut folders = Vec::new();
     let mut unread = None;
     if let Some(path) = settings_path(cli) {
-        match read_settings(&path) {
+        match read_settings(&path, settings::parse_settings) {
             Ok((Some(settings), _)) => folders.extend(settings.lessons),
             Ok((None, _)) => {
                 unread = Some(format!(

@@ -80,97 +80,120 @@ pub struct LrsSettings {
     pub batch_size: Option<usize>,
 }
 
-/// Reads a settings file; paths in it are taken relative to the file's folder.
+/// Reads a settings file; paths in it are taken relative to the file's folder. No
+/// settings when any of it is wrong: a class is never run on settings half understood.
 pub fn parse_settings(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagnostic>) {
+    let (settings, diagnostics) = parse_settings_partly(path, source);
+    let settings = settings.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    (settings, diagnostics)
+}
+
+/// Like `parse_settings`, but with the fields it could read even when others are wrong
+/// (a wrong one as if it were not there), so that `check` can look further and show
+/// every mistake at once: a region or a folder that does not exist too, not only an
+/// unknown field. None when the file is not TOML at all.
+pub fn parse_settings_partly(path: &Path, source: &str) -> (Option<Settings>, Vec<Diagnostic>) {
+    let mut partly = None;
+    let (_, diagnostics) = read_document(path, source, &SETTINGS, |reader, table, span| {
+        partly = read_settings(path, reader, table, span);
+        partly.clone()
+    });
+    (partly, diagnostics)
+}
+
+fn read_settings(
+    path: &Path,
+    reader: &mut Reader,
+    table: &toml::de::DeTable,
+    span: std::ops::Range<usize>,
+) -> Option<Settings> {
     let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
-    read_document(path, source, &SETTINGS, |reader, table, span| {
-        let mut f = Fields::new(table, span, "the settings");
-        let mut places = Places::default();
-        let lessons = if f.has("lessons") && f.value_is_text("lessons") {
-            f.string(reader, "lessons", Need::Optional)
-                .map(|(s, span)| vec![(s, span)])
-                .unwrap_or_default()
-        } else {
-            f.placed_string_list(reader, "lessons")
-        };
-        let lessons = lessons
-            .into_iter()
-            .map(|(s, span)| {
-                places.lessons.push(reader.place(span));
-                base.join(s)
-            })
-            .collect();
-        let data_dir = f
-            .string(reader, "data_dir", Need::Optional)
-            .map(|(s, _)| base.join(s));
-        let region = f.string(reader, "region", Need::Optional).map(|(s, span)| {
-            places.region = Some(reader.place(span));
-            s
-        });
-        const BUILT_IN: &[(&str, bool)] = &[("all", true), ("none", false)];
-        let built_in = if f.has("built_in") && f.value_is_text("built_in") {
-            let all = f.one_of_or(
-                reader,
-                "built_in",
-                Need::Optional,
-                BUILT_IN,
-                Some("a list of lesson ids"),
-            );
-            match all {
-                Some((false, _)) => BuiltIn::None,
-                _ => BuiltIn::All,
-            }
-        } else if f.has("built_in") {
-            let ids = f.placed_string_list(reader, "built_in");
-            places.built_in = ids
-                .iter()
-                .map(|(_, span)| reader.place(span.clone()))
-                .collect();
-            BuiltIn::Only(ids.into_iter().map(|(id, _)| id).collect())
-        } else {
-            f.skip("built_in");
-            BuiltIn::All
-        };
-        const THEMES: &[(&str, ThemeChoice)] = &[
-            ("colour", ThemeChoice::Colour),
-            ("color", ThemeChoice::Colour),
-            ("plain", ThemeChoice::Plain),
-        ];
-        let theme = f
-            .one_of(reader, "theme", Need::Optional, THEMES)
-            .map_or(ThemeChoice::Colour, |(t, _)| t);
-        let language = f
-            .string(reader, "language", Need::Optional)
-            .and_then(|(tag, span)| {
-                if crate::lesson::translation::is_language_tag(&tag) {
-                    Some(tag)
-                } else {
-                    reader.error(
-                        span,
-                        "`language` should be a language tag, like \"ur\", \"ur-Latn\" or \"en\"",
-                    );
-                    None
-                }
-            });
-        const DIRECTIONS: &[(&str, Mode)] = &[("app", Mode::App), ("terminal", Mode::Terminal)];
-        let text_direction = f
-            .one_of(reader, "text_direction", Need::Optional, DIRECTIONS)
-            .map_or(Mode::App, |(mode, _)| mode);
-        let lrs = f
-            .table(reader, "lrs", Need::Optional)
-            .and_then(|(table, span)| parse_lrs(reader, table, span, &base));
-        f.finish(reader);
-        Some(Settings {
-            lessons,
-            data_dir,
-            region,
-            built_in,
-            theme,
-            language,
-            text_direction,
-            lrs,
-            places,
+    let mut f = Fields::new(table, span, "the settings");
+    let mut places = Places::default();
+    let lessons = if f.has("lessons") && f.value_is_text("lessons") {
+        f.string(reader, "lessons", Need::Optional)
+            .map(|(s, span)| vec![(s, span)])
+            .unwrap_or_default()
+    } else {
+        f.placed_string_list(reader, "lessons")
+    };
+    let lessons = lessons
+        .into_iter()
+        .map(|(s, span)| {
+            places.lessons.push(reader.place(span));
+            base.join(s)
         })
+        .collect();
+    let data_dir = f
+        .string(reader, "data_dir", Need::Optional)
+        .map(|(s, _)| base.join(s));
+    let region = f.string(reader, "region", Need::Optional).map(|(s, span)| {
+        places.region = Some(reader.place(span));
+        s
+    });
+    const BUILT_IN: &[(&str, bool)] = &[("all", true), ("none", false)];
+    let built_in = if f.has("built_in") && f.value_is_text("built_in") {
+        let all = f.one_of_or(
+            reader,
+            "built_in",
+            Need::Optional,
+            BUILT_IN,
+            Some("a list of lesson ids"),
+        );
+        match all {
+            Some((false, _)) => BuiltIn::None,
+            _ => BuiltIn::All,
+        }
+    } else if f.has("built_in") {
+        let ids = f.placed_string_list(reader, "built_in");
+        places.built_in = ids
+            .iter()
+            .map(|(_, span)| reader.place(span.clone()))
+            .collect();
+        BuiltIn::Only(ids.into_iter().map(|(id, _)| id).collect())
+    } else {
+        f.skip("built_in");
+        BuiltIn::All
+    };
+    const THEMES: &[(&str, ThemeChoice)] = &[
+        ("colour", ThemeChoice::Colour),
+        ("color", ThemeChoice::Colour),
+        ("plain", ThemeChoice::Plain),
+    ];
+    let theme = f
+        .one_of(reader, "theme", Need::Optional, THEMES)
+        .map_or(ThemeChoice::Colour, |(t, _)| t);
+    let language = f
+        .string(reader, "language", Need::Optional)
+        .and_then(|(tag, span)| {
+            if crate::lesson::translation::is_language_tag(&tag) {
+                Some(tag)
+            } else {
+                reader.error(
+                    span,
+                    "`language` should be a language tag, like \"ur\", \"ur-Latn\" or \"en\"",
+                );
+                None
+            }
+        });
+    const DIRECTIONS: &[(&str, Mode)] = &[("app", Mode::App), ("terminal", Mode::Terminal)];
+    let text_direction = f
+        .one_of(reader, "text_direction", Need::Optional, DIRECTIONS)
+        .map_or(Mode::App, |(mode, _)| mode);
+    let lrs = f
+        .table(reader, "lrs", Need::Optional)
+        .and_then(|(table, span)| parse_lrs(reader, table, span, &base));
+    f.finish(reader);
+    Some(Settings {
+        lessons,
+        data_dir,
+        region,
+        built_in,
+        theme,
+        language,
+        text_direction,
+        lrs,
+        places,
     })
 }
 

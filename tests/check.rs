@@ -416,18 +416,28 @@ fn check_with_no_arguments_checks_the_lessons_folder_the_settings_name() {
 fn check_reports_every_settings_problem_at_once_each_at_its_line() {
     let data = data_dir();
     let class = class_folder(
-        "region = \"int\"\nbuilt_in = [\"trusted-adult\"]\nlessons = \"my-lessons\"\n",
+        "them = \"plain\"\nregion = \"int\"\nbuilt_in = [\"trusted-adult\"]\nlessons = \"my-lessons\"\n",
         &[],
     );
     let out = run(mehfooz(data.path()).arg("check").current_dir(class.path()));
     assert_eq!(out.code, Some(1), "{}", out.stdout);
+    // A field the settings do not have hides none of the other mistakes.
     assert_eq!(
         header_lines(&out.stdout, "mehfooz.toml"),
         vec![
-            "mehfooz.toml:1:10: error: there is no region \"int\" (did you mean \"intl\"?); the regions with help lines are \"pk\" (Pakistan) or \"intl\" (International)",
-            "mehfooz.toml:2:13: error: there is no built-in lesson \"trusted-adult\"; did you mean \"trusted-adults\"? (`mehfooz list` shows the ids)",
-            "mehfooz.toml:3:11: error: there is no lessons folder my-lessons: make it, or fix the path (it is taken from the settings file's folder)",
+            "mehfooz.toml:1:1: error: unknown field `them` in the settings; did you mean `theme`?",
+            "mehfooz.toml:2:10: error: there is no region \"int\" (did you mean \"intl\"?); the regions with help lines are \"pk\" (Pakistan) or \"intl\" (International)",
+            "mehfooz.toml:3:13: error: there is no built-in lesson \"trusted-adult\"; did you mean \"trusted-adults\"? (`mehfooz list` shows the ids)",
+            "mehfooz.toml:4:11: error: there is no lessons folder my-lessons: make it, or fix the path (it is taken from the settings file's folder)",
         ],
+        "{}",
+        out.stdout
+    );
+    // The last line says which file to open.
+    assert!(
+        out.stdout
+            .trim_end()
+            .ends_with("4 errors, 0 warnings. Errors in: mehfooz.toml."),
         "{}",
         out.stdout
     );
