@@ -255,6 +255,9 @@ fn a_dumb_terminal_gets_plain_mode_or_a_clear_message() {
         dir = data.path().display()
     );
     let mut terminal = Terminal::start(&script);
+    // The message stays until Enter, as in a window started from a shortcut.
+    terminal.wait_for_output("Press Enter to close.");
+    terminal.keys("\r");
     terminal.wait_for_output("EXITED 1");
     let output = String::from_utf8_lossy(&terminal.raw.lock().unwrap()).to_string();
     assert!(output.contains("TERM=dumb"), "{output}");
