@@ -401,3 +401,29 @@ fn the_broken_lesson_files_warning_is_shown_whole_at_60_by_20() {
         assert!(screen.contains(&end), "{tag}: {end:?} is cut:\n{screen}");
     }
 }
+
+/// At 60 columns a long title is cut in its row: chosen, it is said whole under the list,
+/// above its summary and the lesson's facts.
+#[test]
+fn a_title_cut_in_its_row_is_shown_whole_when_its_lesson_is_chosen() {
+    let catalog = catalog("ur-Latn");
+    let mut app = on_lessons(&catalog, "ur-Latn");
+    let shown = mehfooz::tui::screens::lessons::lessons_for(&catalog, None);
+    let (index, lesson) = shown
+        .iter()
+        .map(|e| e.in_language("ur-Latn"))
+        .enumerate()
+        .find(|(_, l)| l.title.chars().count() > 30)
+        .expect("a lesson with a long title");
+    send(&mut app, &vec![Action::Down; index]);
+    let screen = render_to_string(&app, 60, 20);
+    assert!(screen.contains(&lesson.title), "{}\n{screen}", lesson.title);
+    let facts = mehfooz::t!(
+        app.messages,
+        "lessons-facts",
+        questions = lesson.question_count(),
+        minutes = lesson.minutes,
+        pass = lesson.pass_percent
+    );
+    assert!(screen.contains(&facts), "{facts}\n{screen}");
+}

@@ -110,23 +110,16 @@ pub fn draw(
             theme,
         ),
     };
-    let [class, filter, list, detail, warning] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(4),
-        Constraint::Length(broken.len() as u16),
-    ])
-    .areas(area);
     // An Urdu row reads from the right: its title at the right end, its gauge filling
     // from the right.
     let right_to_left = theme.right_to_left;
     let shown = lessons_for(app.catalog, app.ages);
     let mut drawn = screen.drawn.borrow_mut();
+    // The list takes the whole width.
     let key = DrawnKey {
         language: app.language.clone(),
         ages: app.ages,
-        width: list.width,
+        width: area.width,
     };
     if drawn.key.as_ref() != Some(&key) {
         *drawn = DrawnRows {
@@ -136,6 +129,23 @@ pub fn draw(
             rows: HashMap::new(),
         };
     }
+    let minutes_width = drawn.minutes_width;
+    // A title its row had to cut is said whole above the chosen lesson's summary.
+    let chosen = shown
+        .get(screen.selected)
+        .map(|e| e.in_language(&app.language));
+    let title_cut = chosen.is_some_and(|lesson| {
+        crate::text::width(&lesson.title)
+            > title_columns(area.width.saturating_sub(2), minutes_width)
+    });
+    let [class, filter, list, detail, warning] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(4 + u16::from(title_cut)),
+        Constraint::Length(broken.len() as u16),
+    ])
+    .areas(area);
     // The child's own progress; how the class is doing is for the teacher.
     let lessons = app.catalog.lessons.len();
     let passed = *drawn.passed.get_or_insert_with(|| {
@@ -194,7 +204,6 @@ pub fn draw(
         .skip(scroll as usize)
         .take(inner.height as usize)
     {
-        let minutes_width = drawn.minutes_width;
         let row = drawn.rows.entry(i).or_insert_with(|| {
             let lesson = entry.in_language(&app.language);
             lesson_row(
@@ -227,8 +236,7 @@ pub fn draw(
     if (scroll as usize) + (inner.height as usize) < shown.len() {
         more_below(frame, list, m, theme);
     }
-    if let Some(entry) = shown.get(screen.selected) {
-        let lesson = entry.in_language(&app.language);
+    if let Some(lesson) = chosen {
         let best = screen
             .student
             .record_of(lesson)
@@ -237,7 +245,17 @@ pub fn draw(
             .unwrap_or_default();
         // Both hang under their first word, so a long summary never runs to column 0.
         let lead = || vec![Span::raw(" ")];
-        let mut text = hang(lead(), &lesson.summary, theme.text, detail.width, theme);
+        let mut text = Vec::new();
+        if title_cut {
+            text = hang(lead(), &lesson.title, theme.title, detail.width, theme);
+        }
+        text.extend(hang(
+            lead(),
+            &lesson.summary,
+            theme.text,
+            detail.width,
+            theme,
+        ));
         let facts = t!(
             m,
             "lessons-facts",
@@ -313,8 +331,9 @@ fn lesson_row(
     theme: &Paint,
 ) -> DrawnRow {
     let (status, ratio) = lesson_progress(student, lesson);
-    let title_width = (width as usize).saturating_sub(33 + minutes_width).max(10);
-    let title = theme.layout.cell(&lesson.title, title_width);
+    let title = theme
+        .layout
+        .cell(&lesson.title, title_columns(width, minutes_width));
     let ages = format!("{:>5}", format!("{}-{}", lesson.ages.min, lesson.ages.max));
     let minutes = theme
         .layout
@@ -338,6 +357,12 @@ fn lesson_row(
         text,
         passed: status == Status::Passed,
     }
+}
+
+/// The columns a lesson's title has in its row of a list `width` wide; a longer title is
+/// cut there, and shown whole under the list when its lesson is chosen.
+fn title_columns(width: u16, minutes_width: usize) -> usize {
+    (width as usize).saturating_sub(33 + minutes_width).max(10)
 }
 
 /// A gauge that fills from where the language starts reading.
