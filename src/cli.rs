@@ -306,7 +306,7 @@ fn settings_path(cli: &Cli) -> Option<PathBuf> {
     }
 }
 
-/// Reads the settings file: what it says (when it has no errors) and every problem.
+/// What a settings file says (none when it cannot be used) and every problem in it.
 type Parsed = (Option<Settings>, Vec<crate::diagnostic::Diagnostic>);
 
 /// The settings file read with `parse`: `settings::parse_settings` to run a class,
@@ -1192,18 +1192,14 @@ fn reset(
         .find(|s| progress::same_name(&s.name, &tidy))
     else {
         let names: Vec<&str> = students.iter().map(|s| s.name.as_str()).collect();
-        return Err(match crate::diagnostic::suggest(&tidy, &names) {
-            Some(close) => format!(
-                "no student is called \"{tidy}\" in {}; did you mean \"{close}\"? \
-                 Nothing was changed",
-                store.dir().display()
-            ),
-            None => format!(
-                "no student is called \"{tidy}\" in {}; `mehfooz report` lists the class. \
-                 Nothing was changed",
-                store.dir().display()
-            ),
-        });
+        let hint = match crate::diagnostic::suggest(&tidy, &names) {
+            Some(close) => format!("did you mean \"{close}\"?"),
+            None => "`mehfooz report` lists the class.".to_string(),
+        };
+        return Err(format!(
+            "no student is called \"{tidy}\" in {}; {hint} Nothing was changed",
+            store.dir().display()
+        ));
     };
     let name = found.name.clone();
     if let Some(id) = lesson

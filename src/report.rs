@@ -385,25 +385,19 @@ impl ClassReport {
             out.push('\n');
         }
         out.push('\n');
-        let said = |text: &str, out: &mut String| match columns {
-            Some(columns) => {
-                for line in crate::text::wrap(text, columns.saturating_sub(1)) {
-                    out.push_str(&line);
-                    out.push('\n');
-                }
-            }
-            None => {
-                out.push_str(text);
-                out.push('\n');
-            }
-        };
-        said(
+        hanging(
+            &mut out,
+            "",
+            0,
             "Key: 85%* best score, passed · 40% best score, not yet passed · ... in progress · - not started",
-            &mut out,
+            columns,
         );
-        said(
-            "LANGUAGES: the languages each student's lessons were shown in",
+        hanging(
             &mut out,
+            "",
+            0,
+            "LANGUAGES: the languages each student's lessons were shown in",
+            columns,
         );
         if self.missed.is_empty() {
             out.push_str("\nNo question has been missed yet.\n");
